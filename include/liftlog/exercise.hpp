@@ -1,0 +1,85 @@
+#pragma once
+// An exercise definition, as read from one exercises/<id>.json file
+// (docs/exercise-format.md).
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "liftlog/set.hpp"
+
+namespace liftlog {
+
+struct Range {
+    int min = 0;
+    int max = 0;
+};
+
+struct Variation {
+    std::string name;
+    std::string description;
+};
+
+struct Reference {
+    std::string title;
+    std::string source;
+};
+
+struct Prescription {
+    Range sets;
+    Range reps;
+    Range per_week;
+};
+
+// Per-unit amounts in hundredths (2.5 kg is 250).
+struct UnitAmounts {
+    std::int64_t kg = 250;
+    std::int64_t lb = 500;
+    std::int64_t in(Unit unit) const { return unit == Unit::kg ? kg : lb; }
+};
+
+struct ProgressionRules {
+    Range rep_range;
+    int bodyweight_threshold = 12;
+    UnitAmounts increment;
+    UnitAmounts load_step;
+    std::string added_load;  // how to add load to a bodyweight exercise
+};
+
+struct Exercise {
+    std::string id;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string description;
+    std::vector<std::string> primary_muscles;
+    std::vector<std::string> secondary_muscles;
+    std::vector<std::string> equipment;
+    Loading loading = Loading::external;
+    std::vector<std::string> steps;
+    std::vector<std::string> tips;
+    std::vector<Variation> variations;
+    std::vector<std::string> alternatives;
+    Prescription prescription;
+    ProgressionRules progression;
+    std::vector<Reference> references;
+};
+
+// A definition file that cannot be used; the message says which field and why.
+class DefinitionError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+bool is_kebab_case(std::string_view id);
+
+// Throws DefinitionError. Cross-file checks (alternatives exist) live in Library.
+Exercise parse_exercise(const nlohmann::json& definition);
+
+nlohmann::ordered_json exercise_to_json(const Exercise& exercise);
+
+std::string_view loading_name(Loading loading);
+
+}  // namespace liftlog

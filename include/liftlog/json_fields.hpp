@@ -1,0 +1,16 @@
+#pragma once
+// Field readers for definition files; each throws DefinitionError naming the field.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace liftlog {
+
+const nlohmann::json& required_field(const nlohmann::json& object, const char* key);
+std::string string_field(const nlohmann::json& object, const char* key);
+std::vector<std::string> string_list_field(const nlohmann::json& object, const char* key,
+                                           bool non_empty = false);
+int positive_int_field(const nlohmann::json& object, const char* key);
+
+}  // namespace liftlog

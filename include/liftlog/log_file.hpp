@@ -1,0 +1,36 @@
+#pragma once
+// The log on disk: whole-line appends under a lock, and a streaming reader that
+// skips lines it cannot use and says which.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "liftlog/record.hpp"
+
+namespace liftlog {
+
+// Appends `line` plus a newline with a single write() to the file opened with
+// O_APPEND, under an exclusive flock, then fsync. Starts on a fresh line when
+// the file ends in a torn line. Creates the file (mode 0600) and its missing
+// parent directories (mode 0700). On any failure the file is truncated back
+// to its previous length and a Failure is thrown.
+void append_line(const std::filesystem::path& path, std::string_view line);
+
+struct ReadSummary {
+    bool exists = false;
+    std::size_t records = 0;
+    std::size_t bad_lines = 0;
+};
+
+using RecordSink = std::function<void(Record&&)>;
+// Called with the 1-based line number and why that line was skipped.
+using LineIssueSink = std::function<void(std::size_t line, const std::string& reason)>;
+
+// Reads the log line by line without loading it whole. A missing file is an
+// empty log; a file that cannot be read throws Failure.
+ReadSummary read_log(const std::filesystem::path& path, const RecordSink& on_record,
+                     const LineIssueSink& on_issue);
+
+}  // namespace liftlog

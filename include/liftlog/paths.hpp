@@ -1,0 +1,24 @@
+#pragma once
+// Where liftlog keeps things, following the XDG base directory layout.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liftlog {
+
+// Reads an environment variable; injected so tests need not touch the real one.
+using Environment = std::function<std::optional<std::string>(const char* name)>;
+
+Environment process_environment();
+
+// --log FILE, else $LIFTLOG_LOG, else $XDG_DATA_HOME/liftlog/log.jsonl, else
+// ~/.local/share/liftlog/log.jsonl. Throws UsageError when none can be found.
+std::filesystem::path resolve_log_path(const std::string& flag, const Environment& env);
+
+// $XDG_CONFIG_HOME/liftlog/exercises (else ~/.config/liftlog/exercises), which
+// may not exist; std::nullopt when neither variable is set.
+std::optional<std::filesystem::path> user_definitions_dir(const Environment& env);
+
+}  // namespace liftlog

@@ -1,0 +1,60 @@
+#pragma once
+// The progression engine: pure functions from an exercise definition, its
+// history and today's date to what to do next time, with the reason why.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "liftlog/exercise.hpp"
+#include "liftlog/history.hpp"
+
+namespace liftlog {
+
+enum class Action { start, add_reps, add_weight, keep, deload, rest };
+
+std::string_view action_name(Action action);
+
+struct NextSession {
+    int sets = 0;
+    int reps = 0;
+    std::optional<Load> load;  // nullopt: no history to go on, pick a light load
+};
+
+struct Suggestion {
+    Action action = Action::start;
+    std::string reason;
+    NextSession next;
+    std::optional<Date> not_before;  // the next session is due on this day, not earlier
+};
+
+// A plan's sets x reps for an exercise. It only shapes where a new exercise
+// starts: progression always judges the sets actually done.
+struct Target {
+    int sets = 0;
+    int reps = 0;
+};
+
+// `sessions` are this exercise's sessions, oldest first, none after `today`.
+// `unit` is the unit suggestions are given in; without it, the unit last used.
+Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, Date today,
+                   std::optional<Unit> unit, const std::optional<Target>& target = std::nullopt);
+
+// What to do at the next session, for right after logging one: as suggest(),
+// but judged on the first day the exercise is due again, so a frequency rest
+// becomes `not_before` on the progression step instead of the action.
+Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> sessions,
+                             Date today, std::optional<Unit> unit);
+
+// "3x10@+2.5kg": the next session in set notation, ready for `liftlog log`.
+std::string next_notation(const NextSession& next);
+
+}  // namespace liftlog
+
+namespace liftlog {
+
+// As suggest(), from a folded history (nullptr: nothing logged yet).
+Suggestion suggest_from(const Exercise& exercise, const ExerciseHistory* history, Date today,
+                        std::optional<Unit> unit, const std::optional<Target>& target = std::nullopt);
+
+}  // namespace liftlog

@@ -1,0 +1,52 @@
+#pragma once
+// One log line: one `liftlog log` call, that is one exercise in one session.
+// docs/log-format.md is the specification; this is its implementation.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "liftlog/date.hpp"
+#include "liftlog/set.hpp"
+
+namespace liftlog {
+
+inline constexpr int kLogFormatVersion = 1;
+
+struct Record {
+    int version = kLogFormatVersion;
+    std::string id;
+    std::string time;  // when it was written: ISO 8601 with UTC offset
+    Date date{};       // the training day
+    std::string exercise;
+    std::vector<SetEntry> sets;
+    std::optional<double> rpe;
+    std::optional<std::string> note;
+    bool pain = false;
+    // Fields this version does not know, kept so a round trip loses nothing.
+    nlohmann::json unknown_fields = nlohmann::json::object();
+};
+
+// Why a line is not a usable record, for `FILE:LINE: reason` reports.
+class RecordError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// One JSON object without the trailing newline.
+std::string serialize_record(const Record& record);
+
+// Throws RecordError for anything that is not a valid record of a version this
+// build can read.
+Record parse_record(std::string_view line);
+
+bool valid_rpe(double rpe);
+
+// The log's JSON for loads and sets, shared by every JSON output.
+nlohmann::ordered_json load_to_json(const Load& load);
+nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets);
+
+}  // namespace liftlog

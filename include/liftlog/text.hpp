@@ -1,0 +1,23 @@
+#pragma once
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace liftlog {
+
+std::string to_lower(std::string_view text);
+bool is_valid_utf8(std::string_view text);
+bool has_control_characters(std::string_view text);
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidates closest to `query` (case-insensitive), best first; empty when
+// nothing is close enough to be a plausible typo.
+std::vector<std::string> closest_matches(std::string_view query,
+                                         std::span<const std::string> candidates,
+                                         std::size_t limit = 3);
+
+// ", did you mean 'a' or 'b'?" style hint, or an empty string.
+std::string did_you_mean(std::span<const std::string> matches);
+
+}  // namespace liftlog

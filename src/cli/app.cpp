@@ -1,0 +1,74 @@
+#include "app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "liftlog/error.hpp"
+#include "services.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+constexpr const char* kExamples = R"(Examples:
+  liftlog plan back-workout           today's workout with suggested loads
+  liftlog log back-extension 12,12,12 log three sets at bodyweight
+  liftlog log deadlift 3x5@100kg      log three sets of five at 100 kg
+  liftlog progress                    records and next steps per exercise
+  liftlog show "reverse hyper"        how to do an exercise
+Files:
+  log      --log FILE, else $LIFTLOG_LOG, else $XDG_DATA_HOME/liftlog/log.jsonl
+  library  built in, plus $XDG_CONFIG_HOME/liftlog/exercises/ and --exercises DIR)";
+
+void add_global_options(CLI::App& app, GlobalOptions& options) {
+    app.add_option("--log", options.log_path, "Log file (default: $LIFTLOG_LOG, then XDG data dir)");
+    app.add_option("--format", options.format, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    app.add_option("--unit", options.unit, "Unit for loads without one and for suggestions: kg or lb");
+    app.add_option("--today", options.today, "Pin today's date, YYYY-MM-DD, for reproducible reports");
+    app.add_option("--exercises", options.exercises_dir,
+                   "Extra exercise definitions (DIR/*.json, DIR/plans/*.json)");
+    app.set_version_flag("-V,--version", std::string("liftlog ") + LIFTLOG_VERSION);
+}
+
+int report(std::ostream& err, const std::string& message, int status) {
+    err << "liftlog: error: " << message << '\n';
+    return status;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, Environment env) {
+    CLI::App app("liftlog: a strength-training log for the terminal", "liftlog");
+    app.footer(kExamples);
+    // Global options are accepted after the subcommand as well as before it.
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    GlobalOptions options;
+    add_global_options(app, options);
+    Services services(options, std::move(env), out, err);
+    add_list_command(app, services);
+    add_show_command(app, services);
+    add_plan_command(app, services);
+    add_log_command(app, services);
+    add_progress_command(app, services);
+    try {
+        app.parse(argc, argv);
+        if (app.get_subcommands().empty()) out << app.help();
+        return 0;
+    } catch (const CLI::Success& success) {
+        return app.exit(success, out, err);
+    } catch (const CLI::ParseError& error) {
+        return report(err, std::string(error.what()) + "\nRun 'liftlog --help' for usage.", 2);
+    } catch (const UsageError& error) {
+        return report(err, error.what(), 2);
+    } catch (const Failure& error) {
+        return report(err, error.what(), 1);
+    } catch (const std::exception& error) {
+        return report(err, error.what(), 1);
+    }
+}
+
+}  // namespace liftlog::cli

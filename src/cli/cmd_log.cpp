@@ -1,0 +1,135 @@
+// liftlog log EXERCISE SETS...: append what you did, then say what comes next.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "liftlog/clock.hpp"
+#include "liftlog/error.hpp"
+#include "liftlog/log_file.hpp"
+#include "liftlog/log_queries.hpp"
+#include "liftlog/report.hpp"
+#include "liftlog/set_notation.hpp"
+#include "liftlog/text.hpp"
+#include "output.hpp"
+#include "services.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+constexpr std::size_t kMaxNoteBytes = 4096;
+
+struct LogArguments {
+    std::string exercise;
+    std::vector<std::string> sets;
+    std::string date;
+    std::optional<double> rpe;
+    std::string note;
+    bool note_given = false;
+    bool pain = false;
+};
+
+Date training_date(const std::string& text, Date today) {
+    if (text.empty()) return today;
+    const auto date = parse_date(text);
+    if (!date)
+        throw UsageError(fmt::format("--date {}: not a date; write it as YYYY-MM-DD, like {}", text,
+                                     format_date(today)));
+    if (*date > today)
+        throw UsageError(fmt::format("--date {}: that is after today ({}); log sessions once "
+                                     "they are done",
+                                     text, format_date(today)));
+    return *date;
+}
+
+void check_optional_fields(const LogArguments& args) {
+    if (args.rpe && !valid_rpe(*args.rpe))
+        throw UsageError(fmt::format("--rpe {}: must be a number from 1 to 10", *args.rpe));
+    if (!is_valid_utf8(args.note))
+        throw UsageError("--note: not valid UTF-8 text; check your terminal's encoding");
+    if (args.note.size() > kMaxNoteBytes)
+        throw UsageError(fmt::format("--note: {} bytes is too long; keep it under {}", args.note.size(),
+                                     kMaxNoteBytes));
+}
+
+// Everything is checked before the log is touched, so a refused entry leaves
+// the file byte-identical.
+Record build_record(const Exercise& exercise, const LogArguments& args, Date today,
+                    std::optional<Unit> unit) {
+    check_optional_fields(args);
+    const auto parsed = parse_set_notation(args.sets, unit.value_or(Unit::kg));
+    Record record;
+    record.sets = resolve_loads(parsed, exercise.loading, exercise.id);
+    record.date = training_date(args.date, today);
+    record.exercise = exercise.id;
+    record.rpe = args.rpe;
+    if (args.note_given) record.note = args.note;
+    record.pain = args.pain;
+    const LocalNow now = local_now();
+    record.time = now.timestamp;
+    record.id = make_record_id();
+    return record;
+}
+
+void print_logged(const Exercise& exercise, const Record& record, const Suggestion& suggestion,
+                  OutputFormat format, std::ostream& out) {
+    if (format == OutputFormat::json) {
+        nlohmann::ordered_json result = {
+            {"record", nlohmann::ordered_json::parse(serialize_record(record))},
+            {"suggestion", suggestion_json(suggestion)}};
+        return print_json(out, result);
+    }
+    out << fmt::format("Logged {} on {}: {}{}{} (id {})\n", exercise.id, format_date(record.date),
+                       format_sets(record.sets), record.pain ? ", pain" : "",
+                       record.rpe ? fmt::format(", RPE {}", *record.rpe) : "", record.id);
+    print_suggestion(out, suggestion);
+}
+
+void run_log(Services& services, const LogArguments& args) {
+    const Exercise& exercise = services.library().exercise(args.exercise);
+    const Date today = services.today();
+    const auto unit = services.unit();
+    const Record record = build_record(exercise, args, today, unit);
+    const auto log = services.log_path();
+    append_line(log, serialize_record(record));
+    ExerciseHistory history;
+    for (const auto& r : read_exercise_records(log, exercise.id, today, services.issue_reporter()))
+        history.add(r);
+    const auto sessions = history.recent_sessions();
+    const Suggestion next = suggest_next_time(exercise, sessions, today, unit);
+    print_logged(exercise, record, next, services.format(), services.out());
+}
+
+}  // namespace
+
+void add_log_command(CLI::App& app, Services& services) {
+    auto args = std::make_shared<LogArguments>();
+    CLI::App* command = app.add_subcommand("log", "Append what you did to the log");
+    command->add_option("exercise", args->exercise, "Exercise id, name or alias")->required();
+    command->add_option("sets", args->sets, "Sets: 12, 3x12, 12,12,11, 3x5@100kg, 3x12@+10kg")
+        ->required();
+    command->add_option("-d,--date", args->date, "Training day, YYYY-MM-DD (default: today)");
+    command->add_option("--rpe", args->rpe, "Rate of perceived exertion, 1-10");
+    command->add_option("-n,--note", args->note, "A note to keep with the entry")
+        ->each([args](const std::string&) { args->note_given = true; });
+    command->add_flag("--pain", args->pain,
+                      "Mark pain during or after the session; progression then prescribes rest");
+    command->footer(
+        "Set notation:\n"
+        "  12            one set of 12 reps\n"
+        "  3x12          three sets of 12\n"
+        "  12,12,11      three sets (or as separate arguments: 12 12 11)\n"
+        "  3x5@100kg     with a load (@225lb, @+10kg added to bodyweight, @bw)\n"
+        "  5 5 5 @100kg  a load on its own applies to the sets before it\n"
+        "  2x5w@60kg     a trailing w marks warm-up sets\n"
+        "Examples:\n"
+        "  liftlog log back-extension 12,12,12\n"
+        "  liftlog log deadlift 2x5w@60kg 3x5@100kg --rpe 8\n"
+        "  liftlog log back-extension 3x10@+5kg --date 2026-11-20 --note \"slow eccentric\"\n"
+        "  liftlog log back-extension 2x10 --pain");
+    command->callback([&services, args] { run_log(services, *args); });
+}
+
+}  // namespace liftlog::cli

@@ -1,0 +1,111 @@
+// liftlog plan [PLAN]: the plans, or today's prescription for one of them.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "liftlog/log_queries.hpp"
+#include "liftlog/report.hpp"
+#include "output.hpp"
+#include "services.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+void run_plan_list(const Library& library, OutputFormat format, std::ostream& out) {
+    ordered_json list = ordered_json::array();
+    Table table({"PLAN", "NAME", "EXERCISES"});
+    for (const auto& [id, plan] : library.plans()) {
+        std::vector<std::string> exercises;
+        for (const auto& item : plan.items) exercises.push_back(item.exercise);
+        list.push_back({{"id", id},
+                        {"name", plan.name},
+                        {"description", plan.description},
+                        {"exercises", exercises}});
+        table.add_row({id, plan.name, fmt::format("{}", fmt::join(exercises, ", "))});
+    }
+    if (format == OutputFormat::json) return print_json(out, list);
+    table.print(out);
+}
+
+struct PlannedItem {
+    const PlanItem* item;
+    const Exercise* exercise;
+    Suggestion suggestion;
+};
+
+std::string load_cell(const Suggestion& suggestion) {
+    std::string load = suggestion.next.load ? format_load(*suggestion.next.load) : "light";
+    if (suggestion.action == Action::rest && suggestion.not_before)
+        load += fmt::format(" (rest until {})", format_date(*suggestion.not_before));
+    return load;
+}
+
+void print_plan_text(const Plan& plan, Date today, const std::vector<PlannedItem>& items,
+                     std::ostream& out) {
+    out << fmt::format("{} ({}) for {}\n", plan.name, plan.id, format_date(today));
+    if (!plan.description.empty()) out << plan.description << '\n';
+    out << '\n';
+    Table table({"EXERCISE", "TARGET", "LOAD", "ACTION", "OR"});
+    for (const auto& planned : items)
+        table.add_row({planned.exercise->id, fmt::format("{}x{}", planned.item->sets, planned.item->reps),
+                       load_cell(planned.suggestion), std::string(action_name(planned.suggestion.action)),
+                       fmt::format("{}", fmt::join(planned.item->alternatives, ", "))});
+    table.print(out);
+    out << "\nWhy:\n";
+    for (const auto& planned : items)
+        out << fmt::format("  {}: {}\n", planned.exercise->id, planned.suggestion.reason);
+}
+
+ordered_json plan_json(const Plan& plan, Date today, const std::vector<PlannedItem>& items) {
+    ordered_json list = ordered_json::array();
+    for (const auto& planned : items)
+        list.push_back({{"exercise", planned.exercise->id},
+                        {"name", planned.exercise->name},
+                        {"sets", planned.item->sets},
+                        {"reps", planned.item->reps},
+                        {"alternatives", planned.item->alternatives},
+                        {"suggestion", suggestion_json(planned.suggestion)}});
+    return {{"plan", {{"id", plan.id}, {"name", plan.name}, {"description", plan.description}}},
+            {"date", format_date(today)},
+            {"items", list}};
+}
+
+void run_plan(Services& services, const std::string& plan_id) {
+    const Library& library = services.library();
+    const Plan& plan = library.plan(plan_id);
+    const Date today = services.today();
+    const auto histories = read_histories(services.log_path(), today, services.issue_reporter());
+    std::vector<PlannedItem> items;
+    for (const auto& item : plan.items) {
+        const Exercise& exercise = library.exercises().at(item.exercise);
+        const auto found = histories.find(exercise.id);
+        const ExerciseHistory* history = found == histories.end() ? nullptr : &found->second;
+        const Target target{item.sets, item.reps};
+        items.push_back({&item, &exercise, suggest_from(exercise, history, today, services.unit(), target)});
+    }
+    if (services.format() == OutputFormat::json)
+        return print_json(services.out(), plan_json(plan, today, items));
+    print_plan_text(plan, today, items, services.out());
+}
+
+}  // namespace
+
+void add_plan_command(CLI::App& app, Services& services) {
+    auto plan_id = std::make_shared<std::string>();
+    CLI::App* command =
+        app.add_subcommand("plan", "List the workout plans, or show today's prescription for one");
+    command->add_option("plan", *plan_id, "Plan id, such as back-workout");
+    command->footer("Examples:\n  liftlog plan\n  liftlog plan back-workout\n  liftlog plan lower-back --today 2026-11-23 --format json");
+    command->callback([&services, plan_id] {
+        if (plan_id->empty()) return run_plan_list(services.library(), services.format(), services.out());
+        run_plan(services, *plan_id);
+    });
+}
+
+}  // namespace liftlog::cli

@@ -1,0 +1,116 @@
+// liftlog progress [EXERCISE]: history, records and what to do next time.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "liftlog/log_queries.hpp"
+#include "liftlog/report.hpp"
+#include "liftlog/set_notation.hpp"
+#include "output.hpp"
+#include "services.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string optional_date_text(const std::optional<Date>& date) {
+    return date ? format_date(*date) : "-";
+}
+
+// An exercise in the log that the library no longer defines still gets its
+// totals, but no suggestion.
+ordered_json progress_entry(const std::string& id, const Exercise* exercise,
+                            const ExerciseHistory& history, const std::optional<Suggestion>& suggestion,
+                            Unit unit) {
+    ordered_json entry = {{"exercise", id}, {"name", exercise ? exercise->name : id}};
+    const ordered_json summary = summary_json(history, unit);
+    for (const auto& [key, value] : summary.items()) entry[key] = value;
+    entry["suggestion"] = suggestion ? suggestion_json(*suggestion) : ordered_json(nullptr);
+    return entry;
+}
+
+void run_overview(Services& services) {
+    const Library& library = services.library();
+    const Date today = services.today();
+    const Unit unit = services.unit().value_or(Unit::kg);
+    const auto histories = read_histories(services.log_path(), today, services.issue_reporter());
+    ordered_json list = ordered_json::array();
+    Table table({"EXERCISE", "SESSIONS", "LAST", "BEST SET", "REPS", "VOLUME", "NEXT"});
+    for (const auto& [id, history] : histories) {
+        const Exercise* exercise = library.find_exercise(id);
+        std::optional<Suggestion> suggestion;
+        if (exercise) suggestion = suggest_from(*exercise, &history, today, services.unit());
+        list.push_back(progress_entry(id, exercise, history, suggestion, unit));
+        table.add_row({id, std::to_string(history.session_count()),
+                       optional_date_text(history.last_date()),
+                       history.best_set() ? format_best_set(*history.best_set()) : "-",
+                       std::to_string(history.total_reps()), format_volume(history.volume_kg(), unit),
+                       suggestion ? suggestion_summary(*suggestion) : "(not in the library)"});
+    }
+    if (services.format() == OutputFormat::json) return print_json(services.out(), list);
+    if (histories.empty()) {
+        services.err() << "The log has no entries yet; add one with: liftlog log EXERCISE SETS\n";
+        return;
+    }
+    table.print(services.out());
+}
+
+void print_sessions_text(const Exercise& exercise, const ExerciseHistory& history,
+                         const std::vector<Session>& sessions, const Suggestion& suggestion,
+                         Unit unit, std::ostream& out) {
+    out << fmt::format("{} ({}): {} session{}", exercise.name, exercise.id, history.session_count(),
+                       history.session_count() == 1 ? "" : "s");
+    if (history.best_set()) out << ", best set " << format_best_set(*history.best_set());
+    out << fmt::format(", volume {}\n\n", format_volume(history.volume_kg(), unit));
+    Table table({"DATE", "SETS", "RPE", "PAIN", "NOTE"});
+    for (const auto& session : sessions) {
+        std::string notes;
+        for (const auto& note : session.notes) notes += (notes.empty() ? "" : " | ") + note;
+        table.add_row({format_date(session.date), format_sets(session.sets),
+                       session.rpe ? fmt::format("{}", *session.rpe) : "", session.pain ? "yes" : "",
+                       notes});
+    }
+    table.print(out);
+    out << '\n';
+    print_suggestion(out, suggestion);
+}
+
+void run_exercise(Services& services, const std::string& name) {
+    const Exercise& exercise = services.library().exercise(name);
+    const Date today = services.today();
+    const Unit unit = services.unit().value_or(Unit::kg);
+    const auto records =
+        read_exercise_records(services.log_path(), exercise.id, today, services.issue_reporter());
+    ExerciseHistory history;
+    for (const auto& record : records) history.add(record);
+    const auto sessions = group_sessions(records);
+    const Suggestion suggestion = suggest(exercise, sessions, today, services.unit());
+    if (services.format() == OutputFormat::json) {
+        ordered_json entry = progress_entry(exercise.id, &exercise, history, suggestion, unit);
+        ordered_json list = ordered_json::array();
+        for (const auto& session : sessions) list.push_back(session_json(session));
+        entry["history"] = list;
+        return print_json(services.out(), ordered_json::array({entry}));
+    }
+    print_sessions_text(exercise, history, sessions, suggestion, unit, services.out());
+}
+
+}  // namespace
+
+void add_progress_command(CLI::App& app, Services& services) {
+    auto name = std::make_shared<std::string>();
+    CLI::App* command =
+        app.add_subcommand("progress", "Per-exercise records and what to do next time");
+    command->add_option("exercise", *name, "Show this exercise's full history");
+    command->footer("Examples:\n  liftlog progress\n  liftlog progress back-extension\n  liftlog progress --format json | jq '.[].suggestion.action'");
+    command->callback([&services, name] {
+        if (name->empty()) return run_overview(services);
+        run_exercise(services, *name);
+    });
+}
+
+}  // namespace liftlog::cli

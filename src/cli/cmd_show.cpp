@@ -1,0 +1,123 @@
+// liftlog show EXERCISE: everything about one exercise, with your history.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "liftlog/log_queries.hpp"
+#include "liftlog/report.hpp"
+#include "output.hpp"
+#include "services.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+// The log's view of one exercise, when it has any entries.
+struct ExerciseRecord {
+    ExerciseHistory history;
+    Suggestion suggestion;
+};
+
+std::string range_text(const Range& range) {
+    return range.min == range.max ? fmt::format("{}", range.min)
+                                  : fmt::format("{}-{}", range.min, range.max);
+}
+
+void print_list(std::ostream& out, const char* title, const std::vector<std::string>& items,
+                bool numbered) {
+    if (items.empty()) return;
+    out << '\n' << title << ":\n";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out << (numbered ? fmt::format("  {}. ", i + 1) : std::string("  - ")) << items[i] << '\n';
+}
+
+void print_facts(std::ostream& out, const Exercise& exercise) {
+    const auto& p = exercise.prescription;
+    out << fmt::format("{} ({})\n", exercise.name, exercise.id);
+    if (!exercise.aliases.empty()) out << fmt::format("Also called: {}\n", fmt::join(exercise.aliases, ", "));
+    out << '\n' << exercise.description << "\n\n";
+    out << fmt::format("Primary muscles:    {}\n", fmt::join(exercise.primary_muscles, ", "));
+    if (!exercise.secondary_muscles.empty())
+        out << fmt::format("Secondary muscles:  {}\n", fmt::join(exercise.secondary_muscles, ", "));
+    out << fmt::format("Equipment:          {}\n", fmt::join(exercise.equipment, ", "));
+    out << fmt::format("Loading:            {}\n", loading_name(exercise.loading));
+    out << fmt::format("Prescription:       {} sets of {} reps, {} times a week\n",
+                       range_text(p.sets), range_text(p.reps), range_text(p.per_week));
+    if (exercise.loading == Loading::bodyweight)
+        out << fmt::format("Progression:        past {} reps at bodyweight, add {} kg / {} lb: {}\n",
+                           exercise.progression.bodyweight_threshold,
+                           format_amount(exercise.progression.increment.kg),
+                           format_amount(exercise.progression.increment.lb),
+                           exercise.progression.added_load);
+    else
+        out << fmt::format("Progression:        {} reps; when every set reaches {}, add {} kg / {} lb\n",
+                           range_text(exercise.progression.rep_range), exercise.progression.rep_range.max,
+                           format_amount(exercise.progression.increment.kg),
+                           format_amount(exercise.progression.increment.lb));
+}
+
+void print_details(std::ostream& out, const Exercise& exercise) {
+    print_list(out, "Steps", exercise.steps, true);
+    print_list(out, "Tips", exercise.tips, false);
+    std::vector<std::string> variations;
+    for (const auto& v : exercise.variations) variations.push_back(v.name + ": " + v.description);
+    print_list(out, "Variations", variations, false);
+    print_list(out, "Alternatives", exercise.alternatives, false);
+    std::vector<std::string> references;
+    for (const auto& r : exercise.references) references.push_back(r.title + " (" + r.source + ")");
+    print_list(out, "References", references, false);
+}
+
+void print_history(std::ostream& out, const ExerciseRecord& record, Unit unit) {
+    const auto& history = record.history;
+    out << fmt::format("\nYour history: {} session{}, {} to {}", history.session_count(),
+                       history.session_count() == 1 ? "" : "s", format_date(*history.first_date()),
+                       format_date(*history.last_date()));
+    if (history.best_set()) out << ", best set " << format_best_set(*history.best_set());
+    out << fmt::format(", volume {}\n", format_volume(history.volume_kg(), unit));
+    print_suggestion(out, record.suggestion);
+}
+
+void run_show(const Exercise& exercise, const std::optional<ExerciseRecord>& record, Unit unit,
+              OutputFormat format, std::ostream& out) {
+    if (format == OutputFormat::json) {
+        auto object = exercise_to_json(exercise);
+        object["history"] = record ? summary_json(record->history, unit) : nlohmann::ordered_json(nullptr);
+        object["suggestion"] =
+            record ? suggestion_json(record->suggestion) : nlohmann::ordered_json(nullptr);
+        return print_json(out, object);
+    }
+    print_facts(out, exercise);
+    print_details(out, exercise);
+    if (record) print_history(out, *record, unit);
+}
+
+std::optional<ExerciseRecord> read_record(Services& services, const Exercise& exercise) {
+    const Date today = services.today();
+    const auto records =
+        read_exercise_records(services.log_path(), exercise.id, today, services.issue_reporter());
+    if (records.empty()) return std::nullopt;
+    ExerciseHistory history;
+    for (const auto& r : records) history.add(r);
+    const auto sessions = history.recent_sessions();
+    return ExerciseRecord{history, suggest(exercise, sessions, today, services.unit())};
+}
+
+}  // namespace
+
+void add_show_command(CLI::App& app, Services& services) {
+    auto name = std::make_shared<std::string>();
+    CLI::App* command = app.add_subcommand("show", "Show one exercise: how to do it, and your history");
+    command->add_option("exercise", *name, "Exercise id, name or alias (any case)")->required();
+    command->footer("Examples:\n  liftlog show back-extension\n  liftlog show \"reverse hyper\"\n  liftlog show rdl --format json");
+    command->callback([&services, name] {
+        const Exercise& exercise = services.library().exercise(*name);
+        const auto record = read_record(services, exercise);
+        run_show(exercise, record, services.unit().value_or(Unit::kg), services.format(), services.out());
+    });
+}
+
+}  // namespace liftlog::cli

@@ -1,0 +1,52 @@
+#pragma once
+// What the commands may ask for. Each is resolved on first use, so a command
+// that never touches the log never resolves its path, and `list` never reads it.
+#include <filesystem>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "liftlog/date.hpp"
+#include "liftlog/history.hpp"
+#include "liftlog/library.hpp"
+#include "liftlog/load.hpp"
+#include "liftlog/log_file.hpp"
+#include "liftlog/paths.hpp"
+
+namespace liftlog::cli {
+
+enum class OutputFormat { text, json };
+
+struct GlobalOptions {
+    std::string log_path;
+    std::string format = "text";
+    std::string unit;
+    std::string today;
+    std::string exercises_dir;
+};
+
+class Services {
+public:
+    Services(const GlobalOptions& options, Environment env, std::ostream& out, std::ostream& err);
+
+    const Library& library();
+    std::filesystem::path log_path();
+    Date today();
+    std::optional<Unit> unit();
+    OutputFormat format() const;
+    std::ostream& out() { return out_; }
+    std::ostream& err() { return err_; }
+    // Reports a skipped log line on stderr as FILE:LINE: reason.
+    LineIssueSink issue_reporter();
+
+private:
+    const GlobalOptions& options_;
+    Environment env_;
+    std::ostream& out_;
+    std::ostream& err_;
+    std::optional<Library> library_;
+};
+
+}  // namespace liftlog::cli

@@ -1,0 +1,172 @@
+#include "liftlog/exercise.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "liftlog/json_fields.hpp"
+
+namespace liftlog {
+
+using nlohmann::json;
+
+namespace {
+
+Range range_field(const json& object, const char* key) {
+    const json& value = required_field(object, key);
+    if (!value.is_array() || value.size() != 2 || !value[0].is_number_integer() ||
+        !value[1].is_number_integer())
+        throw DefinitionError(fmt::format("'{}' must be [min, max] whole numbers", key));
+    const Range range{value[0].get<int>(), value[1].get<int>()};
+    if (range.min < 1 || range.min > range.max)
+        throw DefinitionError(fmt::format("'{}' must have 1 <= min <= max", key));
+    return range;
+}
+
+std::int64_t amount_hundredths(const json& value, const char* key) {
+    if (!value.is_number() || value.get<double>() <= 0 || value.get<double>() > 1000)
+        throw DefinitionError(fmt::format("'{}' amounts must be positive numbers", key));
+    return std::llround(value.get<double>() * 100.0);
+}
+
+UnitAmounts unit_amounts(const json& object, const char* key, UnitAmounts fallback) {
+    const auto it = object.find(key);
+    if (it == object.end()) return fallback;
+    if (!it->is_object()) throw DefinitionError(fmt::format("'{}' must be {{\"kg\":.., \"lb\":..}}", key));
+    return {amount_hundredths(required_field(*it, "kg"), key),
+            amount_hundredths(required_field(*it, "lb"), key)};
+}
+
+Loading parse_loading(const json& object) {
+    const std::string loading = string_field(object, "loading");
+    if (loading == "bodyweight") return Loading::bodyweight;
+    if (loading == "external") return Loading::external;
+    throw DefinitionError(
+        fmt::format("'loading' is '{}'; it must be \"bodyweight\" or \"external\"", loading));
+}
+
+std::vector<Variation> parse_variations(const json& object) {
+    const json& list = required_field(object, "variations");
+    if (!list.is_array()) throw DefinitionError("'variations' must be an array");
+    std::vector<Variation> variations;
+    for (const auto& item : list)
+        variations.push_back({string_field(item, "name"), string_field(item, "description")});
+    return variations;
+}
+
+std::vector<Reference> parse_references(const json& object) {
+    const auto it = object.find("references");
+    if (it == object.end()) return {};
+    if (!it->is_array()) throw DefinitionError("'references' must be an array");
+    std::vector<Reference> references;
+    for (const auto& item : *it)
+        references.push_back({string_field(item, "title"), string_field(item, "source")});
+    return references;
+}
+
+ProgressionRules parse_progression(const json& object, const Prescription& prescription) {
+    const json& rules = required_field(object, "progression");
+    if (!rules.is_object()) throw DefinitionError("'progression' must be an object");
+    ProgressionRules progression;
+    progression.rep_range = rules.contains("rep_range") ? range_field(rules, "rep_range")
+                                                        : prescription.reps;
+    if (const auto it = rules.find("bodyweight_threshold"); it != rules.end()) {
+        if (!it->is_number_integer() || it->get<int>() < 1)
+            throw DefinitionError("'bodyweight_threshold' must be a positive whole number");
+        progression.bodyweight_threshold = it->get<int>();
+    }
+    progression.increment = unit_amounts(rules, "increment", {});
+    progression.load_step = unit_amounts(rules, "load_step", {});
+    if (rules.contains("added_load")) progression.added_load = string_field(rules, "added_load");
+    return progression;
+}
+
+Prescription parse_prescription(const json& object) {
+    const json& prescription = required_field(object, "prescription");
+    if (!prescription.is_object()) throw DefinitionError("'prescription' must be an object");
+    return {range_field(prescription, "sets"), range_field(prescription, "reps"),
+            range_field(prescription, "per_week")};
+}
+
+}  // namespace
+
+bool is_kebab_case(std::string_view id) {
+    if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+    char previous = '\0';
+    for (char c : id) {
+        const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!allowed || (c == '-' && previous == '-')) return false;
+        previous = c;
+    }
+    return true;
+}
+
+std::string_view loading_name(Loading loading) {
+    return loading == Loading::bodyweight ? "bodyweight" : "external";
+}
+
+Exercise parse_exercise(const json& definition) {
+    if (!definition.is_object()) throw DefinitionError("an exercise must be a JSON object");
+    Exercise exercise;
+    exercise.id = string_field(definition, "id");
+    if (!is_kebab_case(exercise.id))
+        throw DefinitionError(fmt::format("id '{}' must be kebab-case, like back-extension",
+                                          exercise.id));
+    exercise.name = string_field(definition, "name");
+    exercise.aliases = string_list_field(definition, "aliases");
+    exercise.description = string_field(definition, "description");
+    exercise.primary_muscles = string_list_field(definition, "primary_muscles", true);
+    exercise.secondary_muscles = string_list_field(definition, "secondary_muscles");
+    exercise.equipment = string_list_field(definition, "equipment", true);
+    exercise.loading = parse_loading(definition);
+    exercise.steps = string_list_field(definition, "steps", true);
+    exercise.tips = string_list_field(definition, "tips");
+    exercise.variations = parse_variations(definition);
+    exercise.alternatives = string_list_field(definition, "alternatives");
+    exercise.prescription = parse_prescription(definition);
+    exercise.progression = parse_progression(definition, exercise.prescription);
+    exercise.references = parse_references(definition);
+    return exercise;
+}
+
+nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
+    using nlohmann::ordered_json;
+    const auto range = [](const Range& r) { return ordered_json::array({r.min, r.max}); };
+    const auto amounts = [](const UnitAmounts& a) {
+        return ordered_json{{"kg", static_cast<double>(a.kg) / 100.0},
+                            {"lb", static_cast<double>(a.lb) / 100.0}};
+    };
+    ordered_json variations = ordered_json::array();
+    for (const auto& v : exercise.variations)
+        variations.push_back({{"name", v.name}, {"description", v.description}});
+    ordered_json references = ordered_json::array();
+    for (const auto& r : exercise.references)
+        references.push_back({{"title", r.title}, {"source", r.source}});
+    ordered_json progression = {{"rep_range", range(exercise.progression.rep_range)}};
+    if (exercise.loading == Loading::bodyweight) {
+        progression["bodyweight_threshold"] = exercise.progression.bodyweight_threshold;
+        progression["added_load"] = exercise.progression.added_load;
+    }
+    progression["increment"] = amounts(exercise.progression.increment);
+    progression["load_step"] = amounts(exercise.progression.load_step);
+    return {{"id", exercise.id},
+            {"name", exercise.name},
+            {"aliases", exercise.aliases},
+            {"description", exercise.description},
+            {"primary_muscles", exercise.primary_muscles},
+            {"secondary_muscles", exercise.secondary_muscles},
+            {"equipment", exercise.equipment},
+            {"loading", loading_name(exercise.loading)},
+            {"steps", exercise.steps},
+            {"tips", exercise.tips},
+            {"variations", variations},
+            {"alternatives", exercise.alternatives},
+            {"prescription",
+             {{"sets", range(exercise.prescription.sets)},
+              {"reps", range(exercise.prescription.reps)},
+              {"per_week", range(exercise.prescription.per_week)}}},
+            {"progression", progression},
+            {"references", references}};
+}
+
+}  // namespace liftlog

@@ -1,0 +1,171 @@
+#include "liftlog/record.hpp"
+
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "liftlog/text.hpp"
+
+namespace liftlog {
+
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string, std::less<>> kKnownFields = {
+    "v", "id", "time", "date", "exercise", "sets", "rpe", "note", "pain"};
+
+std::string_view kind_name(LoadKind kind) {
+    switch (kind) {
+        case LoadKind::bodyweight:
+            return "bw";
+        case LoadKind::added:
+            return "added";
+        case LoadKind::external:
+            break;
+    }
+    return "external";
+}
+
+[[noreturn]] void bad(const std::string& reason) { throw RecordError(reason); }
+
+const json& require(const json& object, const char* key, const char* where) {
+    const auto it = object.find(key);
+    if (it == object.end()) bad(fmt::format("{}: missing field '{}'", where, key));
+    return *it;
+}
+
+std::string require_string(const json& object, const char* key, const char* where) {
+    const json& value = require(object, key, where);
+    if (!value.is_string()) bad(fmt::format("{}: '{}' must be a string", where, key));
+    return value.get<std::string>();
+}
+
+std::int64_t parse_load_value(const json& value) {
+    if (!value.is_number()) bad("load 'value' must be a number");
+    const double amount = value.get<double>();
+    const double hundredths = std::round(amount * 100.0);
+    if (!std::isfinite(amount) || amount <= 0 || std::abs(amount * 100.0 - hundredths) > 1e-6 ||
+        hundredths > 1e9)
+        bad("load 'value' must be a positive number with at most two decimals");
+    return static_cast<std::int64_t>(hundredths);
+}
+
+Load parse_load(const json& object) {
+    if (!object.is_object()) bad("a set's 'load' must be an object");
+    const std::string kind = require_string(object, "kind", "load");
+    if (kind == "bw") return Load::bodyweight();
+    if (kind != "added" && kind != "external")
+        bad(fmt::format("unknown load kind '{}'; expected bw, added or external", kind));
+    const auto unit = parse_unit(require_string(object, "unit", "load"));
+    if (!unit) bad("load 'unit' must be kg or lb");
+    const std::int64_t hundredths = parse_load_value(require(object, "value", "load"));
+    return kind == "added" ? Load::added(hundredths, *unit) : Load::external(hundredths, *unit);
+}
+
+SetEntry parse_set(const json& object) {
+    if (!object.is_object()) bad("each set must be an object");
+    const json& reps = require(object, "reps", "set");
+    if (!reps.is_number_integer() || reps.get<long long>() < 1 || reps.get<long long>() > 100000)
+        bad("set 'reps' must be a positive whole number");
+    SetEntry set;
+    set.reps = reps.get<int>();
+    set.load = parse_load(require(object, "load", "set"));
+    if (const auto it = object.find("warmup"); it != object.end()) {
+        if (!it->is_boolean()) bad("set 'warmup' must be true or false");
+        set.warmup = it->get<bool>();
+    }
+    return set;
+}
+
+void parse_optional_fields(const json& object, Record& record) {
+    if (const auto it = object.find("rpe"); it != object.end()) {
+        if (!it->is_number() || !valid_rpe(it->get<double>()))
+            bad("'rpe' must be a number from 1 to 10");
+        record.rpe = it->get<double>();
+    }
+    if (const auto it = object.find("note"); it != object.end()) {
+        if (!it->is_string()) bad("'note' must be a string");
+        record.note = it->get<std::string>();
+    }
+    if (const auto it = object.find("pain"); it != object.end()) {
+        if (!it->is_boolean()) bad("'pain' must be true or false");
+        record.pain = it->get<bool>();
+    }
+    for (const auto& [key, value] : object.items())
+        if (!kKnownFields.contains(key)) record.unknown_fields[key] = value;
+}
+
+}  // namespace
+
+nlohmann::ordered_json load_to_json(const Load& load) {
+    nlohmann::ordered_json object = {{"kind", kind_name(load.kind)}};
+    if (load.kind == LoadKind::bodyweight) return object;
+    // Whole amounts are written as integers so 100 stays "100", not "100.0".
+    if (load.hundredths % 100 == 0)
+        object["value"] = load.hundredths / 100;
+    else
+        object["value"] = static_cast<double>(load.hundredths) / 100.0;
+    object["unit"] = unit_name(load.unit);
+    return object;
+}
+
+nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets) {
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& set : sets) {
+        nlohmann::ordered_json entry = {{"reps", set.reps}, {"load", load_to_json(set.load)}};
+        if (set.warmup) entry["warmup"] = true;
+        list.push_back(std::move(entry));
+    }
+    return list;
+}
+
+bool valid_rpe(double rpe) { return std::isfinite(rpe) && rpe >= 1.0 && rpe <= 10.0; }
+
+std::string serialize_record(const Record& record) {
+    // Key order is fixed by ordered_json so that lines read well with grep.
+    nlohmann::ordered_json line;
+    line["v"] = record.version;
+    line["id"] = record.id;
+    line["time"] = record.time;
+    line["date"] = format_date(record.date);
+    line["exercise"] = record.exercise;
+    line["sets"] = sets_to_json(record.sets);
+    if (record.rpe) line["rpe"] = *record.rpe;
+    if (record.note) line["note"] = *record.note;
+    if (record.pain) line["pain"] = true;
+    for (const auto& [key, value] : record.unknown_fields.items())
+        if (!line.contains(key)) line[key] = value;
+    return line.dump(-1, ' ', false, json::error_handler_t::strict);
+}
+
+Record parse_record(std::string_view line) {
+    json object;
+    try {
+        object = json::parse(line);
+    } catch (const json::parse_error& error) {
+        bad(fmt::format("not valid JSON ({})", error.what()));
+    }
+    if (!object.is_object()) bad("a record must be a JSON object");
+    const json& version = require(object, "v", "record");
+    if (!version.is_number_integer() || version.get<long long>() < 1)
+        bad("'v' must be a positive whole number");
+    if (version.get<long long>() > kLogFormatVersion)
+        bad(fmt::format("format version {} is newer than this liftlog reads ({}); upgrade liftlog",
+                        version.get<long long>(), kLogFormatVersion));
+    Record record;
+    record.id = require_string(object, "id", "record");
+    record.time = require_string(object, "time", "record");
+    const auto date = parse_date(require_string(object, "date", "record"));
+    if (!date) bad("'date' must be a calendar date written YYYY-MM-DD");
+    record.date = *date;
+    record.exercise = require_string(object, "exercise", "record");
+    const json& sets = require(object, "sets", "record");
+    if (!sets.is_array() || sets.empty()) bad("'sets' must be a non-empty array");
+    for (const auto& set : sets) record.sets.push_back(parse_set(set));
+    parse_optional_fields(object, record);
+    return record;
+}
+
+}  // namespace liftlog

@@ -1,0 +1,64 @@
+#include "liftlog/library_loader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "liftlog/embedded.hpp"
+#include "liftlog/error.hpp"
+
+namespace liftlog {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream content;
+    content << stream.rdbuf();
+    if (!stream)
+        throw Failure(fmt::format("{}: cannot read this definition file", path.string()));
+    return content.str();
+}
+
+void add_json_files(const fs::path& dir, DefinitionKind kind, std::vector<DefinitionSource>& out) {
+    std::error_code error;
+    if (!fs::is_directory(dir, error)) return;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, error))
+        if (entry.path().extension() == ".json" && !entry.is_directory()) files.push_back(entry.path());
+    if (error) throw Failure(fmt::format("{}: cannot list this directory: {}", dir.string(), error.message()));
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) out.push_back({file.string(), kind, read_file(file)});
+}
+
+}  // namespace
+
+std::vector<DefinitionSource> builtin_sources() {
+    std::vector<DefinitionSource> sources;
+    for (const auto& file : embedded_files()) {
+        const std::string_view path = file.path;
+        const auto kind = path.starts_with("exercises/plans/") ? DefinitionKind::plan
+                                                               : DefinitionKind::exercise;
+        sources.push_back({fmt::format("built-in {}", path), kind, file.content});
+    }
+    return sources;
+}
+
+Library load_library(const std::vector<fs::path>& user_dirs) {
+    std::vector<DefinitionSource> sources = builtin_sources();
+    for (const auto& dir : user_dirs) {
+        add_json_files(dir, DefinitionKind::exercise, sources);
+        add_json_files(dir / "plans", DefinitionKind::plan, sources);
+    }
+    try {
+        return Library::build(sources);
+    } catch (const DefinitionError& error) {
+        throw Failure(fmt::format("{}\nFix the file or move it out of the way.", error.what()));
+    }
+}
+
+}  // namespace liftlog

@@ -1,0 +1,143 @@
+#include "liftlog/log_file.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "liftlog/error.hpp"
+
+namespace liftlog {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+[[noreturn]] void fail_write(const fs::path& path, const std::string& what, int error) {
+    throw Failure(fmt::format("cannot write to the log {}: {}: {}; the log was left as it was",
+                              path.string(), what, std::strerror(error)));
+}
+
+void create_parent_directories(const fs::path& path) {
+    const fs::path parent = path.parent_path();
+    if (parent.empty() || fs::exists(parent)) return;
+    std::error_code error;
+    fs::create_directories(parent, error);
+    if (error)
+        throw Failure(fmt::format("cannot create the directory {} for the log: {}",
+                                  parent.string(), error.message()));
+    fs::permissions(parent, fs::perms::owner_all, fs::perm_options::replace, error);
+}
+
+bool ends_in_torn_line(int fd, off_t size) {
+    if (size == 0) return false;
+    char last = '\n';
+    return ::pread(fd, &last, 1, size - 1) == 1 && last != '\n';
+}
+
+// Puts the file back as it was, so a failed append never leaves half a record.
+void roll_back(int fd, off_t old_size) {
+    if (::ftruncate(fd, old_size) == 0) ::fsync(fd);
+}
+
+void write_whole(int fd, const fs::path& path, const std::string& bytes, off_t old_size) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    const int write_error = errno;
+    if (written == static_cast<ssize_t>(bytes.size())) {
+        if (::fsync(fd) == 0) return;
+        const int sync_error = errno;
+        roll_back(fd, old_size);
+        fail_write(path, "cannot flush it to disk", sync_error);
+    }
+    roll_back(fd, old_size);
+    if (written < 0) fail_write(path, "write failed", write_error);
+    fail_write(path, "only part of the record could be written", ENOSPC);
+}
+
+// Owns the buffer POSIX getline grows, so it is freed on every path.
+struct LineBuffer {
+    char* data = nullptr;
+    std::size_t capacity = 0;
+    LineBuffer() = default;
+    LineBuffer(const LineBuffer&) = delete;
+    LineBuffer& operator=(const LineBuffer&) = delete;
+    ~LineBuffer() { std::free(data); }
+};
+
+}  // namespace
+
+void append_line(const fs::path& path, std::string_view line) {
+    create_parent_directories(path);
+    const FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
+    if (fd.get() < 0) fail_write(path, "cannot open it", errno);
+    if (::flock(fd.get(), LOCK_EX) != 0) fail_write(path, "cannot lock it", errno);
+    struct stat status {};
+    if (::fstat(fd.get(), &status) != 0) fail_write(path, "cannot inspect it", errno);
+    std::string bytes;
+    bytes.reserve(line.size() + 2);
+    if (ends_in_torn_line(fd.get(), status.st_size)) bytes += '\n';
+    bytes.append(line);
+    bytes += '\n';
+    write_whole(fd.get(), path, bytes, status.st_size);
+}
+
+ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
+                     const LineIssueSink& on_issue) {
+    ReadSummary summary;
+    std::error_code ignored;
+    if (fs::is_directory(path, ignored))
+        throw Failure(fmt::format("cannot read the log {}: it is a directory; give a file with "
+                                  "--log FILE",
+                                  path.string()));
+    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "re"), &std::fclose);
+    if (!file) {
+        if (errno == ENOENT) return summary;
+        throw Failure(fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
+    }
+    summary.exists = true;
+    LineBuffer buffer;
+    std::size_t line_number = 0;
+    ssize_t length = 0;
+    while ((length = ::getline(&buffer.data, &buffer.capacity, file.get())) >= 0) {
+        ++line_number;
+        std::string_view line(buffer.data, static_cast<std::size_t>(length));
+        const bool complete = line.ends_with('\n');
+        if (complete) line.remove_suffix(1);
+        if (line.empty()) continue;
+        try {
+            on_record(parse_record(line));
+            ++summary.records;
+        } catch (const RecordError& error) {
+            ++summary.bad_lines;
+            on_issue(line_number, complete ? error.what()
+                                           : "incomplete last line (an interrupted write); "
+                                             "it is ignored and the next entry starts on a new line");
+        }
+    }
+    if (std::ferror(file.get()))
+        throw Failure(fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
+    return summary;
+}
+
+}  // namespace liftlog
