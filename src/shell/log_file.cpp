@@ -50,10 +50,11 @@ void create_parent_directories(const fs::path& path) {
     fs::permissions(parent, fs::perms::owner_all, fs::perm_options::replace, error);
 }
 
-bool ends_in_torn_line(int fd, off_t size) {
+bool ends_in_torn_line(int fd, const fs::path& path, off_t size) {
     if (size == 0) return false;
     char last = '\n';
-    return ::pread(fd, &last, 1, size - 1) == 1 && last != '\n';
+    if (::pread(fd, &last, 1, size - 1) != 1) fail_write(path, "cannot read its last byte", errno);
+    return last != '\n';
 }
 
 // Puts the file back as it was, so a failed append never leaves half a record.
@@ -89,14 +90,15 @@ struct LineBuffer {
 
 void append_line(const fs::path& path, std::string_view line) {
     create_parent_directories(path);
-    const FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
+    // Opened for reading too, to check whether the last line was torn.
+    const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
     if (fd.get() < 0) fail_write(path, "cannot open it", errno);
     if (::flock(fd.get(), LOCK_EX) != 0) fail_write(path, "cannot lock it", errno);
     struct stat status {};
     if (::fstat(fd.get(), &status) != 0) fail_write(path, "cannot inspect it", errno);
     std::string bytes;
     bytes.reserve(line.size() + 2);
-    if (ends_in_torn_line(fd.get(), status.st_size)) bytes += '\n';
+    if (ends_in_torn_line(fd.get(), path, status.st_size)) bytes += '\n';
     bytes.append(line);
     bytes += '\n';
     write_whole(fd.get(), path, bytes, status.st_size);

@@ -1,5 +1,154 @@
 #include <catch2/catch.hpp>
 
+#include "liftlog/error.hpp"
 #include "liftlog/set_notation.hpp"
 
-TEST_CASE("placeholder") { CHECK(liftlog::format_sets({}) == ""); }
+using namespace liftlog;
+
+namespace {
+
+std::vector<ParsedSet> parse(std::vector<std::string> arguments, Unit unit = Unit::kg) {
+    return parse_set_notation(arguments, unit);
+}
+
+std::vector<int> reps_of(const std::vector<ParsedSet>& sets) {
+    std::vector<int> reps;
+    for (const auto& set : sets) reps.push_back(set.reps);
+    return reps;
+}
+
+}  // namespace
+
+TEST_CASE("a bare number is one set without a load", "[notation]") {
+    const auto sets = parse({"12"});
+    REQUIRE(sets.size() == 1);
+    CHECK(sets[0].reps == 12);
+    CHECK_FALSE(sets[0].load.has_value());
+    CHECK_FALSE(sets[0].warmup);
+}
+
+TEST_CASE("sets x reps, comma lists and separate arguments", "[notation]") {
+    CHECK(reps_of(parse({"3x12"})) == std::vector<int>{12, 12, 12});
+    CHECK(reps_of(parse({"3X5"})) == std::vector<int>{5, 5, 5});
+    CHECK(reps_of(parse({"12,12,11"})) == std::vector<int>{12, 12, 11});
+    CHECK(reps_of(parse({"12", "12", "11"})) == std::vector<int>{12, 12, 11});
+    CHECK(reps_of(parse({"2x5", "8,6"})) == std::vector<int>{5, 5, 8, 6});
+}
+
+TEST_CASE("loads: kilograms, pounds, added and bodyweight", "[notation]") {
+    CHECK(parse({"3x5@100kg"})[0].load == Load::external(10000, Unit::kg));
+    CHECK(parse({"3x5@225lb"})[2].load == Load::external(22500, Unit::lb));
+    CHECK(parse({"3x5@225lbs"})[0].load == Load::external(22500, Unit::lb));
+    CHECK(parse({"3x10@+10kg"})[0].load == Load::added(1000, Unit::kg));
+    CHECK(parse({"3x12@bw"})[0].load == Load::bodyweight());
+    CHECK(parse({"5@102.5kg"})[0].load == Load::external(10250, Unit::kg));
+    CHECK(parse({"5@1.25kg"})[0].load == Load::external(125, Unit::kg));
+}
+
+TEST_CASE("a load without a unit takes the default unit", "[notation]") {
+    CHECK(parse({"5@100"}, Unit::lb)[0].load == Load::external(10000, Unit::lb));
+    CHECK(parse({"5@100"}, Unit::kg)[0].load == Load::external(10000, Unit::kg));
+}
+
+TEST_CASE("a load on its own applies to the sets before it that have none", "[notation]") {
+    const auto sets = parse({"2x5@60kg", "5", "5", "@100kg"});
+    REQUIRE(sets.size() == 4);
+    CHECK(sets[0].load == Load::external(6000, Unit::kg));
+    CHECK(sets[2].load == Load::external(10000, Unit::kg));
+    CHECK(sets[3].load == Load::external(10000, Unit::kg));
+}
+
+TEST_CASE("a trailing w marks warm-up sets", "[notation]") {
+    const auto sets = parse({"2x5w@60kg", "5,5w@100kg"});
+    REQUIRE(sets.size() == 4);
+    CHECK(sets[0].warmup);
+    CHECK(sets[1].warmup);
+    CHECK_FALSE(sets[2].warmup);
+    CHECK(sets[3].warmup);
+}
+
+TEST_CASE("boundaries of reps, sets and loads", "[notation]") {
+    CHECK(parse({"500"})[0].reps == 500);
+    CHECK_THROWS_AS(parse({"501"}), UsageError);
+    CHECK_THROWS_AS(parse({"0"}), UsageError);
+    CHECK(parse({"100x1"}).size() == 100);
+    CHECK_THROWS_AS(parse({"101x1"}), UsageError);
+    CHECK_THROWS_AS(parse({"60x1", "41x1"}), UsageError);
+    CHECK(parse({"1@1000kg"})[0].load->hundredths == 100000);
+    CHECK_THROWS_AS(parse({"1@1000.01kg"}), UsageError);
+    CHECK(parse({"1@2200lb"})[0].load->hundredths == 220000);
+    CHECK_THROWS_AS(parse({"1@2201lb"}), UsageError);
+    CHECK_THROWS_AS(parse({"1@0kg"}), UsageError);
+}
+
+TEST_CASE("malformed notation is refused", "[notation]") {
+    const std::vector<std::string> bad = {
+        "",      "x",      "3x",       "x5",       "12,,12",   "12,",       "3x5@",     "3x5@kg",
+        "3x5@100st", "3x5@-5kg", "abc",   "-5",       "3x5x5",    "5@1.234kg", "5@1.kg",   "5@.5kg",
+        "5@nan", "5@inf",   "12 12",    "3x12@bw2", "5w5",      "5@100kg@5kg", "١٢",     "5@+kg",
+        "5 @bw", "1e3",    "99999999999999999999"};
+    for (const auto& argument : bad) {
+        INFO("argument: '" << argument << "'");
+        CHECK_THROWS_AS(parse({argument}), UsageError);
+    }
+}
+
+TEST_CASE("errors name the argument and point at the bad character", "[notation]") {
+    try {
+        parse({"3x1a"});
+        FAIL("expected an error");
+    } catch (const UsageError& error) {
+        const std::string message = error.what();
+        CHECK(message.find("'3x1a'") != std::string::npos);
+        CHECK(message.find("\n  3x1a\n     ^\n") != std::string::npos);
+    }
+    CHECK_THROWS_WITH(parse({"3x5@100st"}), Catch::Contains("unknown unit 'st'"));
+    CHECK_THROWS_WITH(parse({"@100kg"}), Catch::Contains("no sets before it"));
+    CHECK_THROWS_WITH(parse_set_notation({}, Unit::kg), Catch::Contains("no sets given"));
+}
+
+TEST_CASE("resolving loads against how the exercise is loaded", "[notation]") {
+    const auto unloaded = parse({"3x12"});
+    const auto bodyweight = resolve_loads(unloaded, Loading::bodyweight, "back-extension");
+    CHECK(bodyweight[0].load == Load::bodyweight());
+    CHECK_THROWS_WITH(resolve_loads(unloaded, Loading::external, "deadlift"),
+                      Catch::Contains("liftlog log deadlift 3x5@100kg"));
+    CHECK_THROWS_AS(resolve_loads(parse({"3x5@bw"}), Loading::external, "deadlift"), UsageError);
+    CHECK_THROWS_WITH(resolve_loads(parse({"3x5@100kg"}), Loading::bodyweight, "pull-up"),
+                      Catch::Contains("@+10kg"));
+    CHECK(resolve_loads(parse({"3x5@+10kg"}), Loading::bodyweight, "pull-up")[0].load ==
+          Load::added(1000, Unit::kg));
+}
+
+std::vector<std::string> split_on_spaces(const std::string& text) {
+    std::vector<std::string> tokens;
+    std::size_t start = 0;
+    while (true) {
+        const auto space = text.find(' ', start);
+        tokens.push_back(text.substr(start, space - start));
+        if (space == std::string::npos) return tokens;
+        start = space + 1;
+    }
+}
+
+TEST_CASE("format_sets writes notation that parses back to the same sets", "[notation]") {
+    struct Case {
+        std::vector<std::string> input;
+        Loading loading;
+    };
+    const std::vector<Case> cases = {
+        {{"3x12@bw"}, Loading::bodyweight},       {{"12,12,11@bw"}, Loading::bodyweight},
+        {{"3x10@+2.5kg"}, Loading::bodyweight},   {{"2x5w@60kg", "3x5@100kg"}, Loading::external},
+        {{"5,5w@102.5kg"}, Loading::external},    {{"8@225lb", "8@135lb"}, Loading::external},
+        {{"1@0.01kg"}, Loading::external}};
+    for (const auto& [input, loading] : cases) {
+        const auto sets = resolve_loads(parse(input), loading, "exercise");
+        const std::string text = format_sets(sets);
+        INFO("notation: " << text);
+        CHECK(resolve_loads(parse(split_on_spaces(text)), loading, "exercise") == sets);
+    }
+    CHECK(format_sets({{5, Load::external(10000, Unit::kg), false},
+                       {5, Load::external(10000, Unit::kg), false}}) == "2x5@100kg");
+    CHECK(format_sets({{13, Load::bodyweight(), false}, {12, Load::bodyweight(), false}}) ==
+          "13,12@bw");
+}
