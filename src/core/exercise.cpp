@@ -12,6 +12,14 @@ using nlohmann::json;
 
 namespace {
 
+const std::vector<std::string> kExerciseFields = {
+    "id",        "name",  "aliases", "description", "primary_muscles", "secondary_muscles",
+    "equipment", "loading", "steps", "tips",        "variations",      "alternatives",
+    "prescription", "progression", "references"};
+const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "per_week"};
+const std::vector<std::string> kProgressionFields = {"rep_range", "bodyweight_threshold", "increment",
+                                                     "load_step", "added_load"};
+
 Range range_field(const json& object, const char* key) {
     const json& value = required_field(object, key);
     if (!value.is_array() || value.size() != 2 || !value[0].is_number_integer() ||
@@ -67,6 +75,7 @@ std::vector<Reference> parse_references(const json& object) {
 ProgressionRules parse_progression(const json& object, const Prescription& prescription) {
     const json& rules = required_field(object, "progression");
     if (!rules.is_object()) throw DefinitionError("'progression' must be an object");
+    reject_unknown_fields(rules, kProgressionFields, "'progression'");
     ProgressionRules progression;
     progression.rep_range = rules.contains("rep_range") ? range_field(rules, "rep_range")
                                                         : prescription.reps;
@@ -84,6 +93,7 @@ ProgressionRules parse_progression(const json& object, const Prescription& presc
 Prescription parse_prescription(const json& object) {
     const json& prescription = required_field(object, "prescription");
     if (!prescription.is_object()) throw DefinitionError("'prescription' must be an object");
+    reject_unknown_fields(prescription, kPrescriptionFields, "'prescription'");
     return {range_field(prescription, "sets"), range_field(prescription, "reps"),
             range_field(prescription, "per_week")};
 }
@@ -107,6 +117,7 @@ std::string_view loading_name(Loading loading) {
 
 Exercise parse_exercise(const json& definition) {
     if (!definition.is_object()) throw DefinitionError("an exercise must be a JSON object");
+    reject_unknown_fields(definition, kExerciseFields, "the exercise");
     Exercise exercise;
     exercise.id = string_field(definition, "id");
     if (!is_kebab_case(exercise.id))

@@ -1,8 +1,11 @@
 #include "liftlog/json_fields.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "liftlog/exercise.hpp"
+#include "liftlog/text.hpp"
 
 namespace liftlog {
 
@@ -40,6 +43,16 @@ int positive_int_field(const json& object, const char* key) {
     if (!value.is_number_integer() || value.get<long long>() < 1 || value.get<long long>() > 1000)
         throw DefinitionError(fmt::format("'{}' must be a whole number from 1 to 1000", key));
     return value.get<int>();
+}
+
+void reject_unknown_fields(const json& object, std::span<const std::string> known, const char* where) {
+    if (!object.is_object()) return;
+    for (const auto& [key, value] : object.items()) {
+        if (key == "$schema" || key == "$comment") continue;
+        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        throw DefinitionError(fmt::format("unknown field '{}' in {}{}", key, where,
+                                          did_you_mean(closest_matches(key, known))));
+    }
 }
 
 }  // namespace liftlog

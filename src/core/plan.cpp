@@ -9,8 +9,14 @@ namespace liftlog {
 
 using nlohmann::json;
 
+namespace {
+const std::vector<std::string> kPlanFields = {"id", "name", "description", "items"};
+const std::vector<std::string> kItemFields = {"exercise", "sets", "reps", "alternatives"};
+}  // namespace
+
 Plan parse_plan(const json& definition) {
     if (!definition.is_object()) throw DefinitionError("a plan must be a JSON object");
+    reject_unknown_fields(definition, kPlanFields, "the plan");
     Plan plan;
     plan.id = string_field(definition, "id");
     if (!is_kebab_case(plan.id))
@@ -21,6 +27,7 @@ Plan parse_plan(const json& definition) {
     if (!items.is_array() || items.empty())
         throw DefinitionError("'items' must be a non-empty array");
     for (const auto& item : items) {
+        reject_unknown_fields(item, kItemFields, "a plan item");
         PlanItem entry;
         entry.exercise = string_field(item, "exercise");
         entry.sets = positive_int_field(item, "sets");

@@ -1,0 +1,129 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "liftlog/error.hpp"
+#include "liftlog/library_loader.hpp"
+
+using namespace liftlog;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Library& builtin() {
+    static const Library library = Library::build(builtin_sources());
+    return library;
+}
+
+std::string minimal_exercise(const std::string& id, const std::string& extra = "") {
+    return R"({"id":")" + id + R"(","name":"My )" + id + R"(","aliases":[],"description":"d",)" +
+           R"("primary_muscles":["glutes"],"secondary_muscles":[],"equipment":["none"],)" +
+           R"("loading":"bodyweight","steps":["s"],"tips":[],"variations":[],"alternatives":[],)" +
+           R"("prescription":{"sets":[2,3],"reps":[10,12],"per_week":[1,2]},)" +
+           R"("progression":{"rep_range":[10,12]})" + extra + "}";
+}
+
+}  // namespace
+
+TEST_CASE("every built-in definition parses and every reference resolves", "[library]") {
+    const Library& library = builtin();
+    for (const char* id : {"back-extension", "roman-chair-back-extension", "floor-back-extension",
+                           "reverse-back-extension", "good-morning", "deadlift", "trap-bar-deadlift",
+                           "romanian-deadlift", "kettlebell-swing", "machine-lumbar-extension",
+                           "glute-ham-raise", "pull-up", "lat-pulldown", "dumbbell-row",
+                           "reverse-dumbbell-fly"}) {
+        INFO(id);
+        CHECK(library.exercises().contains(id));
+    }
+    for (const auto& [id, exercise] : library.exercises())
+        for (const auto& alternative : exercise.alternatives) CHECK(library.exercises().contains(alternative));
+    CHECK(library.plans().contains("back-workout"));
+    CHECK(library.plans().contains("lower-back"));
+}
+
+TEST_CASE("every file in exercises/ is compiled into the binary", "[library]") {
+    std::size_t on_disk = 0;
+    for (const auto& dir : {fs::path(LIFTLOG_SOURCE_DIR) / "exercises",
+                            fs::path(LIFTLOG_SOURCE_DIR) / "exercises" / "plans"})
+        for (const auto& entry : fs::directory_iterator(dir))
+            on_disk += entry.path().extension() == ".json" ? 1 : 0;
+    CHECK(builtin_sources().size() == on_disk);
+}
+
+TEST_CASE("the back workout is the one the seed article describes", "[library]") {
+    const Plan& plan = builtin().plan("back-workout");
+    REQUIRE(plan.items.size() == 5);
+    const std::vector<std::tuple<std::string, int, int>> expected = {
+        {"deadlift", 3, 5}, {"pull-up", 3, 8}, {"dumbbell-row", 3, 10},
+        {"back-extension", 3, 12}, {"reverse-dumbbell-fly", 3, 15}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(plan.items[i].exercise == std::get<0>(expected[i]));
+        CHECK(plan.items[i].sets == std::get<1>(expected[i]));
+        CHECK(plan.items[i].reps == std::get<2>(expected[i]));
+    }
+    CHECK(plan.items[1].alternatives == std::vector<std::string>{"lat-pulldown"});
+}
+
+TEST_CASE("back extension carries the seed's guidance", "[library]") {
+    const Exercise& e = builtin().exercise("back-extension");
+    CHECK(e.loading == Loading::bodyweight);
+    CHECK(e.prescription.sets.min == 2);
+    CHECK(e.prescription.sets.max == 3);
+    CHECK(e.prescription.reps.min == 10);
+    CHECK(e.prescription.reps.max == 12);
+    CHECK(e.prescription.per_week.min == 1);
+    CHECK(e.prescription.per_week.max == 2);
+    CHECK(e.progression.bodyweight_threshold == 12);
+    CHECK_FALSE(e.progression.added_load.empty());
+}
+
+TEST_CASE("lookup by id, name or alias ignores case and spacing", "[library]") {
+    CHECK(builtin().exercise("reverse hyper").id == "reverse-back-extension");
+    CHECK(builtin().exercise("Reverse Back Extension").id == "reverse-back-extension");
+    CHECK(builtin().exercise("RDL").id == "romanian-deadlift");
+    CHECK(builtin().exercise("back_extension").id == "back-extension");
+    CHECK(builtin().find_exercise("nothing") == nullptr);
+}
+
+TEST_CASE("unknown names suggest the closest ones", "[library]") {
+    CHECK_THROWS_WITH(builtin().exercise("dedlift"), Catch::Contains("did you mean 'deadlift'"));
+    CHECK_THROWS_AS(builtin().exercise("zzzzzz"), UsageError);
+    CHECK_THROWS_WITH(builtin().plan("back-wrkout"), Catch::Contains("did you mean 'back-workout'"));
+}
+
+TEST_CASE("a later definition with the same id overrides an earlier one", "[library]") {
+    auto sources = builtin_sources();
+    sources.push_back({"/user/deadlift.json", DefinitionKind::exercise,
+                       minimal_exercise("deadlift")});
+    const Library library = Library::build(sources);
+    CHECK(library.exercise("deadlift").name == "My deadlift");
+    CHECK(library.origin_of("deadlift", DefinitionKind::exercise) == "/user/deadlift.json");
+}
+
+TEST_CASE("broken definitions name the file and the problem", "[library]") {
+    const auto fails_with = [](const std::string& origin, const std::string& content) {
+        auto sources = builtin_sources();
+        sources.push_back({origin, DefinitionKind::exercise, content});
+        try {
+            Library::build(sources);
+        } catch (const DefinitionError& error) {
+            return std::string(error.what());
+        }
+        return std::string("accepted");
+    };
+    CHECK_THAT(fails_with("/u/x.json", "{"), Catch::StartsWith("/u/x.json: not valid JSON"));
+    CHECK_THAT(fails_with("/u/x.json", minimal_exercise("y")), Catch::Contains("does not match the file name"));
+    CHECK_THAT(fails_with("/u/Bad_Id.json", minimal_exercise("Bad_Id")), Catch::Contains("kebab-case"));
+    CHECK_THAT(fails_with("/u/x.json", R"({"id":"x"})"), Catch::Contains("missing field 'name'"));
+    CHECK_THAT(fails_with("/u/x.json", minimal_exercise("x", R"(,"alternatives2":[])")),
+               Catch::Contains("unknown field 'alternatives2'"));
+    auto with_alternative = minimal_exercise("x");
+    const std::string empty_alternatives = R"("alternatives":[])";
+    with_alternative.replace(with_alternative.find(empty_alternatives), empty_alternatives.size(),
+                             R"("alternatives":["nope"])");
+    CHECK_THAT(fails_with("/u/x.json", with_alternative), Catch::Contains("alternative 'nope'"));
+    auto backwards = minimal_exercise("x");
+    backwards.replace(backwards.find("[2,3]"), 5, "[3,2]");
+    CHECK_THAT(fails_with("/u/x.json", backwards), Catch::Contains("min <= max"));
+    CHECK(fails_with("/u/x.json", minimal_exercise("x")) == "accepted");
+}
