@@ -69,7 +69,7 @@ struct Exercise {
 
 // A definition file that cannot be used; the message says which field and why.
 class DefinitionError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

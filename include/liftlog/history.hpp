@@ -28,7 +28,7 @@ bool heavier_set(const SetEntry& a, const SetEntry& b);
 // One exercise's history, folded record by record. It keeps totals and only
 // the most recent sessions, so memory does not grow with the log.
 class ExerciseHistory {
-public:
+  public:
     // Enough for every rule: the last two sessions and a week at up to 7 a week.
     static constexpr std::size_t kRecentSessions = 8;
 
@@ -44,7 +44,7 @@ public:
     // Oldest first.
     std::vector<Session> recent_sessions() const;
 
-private:
+  private:
     std::set<Date> dates_;
     std::map<Date, Session> recent_;
     std::optional<SetEntry> best_set_;

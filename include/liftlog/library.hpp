@@ -21,7 +21,7 @@ struct DefinitionSource {
 };
 
 class Library {
-public:
+  public:
     // Parses every source in order; a later source with the same id replaces an
     // earlier one. Throws DefinitionError prefixed with the origin of the bad file.
     static Library build(std::span<const DefinitionSource> sources);
@@ -39,7 +39,7 @@ public:
     // Where a definition came from, for messages.
     const std::string& origin_of(const std::string& id, DefinitionKind kind) const;
 
-private:
+  private:
     void add(const DefinitionSource& source);
     void check_references_and_index();
     std::vector<std::string> exercise_names() const;

@@ -55,6 +55,7 @@ namespace liftlog {
 
 // As suggest(), from a folded history (nullptr: nothing logged yet).
 Suggestion suggest_from(const Exercise& exercise, const ExerciseHistory* history, Date today,
-                        std::optional<Unit> unit, const std::optional<Target>& target = std::nullopt);
+                        std::optional<Unit> unit,
+                        const std::optional<Target>& target = std::nullopt);
 
 }  // namespace liftlog

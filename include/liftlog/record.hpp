@@ -32,7 +32,7 @@ struct Record {
 
 // Why a line is not a usable record, for `FILE:LINE: reason` reports.
 class RecordError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -4,8 +4,11 @@
 
 #include <ostream>
 
+#include <fmt/format.h>
 #include "commands.hpp"
+
 #include "liftlog/error.hpp"
+#include "liftlog/text.hpp"
 #include "services.hpp"
 
 namespace liftlog::cli {
@@ -23,14 +26,27 @@ Files:
   library  built in, plus $XDG_CONFIG_HOME/liftlog/exercises/ and --exercises DIR)";
 
 void add_global_options(CLI::App& app, GlobalOptions& options) {
-    app.add_option("--log", options.log_path, "Log file (default: $LIFTLOG_LOG, then XDG data dir)");
+    app.add_option("--log", options.log_path,
+                   "Log file (default: $LIFTLOG_LOG, then XDG data dir)");
     app.add_option("--format", options.format, "Output format: text or json")
         ->check(CLI::IsMember({"text", "json"}));
-    app.add_option("--unit", options.unit, "Unit for loads without one and for suggestions: kg or lb");
-    app.add_option("--today", options.today, "Pin today's date, YYYY-MM-DD, for reproducible reports");
+    app.add_option("--unit", options.unit,
+                   "Unit for loads without one and for suggestions: kg or lb");
+    app.add_option("--today", options.today,
+                   "Pin today's date, YYYY-MM-DD, for reproducible reports");
     app.add_option("--exercises", options.exercises_dir,
                    "Extra exercise definitions (DIR/*.json, DIR/plans/*.json)");
     app.set_version_flag("-V,--version", std::string("liftlog ") + LIFTLOG_VERSION);
+}
+
+// "frobnicate" where a command belongs gets a "did you mean" like any name.
+std::string unknown_command_message(const CLI::App& app, const CLI::ExtrasError& error, int argc,
+                                    const char* const* argv) {
+    if (!app.get_subcommands().empty() || argc < 2 || argv[1][0] == '-') return error.what();
+    std::vector<std::string> names;
+    for (const auto* command : app.get_subcommands({})) names.push_back(command->get_name());
+    return fmt::format("unknown command '{}'{}", argv[1],
+                       did_you_mean(closest_matches(argv[1], names)));
 }
 
 int report(std::ostream& err, const std::string& message, int status) {
@@ -45,6 +61,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     app.footer(kExamples);
     // Global options are accepted after the subcommand as well as before it.
     app.fallthrough();
+    // A repeated option takes its last value, so aliases and scripts can override.
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.require_subcommand(0, 1);
     GlobalOptions options;
     add_global_options(app, options);
@@ -60,6 +78,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return 0;
     } catch (const CLI::Success& success) {
         return app.exit(success, out, err);
+    } catch (const CLI::ExtrasError& error) {
+        return report(
+            err,
+            unknown_command_message(app, error, argc, argv) + "\nRun 'liftlog --help' for usage.",
+            2);
     } catch (const CLI::ParseError& error) {
         return report(err, std::string(error.what()) + "\nRun 'liftlog --help' for usage.", 2);
     } catch (const UsageError& error) {

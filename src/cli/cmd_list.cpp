@@ -1,7 +1,7 @@
 // liftlog list: the exercise library, filtered by muscle, equipment or a word.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include <set>
 
@@ -60,7 +60,8 @@ bool passes(const Exercise& exercise, const ListFilters& filters) {
     if (!filters.muscle.empty() && !contains(exercise.primary_muscles, filters.muscle) &&
         !contains(exercise.secondary_muscles, filters.muscle))
         return false;
-    if (!filters.equipment.empty() && !contains(exercise.equipment, filters.equipment)) return false;
+    if (!filters.equipment.empty() && !contains(exercise.equipment, filters.equipment))
+        return false;
     return filters.search.empty() || matches_search(exercise, to_lower(filters.search));
 }
 
@@ -80,7 +81,8 @@ void run_list(const Library& library, ListFilters filters, OutputFormat format, 
                         {"secondary_muscles", exercise.secondary_muscles},
                         {"equipment", exercise.equipment},
                         {"loading", loading_name(exercise.loading)}});
-        table.add_row({id, exercise.name, fmt::format("{}", fmt::join(exercise.primary_muscles, ",")),
+        table.add_row({id, exercise.name,
+                       fmt::format("{}", fmt::join(exercise.primary_muscles, ",")),
                        fmt::format("{}", fmt::join(exercise.secondary_muscles, ",")),
                        fmt::format("{}", fmt::join(exercise.equipment, ","))});
     }
@@ -98,9 +100,13 @@ void add_list_command(CLI::App& app, Services& services) {
     auto filters = std::make_shared<ListFilters>();
     CLI::App* command = app.add_subcommand("list", "List the exercises in the library");
     command->add_option("-m,--muscle", filters->muscle, "Only exercises that train this muscle");
-    command->add_option("-e,--equipment", filters->equipment, "Only exercises that use this equipment");
-    command->add_option("search", filters->search, "A word to look for in names, aliases and descriptions");
-    command->footer("Examples:\n  liftlog list\n  liftlog list --muscle glutes\n  liftlog list deadlift --format json");
+    command->add_option("-e,--equipment", filters->equipment,
+                        "Only exercises that use this equipment");
+    command->add_option("search", filters->search,
+                        "A word to look for in names, aliases and descriptions");
+    command->footer(
+        "Examples:\n  liftlog list\n  liftlog list --muscle glutes\n  liftlog list deadlift "
+        "--format json");
     command->callback([&services, filters] {
         run_list(services.library(), *filters, services.format(), services.out(), services.err());
     });

@@ -1,6 +1,6 @@
 // liftlog log EXERCISE SETS...: append what you did, then say what comes next.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <ostream>
 
@@ -38,9 +38,10 @@ Date training_date(const std::string& text, Date today) {
         throw UsageError(fmt::format("--date {}: not a date; write it as YYYY-MM-DD, like {}", text,
                                      format_date(today)));
     if (*date > today)
-        throw UsageError(fmt::format("--date {}: that is after today ({}); log sessions once "
-                                     "they are done",
-                                     text, format_date(today)));
+        throw UsageError(
+            fmt::format("--date {}: that is after today ({}); log sessions once "
+                        "they are done",
+                        text, format_date(today)));
     return *date;
 }
 
@@ -50,8 +51,8 @@ void check_optional_fields(const LogArguments& args) {
     if (!is_valid_utf8(args.note))
         throw UsageError("--note: not valid UTF-8 text; check your terminal's encoding");
     if (args.note.size() > kMaxNoteBytes)
-        throw UsageError(fmt::format("--note: {} bytes is too long; keep it under {}", args.note.size(),
-                                     kMaxNoteBytes));
+        throw UsageError(fmt::format("--note: {} bytes is too long; keep it under {}",
+                                     args.note.size(), kMaxNoteBytes));
 }
 
 // Everything is checked before the log is touched, so a refused entry leaves

@@ -1,7 +1,7 @@
 // liftlog plan [PLAN]: the plans, or today's prescription for one of them.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include <ostream>
 
@@ -53,9 +53,10 @@ void print_plan_text(const Plan& plan, Date today, const std::vector<PlannedItem
     out << '\n';
     Table table({"EXERCISE", "TARGET", "LOAD", "ACTION", "OR"});
     for (const auto& planned : items)
-        table.add_row({planned.exercise->id, fmt::format("{}x{}", planned.item->sets, planned.item->reps),
-                       load_cell(planned.suggestion), std::string(action_name(planned.suggestion.action)),
-                       fmt::format("{}", fmt::join(planned.item->alternatives, ", "))});
+        table.add_row(
+            {planned.exercise->id, fmt::format("{}x{}", planned.item->sets, planned.item->reps),
+             load_cell(planned.suggestion), std::string(action_name(planned.suggestion.action)),
+             fmt::format("{}", fmt::join(planned.item->alternatives, ", "))});
     table.print(out);
     out << "\nWhy:\n";
     for (const auto& planned : items)
@@ -87,7 +88,8 @@ void run_plan(Services& services, const std::string& plan_id) {
         const auto found = histories.find(exercise.id);
         const ExerciseHistory* history = found == histories.end() ? nullptr : &found->second;
         const Target target{item.sets, item.reps};
-        items.push_back({&item, &exercise, suggest_from(exercise, history, today, services.unit(), target)});
+        items.push_back(
+            {&item, &exercise, suggest_from(exercise, history, today, services.unit(), target)});
     }
     if (services.format() == OutputFormat::json)
         return print_json(services.out(), plan_json(plan, today, items));
@@ -101,9 +103,12 @@ void add_plan_command(CLI::App& app, Services& services) {
     CLI::App* command =
         app.add_subcommand("plan", "List the workout plans, or show today's prescription for one");
     command->add_option("plan", *plan_id, "Plan id, such as back-workout");
-    command->footer("Examples:\n  liftlog plan\n  liftlog plan back-workout\n  liftlog plan lower-back --today 2026-11-23 --format json");
+    command->footer(
+        "Examples:\n  liftlog plan\n  liftlog plan back-workout\n  liftlog plan lower-back --today "
+        "2026-11-23 --format json");
     command->callback([&services, plan_id] {
-        if (plan_id->empty()) return run_plan_list(services.library(), services.format(), services.out());
+        if (plan_id->empty())
+            return run_plan_list(services.library(), services.format(), services.out());
         run_plan(services, *plan_id);
     });
 }

@@ -1,6 +1,6 @@
 // liftlog progress [EXERCISE]: history, records and what to do next time.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <ostream>
 
@@ -24,8 +24,8 @@ std::string optional_date_text(const std::optional<Date>& date) {
 // An exercise in the log that the library no longer defines still gets its
 // totals, but no suggestion.
 ordered_json progress_entry(const std::string& id, const Exercise* exercise,
-                            const ExerciseHistory& history, const std::optional<Suggestion>& suggestion,
-                            Unit unit) {
+                            const ExerciseHistory& history,
+                            const std::optional<Suggestion>& suggestion, Unit unit) {
     ordered_json entry = {{"exercise", id}, {"name", exercise ? exercise->name : id}};
     const ordered_json summary = summary_json(history, unit);
     for (const auto& [key, value] : summary.items()) entry[key] = value;
@@ -45,11 +45,11 @@ void run_overview(Services& services) {
         std::optional<Suggestion> suggestion;
         if (exercise) suggestion = suggest_from(*exercise, &history, today, services.unit());
         list.push_back(progress_entry(id, exercise, history, suggestion, unit));
-        table.add_row({id, std::to_string(history.session_count()),
-                       optional_date_text(history.last_date()),
-                       history.best_set() ? format_best_set(*history.best_set()) : "-",
-                       std::to_string(history.total_reps()), format_volume(history.volume_kg(), unit),
-                       suggestion ? suggestion_summary(*suggestion) : "(not in the library)"});
+        table.add_row(
+            {id, std::to_string(history.session_count()), optional_date_text(history.last_date()),
+             history.best_set() ? format_best_set(*history.best_set()) : "-",
+             std::to_string(history.total_reps()), format_volume(history.volume_kg(), unit),
+             suggestion ? suggestion_summary(*suggestion) : "(not in the library)"});
     }
     if (services.format() == OutputFormat::json) return print_json(services.out(), list);
     if (histories.empty()) {
@@ -71,8 +71,8 @@ void print_sessions_text(const Exercise& exercise, const ExerciseHistory& histor
         std::string notes;
         for (const auto& note : session.notes) notes += (notes.empty() ? "" : " | ") + note;
         table.add_row({format_date(session.date), format_sets(session.sets),
-                       session.rpe ? fmt::format("{}", *session.rpe) : "", session.pain ? "yes" : "",
-                       notes});
+                       session.rpe ? fmt::format("{}", *session.rpe) : "",
+                       session.pain ? "yes" : "", notes});
     }
     table.print(out);
     out << '\n';
@@ -106,7 +106,9 @@ void add_progress_command(CLI::App& app, Services& services) {
     CLI::App* command =
         app.add_subcommand("progress", "Per-exercise records and what to do next time");
     command->add_option("exercise", *name, "Show this exercise's full history");
-    command->footer("Examples:\n  liftlog progress\n  liftlog progress back-extension\n  liftlog progress --format json | jq '.[].suggestion.action'");
+    command->footer(
+        "Examples:\n  liftlog progress\n  liftlog progress back-extension\n  liftlog progress "
+        "--format json | jq '.[].suggestion.action'");
     command->callback([&services, name] {
         if (name->empty()) return run_overview(services);
         run_exercise(services, *name);

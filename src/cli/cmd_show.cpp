@@ -1,7 +1,7 @@
 // liftlog show EXERCISE: everything about one exercise, with your history.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include <ostream>
 
@@ -37,7 +37,8 @@ void print_list(std::ostream& out, const char* title, const std::vector<std::str
 void print_facts(std::ostream& out, const Exercise& exercise) {
     const auto& p = exercise.prescription;
     out << fmt::format("{} ({})\n", exercise.name, exercise.id);
-    if (!exercise.aliases.empty()) out << fmt::format("Also called: {}\n", fmt::join(exercise.aliases, ", "));
+    if (!exercise.aliases.empty())
+        out << fmt::format("Also called: {}\n", fmt::join(exercise.aliases, ", "));
     out << '\n' << exercise.description << "\n\n";
     out << fmt::format("Primary muscles:    {}\n", fmt::join(exercise.primary_muscles, ", "));
     if (!exercise.secondary_muscles.empty())
@@ -47,16 +48,17 @@ void print_facts(std::ostream& out, const Exercise& exercise) {
     out << fmt::format("Prescription:       {} sets of {} reps, {} times a week\n",
                        range_text(p.sets), range_text(p.reps), range_text(p.per_week));
     if (exercise.loading == Loading::bodyweight)
-        out << fmt::format("Progression:        past {} reps at bodyweight, add {} kg / {} lb: {}\n",
-                           exercise.progression.bodyweight_threshold,
-                           format_amount(exercise.progression.increment.kg),
-                           format_amount(exercise.progression.increment.lb),
-                           exercise.progression.added_load);
+        out << fmt::format(
+            "Progression:        past {} reps at bodyweight, add {} kg / {} lb: {}\n",
+            exercise.progression.bodyweight_threshold,
+            format_amount(exercise.progression.increment.kg),
+            format_amount(exercise.progression.increment.lb), exercise.progression.added_load);
     else
-        out << fmt::format("Progression:        {} reps; when every set reaches {}, add {} kg / {} lb\n",
-                           range_text(exercise.progression.rep_range), exercise.progression.rep_range.max,
-                           format_amount(exercise.progression.increment.kg),
-                           format_amount(exercise.progression.increment.lb));
+        out << fmt::format(
+            "Progression:        {} reps; when every set reaches {}, add {} kg / {} lb\n",
+            range_text(exercise.progression.rep_range), exercise.progression.rep_range.max,
+            format_amount(exercise.progression.increment.kg),
+            format_amount(exercise.progression.increment.lb));
 }
 
 void print_details(std::ostream& out, const Exercise& exercise) {
@@ -85,7 +87,8 @@ void run_show(const Exercise& exercise, const std::optional<ExerciseRecord>& rec
               OutputFormat format, std::ostream& out) {
     if (format == OutputFormat::json) {
         auto object = exercise_to_json(exercise);
-        object["history"] = record ? summary_json(record->history, unit) : nlohmann::ordered_json(nullptr);
+        object["history"] =
+            record ? summary_json(record->history, unit) : nlohmann::ordered_json(nullptr);
         object["suggestion"] =
             record ? suggestion_json(record->suggestion) : nlohmann::ordered_json(nullptr);
         return print_json(out, object);
@@ -110,13 +113,17 @@ std::optional<ExerciseRecord> read_record(Services& services, const Exercise& ex
 
 void add_show_command(CLI::App& app, Services& services) {
     auto name = std::make_shared<std::string>();
-    CLI::App* command = app.add_subcommand("show", "Show one exercise: how to do it, and your history");
+    CLI::App* command =
+        app.add_subcommand("show", "Show one exercise: how to do it, and your history");
     command->add_option("exercise", *name, "Exercise id, name or alias (any case)")->required();
-    command->footer("Examples:\n  liftlog show back-extension\n  liftlog show \"reverse hyper\"\n  liftlog show rdl --format json");
+    command->footer(
+        "Examples:\n  liftlog show back-extension\n  liftlog show \"reverse hyper\"\n  liftlog "
+        "show rdl --format json");
     command->callback([&services, name] {
         const Exercise& exercise = services.library().exercise(*name);
         const auto record = read_record(services, exercise);
-        run_show(exercise, record, services.unit().value_or(Unit::kg), services.format(), services.out());
+        run_show(exercise, record, services.unit().value_or(Unit::kg), services.format(),
+                 services.out());
     });
 }
 

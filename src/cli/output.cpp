@@ -18,9 +18,13 @@ std::size_t display_width(const std::string& text) {
 
 }  // namespace
 
-Table::Table(std::vector<std::string> headers) { rows_.push_back(std::move(headers)); }
+Table::Table(std::vector<std::string> headers) {
+    rows_.push_back(std::move(headers));
+}
 
-void Table::add_row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+void Table::add_row(std::vector<std::string> cells) {
+    rows_.push_back(std::move(cells));
+}
 
 void Table::print(std::ostream& out) const {
     std::vector<std::size_t> widths;
@@ -44,9 +48,9 @@ void print_json(std::ostream& out, const nlohmann::ordered_json& value) {
 }
 
 std::string suggestion_summary(const Suggestion& suggestion) {
-    const std::string next = suggestion.next.load
-                                 ? next_notation(suggestion.next)
-                                 : fmt::format("{} with a light load", next_notation(suggestion.next));
+    const std::string next =
+        suggestion.next.load ? next_notation(suggestion.next)
+                             : fmt::format("{} with a light load", next_notation(suggestion.next));
     if (suggestion.action == Action::rest && suggestion.not_before)
         return fmt::format("rest until {}, then {}", format_date(*suggestion.not_before), next);
     if (suggestion.not_before)

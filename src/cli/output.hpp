@@ -12,13 +12,13 @@ namespace liftlog::cli {
 
 // Left-aligned columns separated by two spaces; headers in capitals.
 class Table {
-public:
+  public:
     explicit Table(std::vector<std::string> headers);
     void add_row(std::vector<std::string> cells);
     void print(std::ostream& out) const;
     bool empty() const { return rows_.empty(); }
 
-private:
+  private:
     std::vector<std::vector<std::string>> rows_;
 };
 

@@ -23,16 +23,19 @@ const Library& Services::library() {
     if (!options_.exercises_dir.empty()) {
         std::error_code error;
         if (!fs::is_directory(options_.exercises_dir, error))
-            throw UsageError(fmt::format("--exercises {}: not a directory; give a directory of "
-                                         "exercise files (with plans/ for plan files)",
-                                         options_.exercises_dir));
+            throw UsageError(
+                fmt::format("--exercises {}: not a directory; give a directory of "
+                            "exercise files (with plans/ for plan files)",
+                            options_.exercises_dir));
         dirs.emplace_back(options_.exercises_dir);
     }
     library_ = load_library(dirs);
     return *library_;
 }
 
-fs::path Services::log_path() { return resolve_log_path(options_.log_path, env_); }
+fs::path Services::log_path() {
+    return resolve_log_path(options_.log_path, env_);
+}
 
 Date Services::today() {
     if (options_.today.empty()) return local_now().today;

@@ -28,7 +28,7 @@ struct GlobalOptions {
 };
 
 class Services {
-public:
+  public:
     Services(const GlobalOptions& options, Environment env, std::ostream& out, std::ostream& err);
 
     const Library& library();
@@ -41,7 +41,7 @@ public:
     // Reports a skipped log line on stderr as FILE:LINE: reason.
     LineIssueSink issue_reporter();
 
-private:
+  private:
     const GlobalOptions& options_;
     Environment env_;
     std::ostream& out_;

@@ -12,13 +12,24 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> kExerciseFields = {
-    "id",        "name",  "aliases", "description", "primary_muscles", "secondary_muscles",
-    "equipment", "loading", "steps", "tips",        "variations",      "alternatives",
-    "prescription", "progression", "references"};
+const std::vector<std::string> kExerciseFields = {"id",
+                                                  "name",
+                                                  "aliases",
+                                                  "description",
+                                                  "primary_muscles",
+                                                  "secondary_muscles",
+                                                  "equipment",
+                                                  "loading",
+                                                  "steps",
+                                                  "tips",
+                                                  "variations",
+                                                  "alternatives",
+                                                  "prescription",
+                                                  "progression",
+                                                  "references"};
 const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "per_week"};
-const std::vector<std::string> kProgressionFields = {"rep_range", "bodyweight_threshold", "increment",
-                                                     "load_step", "added_load"};
+const std::vector<std::string> kProgressionFields = {"rep_range", "bodyweight_threshold",
+                                                     "increment", "load_step", "added_load"};
 
 Range range_field(const json& object, const char* key) {
     const json& value = required_field(object, key);
@@ -40,7 +51,8 @@ std::int64_t amount_hundredths(const json& value, const char* key) {
 UnitAmounts unit_amounts(const json& object, const char* key, UnitAmounts fallback) {
     const auto it = object.find(key);
     if (it == object.end()) return fallback;
-    if (!it->is_object()) throw DefinitionError(fmt::format("'{}' must be {{\"kg\":.., \"lb\":..}}", key));
+    if (!it->is_object())
+        throw DefinitionError(fmt::format("'{}' must be {{\"kg\":.., \"lb\":..}}", key));
     return {amount_hundredths(required_field(*it, "kg"), key),
             amount_hundredths(required_field(*it, "lb"), key)};
 }
@@ -77,8 +89,8 @@ ProgressionRules parse_progression(const json& object, const Prescription& presc
     if (!rules.is_object()) throw DefinitionError("'progression' must be an object");
     reject_unknown_fields(rules, kProgressionFields, "'progression'");
     ProgressionRules progression;
-    progression.rep_range = rules.contains("rep_range") ? range_field(rules, "rep_range")
-                                                        : prescription.reps;
+    progression.rep_range =
+        rules.contains("rep_range") ? range_field(rules, "rep_range") : prescription.reps;
     if (const auto it = rules.find("bodyweight_threshold"); it != rules.end()) {
         if (!it->is_number_integer() || it->get<int>() < 1)
             throw DefinitionError("'bodyweight_threshold' must be a positive whole number");
@@ -121,8 +133,8 @@ Exercise parse_exercise(const json& definition) {
     Exercise exercise;
     exercise.id = string_field(definition, "id");
     if (!is_kebab_case(exercise.id))
-        throw DefinitionError(fmt::format("id '{}' must be kebab-case, like back-extension",
-                                          exercise.id));
+        throw DefinitionError(
+            fmt::format("id '{}' must be kebab-case, like back-extension", exercise.id));
     exercise.name = string_field(definition, "name");
     exercise.aliases = string_list_field(definition, "aliases");
     exercise.description = string_field(definition, "description");

@@ -12,7 +12,8 @@ namespace liftlog {
 using nlohmann::json;
 
 const json& required_field(const json& object, const char* key) {
-    if (!object.is_object()) throw DefinitionError(fmt::format("expected an object holding '{}'", key));
+    if (!object.is_object())
+        throw DefinitionError(fmt::format("expected an object holding '{}'", key));
     const auto it = object.find(key);
     if (it == object.end()) throw DefinitionError(fmt::format("missing field '{}'", key));
     return *it;
@@ -27,8 +28,10 @@ std::string string_field(const json& object, const char* key) {
 
 std::vector<std::string> string_list_field(const json& object, const char* key, bool non_empty) {
     const json& value = required_field(object, key);
-    if (!value.is_array()) throw DefinitionError(fmt::format("'{}' must be an array of strings", key));
-    if (non_empty && value.empty()) throw DefinitionError(fmt::format("'{}' must not be empty", key));
+    if (!value.is_array())
+        throw DefinitionError(fmt::format("'{}' must be an array of strings", key));
+    if (non_empty && value.empty())
+        throw DefinitionError(fmt::format("'{}' must not be empty", key));
     std::vector<std::string> items;
     for (const auto& item : value) {
         if (!item.is_string() || item.get<std::string>().empty())
@@ -45,7 +48,8 @@ int positive_int_field(const json& object, const char* key) {
     return value.get<int>();
 }
 
-void reject_unknown_fields(const json& object, std::span<const std::string> known, const char* where) {
+void reject_unknown_fields(const json& object, std::span<const std::string> known,
+                           const char* where) {
     if (!object.is_object()) return;
     for (const auto& [key, value] : object.items()) {
         if (key == "$schema" || key == "$comment") continue;

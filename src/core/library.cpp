@@ -60,9 +60,10 @@ void Library::add(const DefinitionSource& source) {
         throw DefinitionError(fmt::format("{}: {}", source.origin, error.what()));
     }
     if (file_stem(source.origin) != id)
-        throw DefinitionError(fmt::format("{}: id '{}' does not match the file name; name the file "
-                                          "{}.json or change the id",
-                                          source.origin, id, id));
+        throw DefinitionError(
+            fmt::format("{}: id '{}' does not match the file name; name the file "
+                        "{}.json or change the id",
+                        source.origin, id, id));
 }
 
 void Library::check_references_and_index() {

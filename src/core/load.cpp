@@ -21,7 +21,9 @@ std::optional<Unit> parse_unit(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view unit_name(Unit unit) { return unit == Unit::kg ? "kg" : "lb"; }
+std::string_view unit_name(Unit unit) {
+    return unit == Unit::kg ? "kg" : "lb";
+}
 
 std::string format_amount(std::int64_t hundredths) {
     const std::int64_t whole = hundredths / 100;

@@ -20,9 +20,11 @@ Plan parse_plan(const json& definition) {
     Plan plan;
     plan.id = string_field(definition, "id");
     if (!is_kebab_case(plan.id))
-        throw DefinitionError(fmt::format("id '{}' must be kebab-case, like back-workout", plan.id));
+        throw DefinitionError(
+            fmt::format("id '{}' must be kebab-case, like back-workout", plan.id));
     plan.name = string_field(definition, "name");
-    if (definition.contains("description")) plan.description = string_field(definition, "description");
+    if (definition.contains("description"))
+        plan.description = string_field(definition, "description");
     const json& items = required_field(definition, "items");
     if (!items.is_array() || items.empty())
         throw DefinitionError("'items' must be a non-empty array");

@@ -28,9 +28,10 @@ struct TopSets {
 std::optional<TopSets> top_sets(const Session& session) {
     const auto sets = working_sets(session);
     if (sets.empty()) return std::nullopt;
-    const auto heaviest = std::max_element(sets.begin(), sets.end(), [](const auto& a, const auto& b) {
-        return added_kilograms(a.load) < added_kilograms(b.load);
-    });
+    const auto heaviest =
+        std::max_element(sets.begin(), sets.end(), [](const auto& a, const auto& b) {
+            return added_kilograms(a.load) < added_kilograms(b.load);
+        });
     TopSets top{session.date, heaviest->load, {}};
     for (const auto& set : sets)
         if (same_weight(set.load, top.load)) top.reps.push_back(set.reps);
@@ -38,8 +39,8 @@ std::optional<TopSets> top_sets(const Session& session) {
 }
 
 std::string describe(const TopSets& top) {
-    return fmt::format("{} you did {} reps at {}", format_date(top.date),
-                       fmt::join(top.reps, ", "), describe_load(top.load));
+    return fmt::format("{} you did {} reps at {}", format_date(top.date), fmt::join(top.reps, ", "),
+                       describe_load(top.load));
 }
 
 int clamp_sets(const Exercise& exercise, std::size_t count) {
@@ -51,7 +52,8 @@ int clamp_sets(const Exercise& exercise, std::size_t count) {
 Load in_unit(const Load& load, Unit unit, const Exercise& exercise) {
     if (load.kind == LoadKind::bodyweight || load.unit == unit) return load;
     return {load.kind,
-            convert_and_round(load.hundredths, load.unit, unit, exercise.progression.load_step.in(unit)),
+            convert_and_round(load.hundredths, load.unit, unit,
+                              exercise.progression.load_step.in(unit)),
             unit};
 }
 
@@ -71,7 +73,8 @@ Load lighter(const Load& load, double fraction, Unit unit, const Exercise& exerc
     if (load.kind == LoadKind::bodyweight) return load;
     const Load current = in_unit(load, unit, exercise);
     const std::int64_t step = exercise.progression.load_step.in(unit);
-    const auto target = static_cast<std::int64_t>(std::llround(static_cast<double>(current.hundredths) * fraction));
+    const auto target =
+        static_cast<std::int64_t>(std::llround(static_cast<double>(current.hundredths) * fraction));
     std::int64_t rounded = convert_and_round(target, unit, unit, step);
     if (rounded >= current.hundredths) rounded = current.hundredths - step;
     if (rounded <= 0) {
@@ -82,19 +85,21 @@ Load lighter(const Load& load, double fraction, Unit unit, const Exercise& exerc
 }
 
 std::string increment_text(const Exercise& exercise, Unit unit) {
-    return fmt::format("{} {}", format_amount(exercise.progression.increment.in(unit)), unit_name(unit));
+    return fmt::format("{} {}", format_amount(exercise.progression.increment.in(unit)),
+                       unit_name(unit));
 }
 
 Suggestion start(const Exercise& exercise, const std::optional<Target>& target) {
     const int sets = target ? target->sets : exercise.prescription.sets.min;
     const int reps = target ? target->reps : exercise.progression.rep_range.min;
     if (exercise.loading == Loading::bodyweight)
-        return {Action::start,
-                fmt::format("No sessions of {} logged yet: start with {}x{} at bodyweight and build "
-                            "up from there.",
-                            exercise.name, sets, reps),
-                {sets, reps, Load::bodyweight()},
-                std::nullopt};
+        return {
+            Action::start,
+            fmt::format("No sessions of {} logged yet: start with {}x{} at bodyweight and build "
+                        "up from there.",
+                        exercise.name, sets, reps),
+            {sets, reps, Load::bodyweight()},
+            std::nullopt};
     return {Action::start,
             fmt::format("No sessions of {} logged yet: start light with {}x{}, using a load you "
                         "could lift a few more times, and let the log take it from there.",
@@ -109,7 +114,8 @@ bool stalled_twice(const Exercise& exercise, const std::vector<TopSets>& judged)
     const auto& last = judged[judged.size() - 1];
     const auto& before = judged[judged.size() - 2];
     const int bottom = exercise.progression.rep_range.min;
-    return last.fewest() < bottom && before.fewest() < bottom && same_weight(last.load, before.load);
+    return last.fewest() < bottom && before.fewest() < bottom &&
+           same_weight(last.load, before.load);
 }
 
 Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, Unit unit) {
@@ -124,14 +130,15 @@ Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, 
                 {sets, bottom, last.load},
                 std::nullopt};
     const Load next = lighter(last.load, 0.9, unit, exercise);
-    return {Action::deload,
-            fmt::format("On {} and {} you stayed under {} reps at {} (fewest {} and {}): drop about "
-                        "10% to {} and build back up from {} reps.",
-                        format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
-                        describe_load(last.load), judged[judged.size() - 2].fewest(),
-                        last.fewest(), describe_load(next), bottom),
-            {sets, bottom, next},
-            std::nullopt};
+    return {
+        Action::deload,
+        fmt::format("On {} and {} you stayed under {} reps at {} (fewest {} and {}): drop about "
+                    "10% to {} and build back up from {} reps.",
+                    format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
+                    describe_load(last.load), judged[judged.size() - 2].fewest(), last.fewest(),
+                    describe_load(next), bottom),
+        {sets, bottom, next},
+        std::nullopt};
 }
 
 Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSets>& judged,
@@ -162,7 +169,8 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
             std::nullopt};
 }
 
-Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>& judged, Unit unit) {
+Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>& judged,
+                           Unit unit) {
     const auto& last = judged.back();
     const auto& range = exercise.progression.rep_range;
     const int sets = clamp_sets(exercise, last.reps.size());
@@ -196,10 +204,9 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
 Suggestion after_pain(const Exercise& exercise, const Session& latest, const TopSets* top,
                       Date today, Unit unit) {
     const int sets_done = top ? static_cast<int>(top->reps.size()) : exercise.prescription.sets.min;
-    NextSession gentle{std::max(1, sets_done - 1),
-                       exercise.progression.rep_range.min,
-                       top ? std::optional<Load>(lighter(top->load, 0.8, unit, exercise))
-                           : std::nullopt};
+    NextSession gentle{
+        std::max(1, sets_done - 1), exercise.progression.rep_range.min,
+        top ? std::optional<Load>(lighter(top->load, 0.8, unit, exercise)) : std::nullopt};
     if (exercise.loading == Loading::bodyweight && !gentle.load) gentle.load = Load::bodyweight();
     const Date back_on = latest.date + std::chrono::days{kPainRestDays};
     if (today < back_on)
@@ -209,14 +216,12 @@ Suggestion after_pain(const Exercise& exercise, const Session& latest, const Top
                             "fewer sets and less load, and have your form checked.",
                             exercise.name, format_date(latest.date), format_date(back_on),
                             format_date(latest.date + std::chrono::days{kPainRestDaysMax})),
-                gentle,
-                back_on};
+                gentle, back_on};
     return {Action::deload,
             fmt::format("You marked pain on {}, {} days ago: come back gently with fewer sets "
                         "and less load, and stop if it aches again.",
                         format_date(latest.date), days_between(latest.date, today)),
-            gentle,
-            std::nullopt};
+            gentle, std::nullopt};
 }
 
 // The sessions in the 7 days ending today.
@@ -244,10 +249,11 @@ Suggestion limit_frequency(const Exercise& exercise, std::span<const Session> se
     if (due == today) return planned;
     const auto this_week = sessions_this_week(sessions, today);
     const int most = exercise.prescription.per_week.max;
-    planned.reason = fmt::format("You trained {} {} time{} in the 7 days to {} (at most {} a week): "
-                                 "rest until {}. Then: {}",
-                                 exercise.name, this_week.size(), this_week.size() == 1 ? "" : "s",
-                                 format_date(today), most, format_date(due), planned.reason);
+    planned.reason = fmt::format(
+        "You trained {} {} time{} in the 7 days to {} (at most {} a week): "
+        "rest until {}. Then: {}",
+        exercise.name, this_week.size(), this_week.size() == 1 ? "" : "s", format_date(today), most,
+        format_date(due), planned.reason);
     planned.action = Action::rest;
     planned.not_before = due;
     return planned;
@@ -264,12 +270,18 @@ Unit unit_for(const std::vector<TopSets>& judged, std::optional<Unit> preferred)
 
 std::string_view action_name(Action action) {
     switch (action) {
-        case Action::start: return "start";
-        case Action::add_reps: return "add_reps";
-        case Action::add_weight: return "add_weight";
-        case Action::keep: return "keep";
-        case Action::deload: return "deload";
-        case Action::rest: return "rest";
+        case Action::start:
+            return "start";
+        case Action::add_reps:
+            return "add_reps";
+        case Action::add_weight:
+            return "add_weight";
+        case Action::keep:
+            return "keep";
+        case Action::deload:
+            return "deload";
+        case Action::rest:
+            return "rest";
     }
     return "keep";
 }

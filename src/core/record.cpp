@@ -13,8 +13,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string, std::less<>> kKnownFields = {
-    "v", "id", "time", "date", "exercise", "sets", "rpe", "note", "pain"};
+const std::set<std::string, std::less<>> kKnownFields = {"v",    "id",  "time", "date", "exercise",
+                                                         "sets", "rpe", "note", "pain"};
 
 std::string_view kind_name(LoadKind kind) {
     switch (kind) {
@@ -28,7 +28,9 @@ std::string_view kind_name(LoadKind kind) {
     return "external";
 }
 
-[[noreturn]] void bad(const std::string& reason) { throw RecordError(reason); }
+[[noreturn]] void bad(const std::string& reason) {
+    throw RecordError(reason);
+}
 
 const json& require(const json& object, const char* key, const char* where) {
     const auto it = object.find(key);
@@ -121,7 +123,9 @@ nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets) {
     return list;
 }
 
-bool valid_rpe(double rpe) { return std::isfinite(rpe) && rpe >= 1.0 && rpe <= 10.0; }
+bool valid_rpe(double rpe) {
+    return std::isfinite(rpe) && rpe >= 1.0 && rpe <= 10.0;
+}
 
 std::string serialize_record(const Record& record) {
     // Key order is fixed by ordered_json so that lines read well with grep.

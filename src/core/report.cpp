@@ -16,7 +16,9 @@ ordered_json optional_date(const std::optional<Date>& date) {
     return date ? ordered_json(format_date(*date)) : ordered_json(nullptr);
 }
 
-double round_to_tenth(double value) { return std::round(value * 10.0) / 10.0; }
+double round_to_tenth(double value) {
+    return std::round(value * 10.0) / 10.0;
+}
 
 }  // namespace
 
@@ -37,12 +39,13 @@ ordered_json suggestion_json(const Suggestion& suggestion) {
 }
 
 ordered_json session_json(const Session& session) {
-    ordered_json object = {{"date", format_date(session.date)},
-                           {"sets", sets_to_json(session.sets)},
-                           {"notation", format_sets(session.sets)},
-                           {"pain", session.pain},
-                           {"rpe", session.rpe ? ordered_json(*session.rpe) : ordered_json(nullptr)},
-                           {"notes", session.notes}};
+    ordered_json object = {
+        {"date", format_date(session.date)},
+        {"sets", sets_to_json(session.sets)},
+        {"notation", format_sets(session.sets)},
+        {"pain", session.pain},
+        {"rpe", session.rpe ? ordered_json(*session.rpe) : ordered_json(nullptr)},
+        {"notes", session.notes}};
     return object;
 }
 
@@ -57,8 +60,9 @@ ordered_json summary_json(const ExerciseHistory& history, Unit unit) {
             {"last", optional_date(history.last_date())},
             {"best_set", best},
             {"total_reps", history.total_reps()},
-            {"volume", {{"value", round_to_tenth(kilograms_in(history.volume_kg(), unit))},
-                        {"unit", unit_name(unit)}}}};
+            {"volume",
+             {{"value", round_to_tenth(kilograms_in(history.volume_kg(), unit))},
+              {"unit", unit_name(unit)}}}};
 }
 
 std::string format_best_set(const SetEntry& set) {

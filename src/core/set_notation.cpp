@@ -15,7 +15,7 @@ constexpr const char* kExamples = "examples: 12, 3x12, 12,12,11, 3x5@100kg, 3x12
 // Reads one argument left to right; every error names the argument and marks
 // the character where reading stopped.
 class ArgumentReader {
-public:
+  public:
     explicit ArgumentReader(const std::string& text) : text_(text) {}
 
     bool done() const { return pos_ >= text_.size(); }
@@ -38,16 +38,17 @@ public:
             ++pos_;
         }
         if (pos_ == start) fail(start, fmt::format("expected a whole number of {}", what));
-        if (value < 1 || value > max) fail(start, fmt::format("{} must be from 1 to {}", what, max));
+        if (value < 1 || value > max)
+            fail(start, fmt::format("{} must be from 1 to {}", what, max));
         return static_cast<int>(value);
     }
 
     [[noreturn]] void fail(std::size_t at, const std::string& problem) const {
-        throw UsageError(fmt::format("bad set notation '{}': {}\n  {}\n  {:>{}}\n{}", text_, problem,
-                                     text_, "^", at + 1, kExamples));
+        throw UsageError(fmt::format("bad set notation '{}': {}\n  {}\n  {:>{}}\n{}", text_,
+                                     problem, text_, "^", at + 1, kExamples));
     }
 
-private:
+  private:
     const std::string& text_;
     std::size_t pos_ = 0;
 };

@@ -16,10 +16,12 @@ LocalNow local_now() {
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &local);
     std::strftime(offset, sizeof offset, "%z", &local);  // "+0100"
     const std::string zone(offset);
-    const std::string with_colon = zone.size() == 5 ? zone.substr(0, 3) + ":" + zone.substr(3) : "+00:00";
-    const std::chrono::year_month_day ymd{std::chrono::year{local.tm_year + 1900},
-                                          std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                                          std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+    const std::string with_colon =
+        zone.size() == 5 ? zone.substr(0, 3) + ":" + zone.substr(3) : "+00:00";
+    const std::chrono::year_month_day ymd{
+        std::chrono::year{local.tm_year + 1900},
+        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
     return {Date{ymd}, std::string(stamp) + with_colon};
 }
 

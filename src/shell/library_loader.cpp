@@ -19,8 +19,7 @@ std::string read_file(const fs::path& path) {
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream content;
     content << stream.rdbuf();
-    if (!stream)
-        throw Failure(fmt::format("{}: cannot read this definition file", path.string()));
+    if (!stream) throw Failure(fmt::format("{}: cannot read this definition file", path.string()));
     return content.str();
 }
 
@@ -29,8 +28,11 @@ void add_json_files(const fs::path& dir, DefinitionKind kind, std::vector<Defini
     if (!fs::is_directory(dir, error)) return;
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, error))
-        if (entry.path().extension() == ".json" && !entry.is_directory()) files.push_back(entry.path());
-    if (error) throw Failure(fmt::format("{}: cannot list this directory: {}", dir.string(), error.message()));
+        if (entry.path().extension() == ".json" && !entry.is_directory())
+            files.push_back(entry.path());
+    if (error)
+        throw Failure(
+            fmt::format("{}: cannot list this directory: {}", dir.string(), error.message()));
     std::sort(files.begin(), files.end());
     for (const auto& file : files) out.push_back({file.string(), kind, read_file(file)});
 }
@@ -41,8 +43,8 @@ std::vector<DefinitionSource> builtin_sources() {
     std::vector<DefinitionSource> sources;
     for (const auto& file : embedded_files()) {
         const std::string_view path = file.path;
-        const auto kind = path.starts_with("exercises/plans/") ? DefinitionKind::plan
-                                                               : DefinitionKind::exercise;
+        const auto kind =
+            path.starts_with("exercises/plans/") ? DefinitionKind::plan : DefinitionKind::exercise;
         sources.push_back({fmt::format("built-in {}", path), kind, file.content});
     }
     return sources;

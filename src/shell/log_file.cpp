@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() {
         if (fd_ >= 0) ::close(fd_);
@@ -30,7 +30,7 @@ public:
     FileDescriptor& operator=(const FileDescriptor&) = delete;
     int get() const { return fd_; }
 
-private:
+  private:
     int fd_;
 };
 
@@ -45,8 +45,8 @@ void create_parent_directories(const fs::path& path) {
     std::error_code error;
     fs::create_directories(parent, error);
     if (error)
-        throw Failure(fmt::format("cannot create the directory {} for the log: {}",
-                                  parent.string(), error.message()));
+        throw Failure(fmt::format("cannot create the directory {} for the log: {}", parent.string(),
+                                  error.message()));
     fs::permissions(parent, fs::perms::owner_all, fs::perm_options::replace, error);
 }
 
@@ -109,13 +109,15 @@ ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
     ReadSummary summary;
     std::error_code ignored;
     if (fs::is_directory(path, ignored))
-        throw Failure(fmt::format("cannot read the log {}: it is a directory; give a file with "
-                                  "--log FILE",
-                                  path.string()));
+        throw Failure(
+            fmt::format("cannot read the log {}: it is a directory; give a file with "
+                        "--log FILE",
+                        path.string()));
     std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "re"), &std::fclose);
     if (!file) {
         if (errno == ENOENT) return summary;
-        throw Failure(fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
+        throw Failure(
+            fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
     }
     summary.exists = true;
     LineBuffer buffer;
@@ -132,13 +134,15 @@ ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
             ++summary.records;
         } catch (const RecordError& error) {
             ++summary.bad_lines;
-            on_issue(line_number, complete ? error.what()
-                                           : "incomplete last line (an interrupted write); "
-                                             "it is ignored and the next entry starts on a new line");
+            on_issue(line_number, complete
+                                      ? error.what()
+                                      : "incomplete last line (an interrupted write); "
+                                        "it is ignored and the next entry starts on a new line");
         }
     }
     if (std::ferror(file.get()))
-        throw Failure(fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
+        throw Failure(
+            fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
     return summary;
 }
 

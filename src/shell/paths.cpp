@@ -39,8 +39,9 @@ fs::path resolve_log_path(const std::string& flag, const Environment& env) {
     if (auto path = non_empty(env, "LIFTLOG_LOG")) return *path;
     if (auto data = xdg_dir(env, "XDG_DATA_HOME", ".local/share"))
         return *data / "liftlog" / "log.jsonl";
-    throw UsageError("cannot tell where the log lives: set HOME, XDG_DATA_HOME or LIFTLOG_LOG, or "
-                     "pass --log FILE");
+    throw UsageError(
+        "cannot tell where the log lives: set HOME, XDG_DATA_HOME or LIFTLOG_LOG, or "
+        "pass --log FILE");
 }
 
 std::optional<fs::path> user_definitions_dir(const Environment& env) {

@@ -27,16 +27,17 @@ std::string minimal_exercise(const std::string& id, const std::string& extra = "
 
 TEST_CASE("every built-in definition parses and every reference resolves", "[library]") {
     const Library& library = builtin();
-    for (const char* id : {"back-extension", "roman-chair-back-extension", "floor-back-extension",
-                           "reverse-back-extension", "good-morning", "deadlift", "trap-bar-deadlift",
-                           "romanian-deadlift", "kettlebell-swing", "machine-lumbar-extension",
-                           "glute-ham-raise", "pull-up", "lat-pulldown", "dumbbell-row",
-                           "reverse-dumbbell-fly"}) {
+    for (const char* id :
+         {"back-extension", "roman-chair-back-extension", "floor-back-extension",
+          "reverse-back-extension", "good-morning", "deadlift", "trap-bar-deadlift",
+          "romanian-deadlift", "kettlebell-swing", "machine-lumbar-extension", "glute-ham-raise",
+          "pull-up", "lat-pulldown", "dumbbell-row", "reverse-dumbbell-fly"}) {
         INFO(id);
         CHECK(library.exercises().contains(id));
     }
     for (const auto& [id, exercise] : library.exercises())
-        for (const auto& alternative : exercise.alternatives) CHECK(library.exercises().contains(alternative));
+        for (const auto& alternative : exercise.alternatives)
+            CHECK(library.exercises().contains(alternative));
     CHECK(library.plans().contains("back-workout"));
     CHECK(library.plans().contains("lower-back"));
 }
@@ -54,8 +55,11 @@ TEST_CASE("the back workout is the one the seed article describes", "[library]")
     const Plan& plan = builtin().plan("back-workout");
     REQUIRE(plan.items.size() == 5);
     const std::vector<std::tuple<std::string, int, int>> expected = {
-        {"deadlift", 3, 5}, {"pull-up", 3, 8}, {"dumbbell-row", 3, 10},
-        {"back-extension", 3, 12}, {"reverse-dumbbell-fly", 3, 15}};
+        {"deadlift", 3, 5},
+        {"pull-up", 3, 8},
+        {"dumbbell-row", 3, 10},
+        {"back-extension", 3, 12},
+        {"reverse-dumbbell-fly", 3, 15}};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         CHECK(plan.items[i].exercise == std::get<0>(expected[i]));
         CHECK(plan.items[i].sets == std::get<1>(expected[i]));
@@ -88,13 +92,14 @@ TEST_CASE("lookup by id, name or alias ignores case and spacing", "[library]") {
 TEST_CASE("unknown names suggest the closest ones", "[library]") {
     CHECK_THROWS_WITH(builtin().exercise("dedlift"), Catch::Contains("did you mean 'deadlift'"));
     CHECK_THROWS_AS(builtin().exercise("zzzzzz"), UsageError);
-    CHECK_THROWS_WITH(builtin().plan("back-wrkout"), Catch::Contains("did you mean 'back-workout'"));
+    CHECK_THROWS_WITH(builtin().plan("back-wrkout"),
+                      Catch::Contains("did you mean 'back-workout'"));
 }
 
 TEST_CASE("a later definition with the same id overrides an earlier one", "[library]") {
     auto sources = builtin_sources();
-    sources.push_back({"/user/deadlift.json", DefinitionKind::exercise,
-                       minimal_exercise("deadlift")});
+    sources.push_back(
+        {"/user/deadlift.json", DefinitionKind::exercise, minimal_exercise("deadlift")});
     const Library library = Library::build(sources);
     CHECK(library.exercise("deadlift").name == "My deadlift");
     CHECK(library.origin_of("deadlift", DefinitionKind::exercise) == "/user/deadlift.json");
@@ -112,8 +117,10 @@ TEST_CASE("broken definitions name the file and the problem", "[library]") {
         return std::string("accepted");
     };
     CHECK_THAT(fails_with("/u/x.json", "{"), Catch::StartsWith("/u/x.json: not valid JSON"));
-    CHECK_THAT(fails_with("/u/x.json", minimal_exercise("y")), Catch::Contains("does not match the file name"));
-    CHECK_THAT(fails_with("/u/Bad_Id.json", minimal_exercise("Bad_Id")), Catch::Contains("kebab-case"));
+    CHECK_THAT(fails_with("/u/x.json", minimal_exercise("y")),
+               Catch::Contains("does not match the file name"));
+    CHECK_THAT(fails_with("/u/Bad_Id.json", minimal_exercise("Bad_Id")),
+               Catch::Contains("kebab-case"));
     CHECK_THAT(fails_with("/u/x.json", R"({"id":"x"})"), Catch::Contains("missing field 'name'"));
     CHECK_THAT(fails_with("/u/x.json", minimal_exercise("x", R"(,"alternatives2":[])")),
                Catch::Contains("unknown field 'alternatives2'"));

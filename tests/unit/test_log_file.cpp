@@ -54,7 +54,9 @@ Collected collect(const fs::path& path) {
     Collected collected;
     collected.summary = read_log(
         path, [&](Record&& record) { collected.ids.push_back(record.id); },
-        [&](std::size_t line, const std::string& reason) { collected.issues.emplace_back(line, reason); });
+        [&](std::size_t line, const std::string& reason) {
+            collected.issues.emplace_back(line, reason);
+        });
     return collected;
 }
 
@@ -143,5 +145,6 @@ TEST_CASE("a missing log is empty, a directory is an error", "[log]") {
 TEST_CASE("a failed append leaves the log byte-identical", "[log]") {
     if (!fs::exists("/dev/full")) return;
     // /dev/full accepts the open and fails every write with ENOSPC.
-    CHECK_THROWS_WITH(append_line("/dev/full", record_line("x", 1)), Catch::Contains("left as it was"));
+    CHECK_THROWS_WITH(append_line("/dev/full", record_line("x", 1)),
+                      Catch::Contains("left as it was"));
 }

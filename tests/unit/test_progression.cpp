@@ -6,7 +6,9 @@ using namespace liftlog;
 
 namespace {
 
-Date day(const char* text) { return *parse_date(text); }
+Date day(const char* text) {
+    return *parse_date(text);
+}
 
 Exercise back_extension() {
     Exercise e;
@@ -34,7 +36,9 @@ Exercise deadlift() {
     return e;
 }
 
-Load kg(double amount) { return Load::external(static_cast<std::int64_t>(amount * 100), Unit::kg); }
+Load kg(double amount) {
+    return Load::external(static_cast<std::int64_t>(amount * 100), Unit::kg);
+}
 
 Session session(const char* date, std::vector<int> reps, Load load, bool pain = false) {
     Session s;
@@ -75,12 +79,14 @@ TEST_CASE("a plan's target shapes only where a new exercise starts", "[progressi
 }
 
 TEST_CASE("bodyweight: 12 reps is not past the threshold, 13 is", "[progression]") {
-    const auto at_twelve = run(back_extension(), {session("2026-11-20", {12, 12, 12}, Load::bodyweight())});
+    const auto at_twelve =
+        run(back_extension(), {session("2026-11-20", {12, 12, 12}, Load::bodyweight())});
     CHECK(at_twelve.action == Action::add_reps);
     CHECK(at_twelve.next.load == Load::bodyweight());
     CHECK(at_twelve.next.reps == 13);
 
-    const auto at_thirteen = run(back_extension(), {session("2026-11-20", {13, 12, 12}, Load::bodyweight())});
+    const auto at_thirteen =
+        run(back_extension(), {session("2026-11-20", {13, 12, 12}, Load::bodyweight())});
     CHECK(at_thirteen.action == Action::add_weight);
     CHECK(at_thirteen.next.load == Load::added(250, Unit::kg));
     CHECK(at_thirteen.next.reps == 10);
@@ -89,11 +95,14 @@ TEST_CASE("bodyweight: 12 reps is not past the threshold, 13 is", "[progression]
                                        Catch::Contains("hold a plate against your chest"));
 }
 
-TEST_CASE("bodyweight: the added load grows by the smallest increment in the chosen unit", "[progression]") {
-    const auto in_pounds = run(back_extension(), {session("2026-11-20", {13, 13}, Load::bodyweight())},
-                               "2026-11-23", Unit::lb);
+TEST_CASE("bodyweight: the added load grows by the smallest increment in the chosen unit",
+          "[progression]") {
+    const auto in_pounds =
+        run(back_extension(), {session("2026-11-20", {13, 13}, Load::bodyweight())}, "2026-11-23",
+            Unit::lb);
     CHECK(in_pounds.next.load == Load::added(500, Unit::lb));
-    const auto loaded = run(back_extension(), {session("2026-11-20", {14, 12}, Load::added(500, Unit::kg))});
+    const auto loaded =
+        run(back_extension(), {session("2026-11-20", {14, 12}, Load::added(500, Unit::kg))});
     CHECK(loaded.action == Action::add_weight);
     CHECK(loaded.next.load == Load::added(750, Unit::kg));
 }
@@ -126,7 +135,8 @@ TEST_CASE("loaded: progression judges the heaviest working sets, not lighter bac
     CHECK(run(deadlift(), {s}).action == Action::add_weight);
 }
 
-TEST_CASE("loaded: below the range twice in a row at the same load deloads about 10%", "[progression]") {
+TEST_CASE("loaded: below the range twice in a row at the same load deloads about 10%",
+          "[progression]") {
     const std::vector<Session> twice = {session("2026-11-13", {3, 2, 2}, kg(100)),
                                         session("2026-11-20", {2, 2, 2}, kg(100))};
     const auto deload = run(deadlift(), twice);
@@ -146,20 +156,24 @@ TEST_CASE("loaded: below the range twice in a row at the same load deloads about
 }
 
 TEST_CASE("a deload rounds to the load step and is at least one step lighter", "[progression]") {
-    const std::vector<Session> light = {session("2026-11-13", {2}, kg(20)), session("2026-11-20", {2}, kg(20))};
+    const std::vector<Session> light = {session("2026-11-13", {2}, kg(20)),
+                                        session("2026-11-20", {2}, kg(20))};
     CHECK(run(deadlift(), light).next.load == kg(17.5));
-    const std::vector<Session> odd = {session("2026-11-13", {2}, kg(101)), session("2026-11-20", {2}, kg(101))};
+    const std::vector<Session> odd = {session("2026-11-13", {2}, kg(101)),
+                                      session("2026-11-20", {2}, kg(101))};
     CHECK(run(deadlift(), odd).next.load == kg(90));
 }
 
 TEST_CASE("loads convert to the chosen unit and round to its step", "[progression]") {
-    const auto suggestion = run(deadlift(), {session("2026-11-20", {5, 5, 5}, kg(100))}, "2026-11-23", Unit::lb);
+    const auto suggestion =
+        run(deadlift(), {session("2026-11-20", {5, 5, 5}, kg(100))}, "2026-11-23", Unit::lb);
     // 100 kg is 220.46 lb: 220 lb on the 5 lb step, plus the 10 lb increment.
     CHECK(suggestion.next.load == Load::external(23000, Unit::lb));
 }
 
 TEST_CASE("pain in the latest session means rest, then a gentler return", "[progression]") {
-    const std::vector<Session> hurt = {session("2026-11-16", {12, 12, 12}, Load::added(500, Unit::kg), true)};
+    const std::vector<Session> hurt = {
+        session("2026-11-16", {12, 12, 12}, Load::added(500, Unit::kg), true)};
     const auto six_days = run(back_extension(), hurt, "2026-11-22");
     CHECK(six_days.action == Action::rest);
     REQUIRE(six_days.not_before.has_value());
@@ -176,7 +190,8 @@ TEST_CASE("pain in the latest session means rest, then a gentler return", "[prog
     CHECK(run(back_extension(), recovered, "2026-11-24").action == Action::add_reps);
 }
 
-TEST_CASE("the most sessions a week already done means rest until the next is due", "[progression]") {
+TEST_CASE("the most sessions a week already done means rest until the next is due",
+          "[progression]") {
     const std::vector<Session> two = {session("2026-11-17", {10, 10}, Load::bodyweight()),
                                       session("2026-11-20", {10, 10}, Load::bodyweight())};
     const auto rest = run(back_extension(), two, "2026-11-23");
@@ -191,7 +206,8 @@ TEST_CASE("the most sessions a week already done means rest until the next is du
     CHECK(run(back_extension(), {two[1]}, "2026-11-23").action == Action::add_reps);
 }
 
-TEST_CASE("next time after logging: the progression step, due when the week allows", "[progression]") {
+TEST_CASE("next time after logging: the progression step, due when the week allows",
+          "[progression]") {
     const std::vector<Session> two = {session("2026-11-17", {13, 12}, Load::bodyweight()),
                                       session("2026-11-20", {13, 12}, Load::bodyweight())};
     const auto next = suggest_next_time(back_extension(), two, day("2026-11-20"), std::nullopt);

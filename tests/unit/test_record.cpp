@@ -86,14 +86,17 @@ TEST_CASE("lines that are not usable records say why", "[record]") {
                Catch::Contains("reps"));
     CHECK_THAT(reason(head + R"("sets":[{"reps":5,"load":{"kind":"moon"}}]})"),
                Catch::Contains("unknown load kind"));
-    CHECK_THAT(reason(head + R"("sets":[{"reps":5,"load":{"kind":"external","value":-1,"unit":"kg"}}]})"),
-               Catch::Contains("positive"));
-    CHECK_THAT(reason(head + R"("sets":[{"reps":5,"load":{"kind":"external","value":5,"unit":"st"}}]})"),
-               Catch::Contains("kg or lb"));
+    CHECK_THAT(
+        reason(head + R"("sets":[{"reps":5,"load":{"kind":"external","value":-1,"unit":"kg"}}]})"),
+        Catch::Contains("positive"));
+    CHECK_THAT(
+        reason(head + R"("sets":[{"reps":5,"load":{"kind":"external","value":5,"unit":"st"}}]})"),
+        Catch::Contains("kg or lb"));
     CHECK_THAT(reason(head + sets + R"(,"rpe":11})"), Catch::Contains("rpe"));
     CHECK_THAT(reason(head + sets + R"(,"pain":"yes"})"), Catch::Contains("pain"));
-    CHECK_THAT(reason(R"({"v":1,"id":"x","time":"t","date":"2026-02-30","exercise":"e",)" + sets + "}"),
-               Catch::Contains("calendar date"));
+    CHECK_THAT(
+        reason(R"({"v":1,"id":"x","time":"t","date":"2026-02-30","exercise":"e",)" + sets + "}"),
+        Catch::Contains("calendar date"));
     CHECK_THAT(reason(head + sets + ",\"note\":\"\xff\"}"), Catch::Contains("not valid JSON"));
     CHECK(reason(head + sets + "}") == "accepted");
 }
