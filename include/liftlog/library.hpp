@@ -48,7 +48,10 @@ class Library {
     std::map<std::string, Plan> plans_;
     std::map<std::string, std::string> exercise_origins_;
     std::map<std::string, std::string> plan_origins_;
-    std::map<std::string, std::string> lookup_;  // normalised id/name/alias -> id
+    std::map<std::string, std::string> lookup_;
+    // Ids in the order their (final) definitions were added, so a name clash
+    // blames the later file, which is the user's rather than the built-in one.
+    std::vector<std::string> exercise_order_;  // normalised id/name/alias -> id
 };
 
 }  // namespace liftlog

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include "commands.hpp"
 
+#include "liftlog/date.hpp"
 #include "liftlog/error.hpp"
+#include "liftlog/load.hpp"
 #include "liftlog/text.hpp"
 #include "services.hpp"
 
@@ -67,6 +69,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     GlobalOptions options;
     add_global_options(app, options);
     Services services(options, std::move(env), out, err);
+    // Global options are checked before any command runs, even one that ignores them.
+    app.parse_complete_callback([&services] { services.check_options(); });
     add_list_command(app, services);
     add_show_command(app, services);
     add_plan_command(app, services);

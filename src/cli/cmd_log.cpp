@@ -25,14 +25,15 @@ struct LogArguments {
     std::string exercise;
     std::vector<std::string> sets;
     std::string date;
+    bool date_given = false;
     std::optional<double> rpe;
     std::string note;
     bool note_given = false;
     bool pain = false;
 };
 
-Date training_date(const std::string& text, Date today) {
-    if (text.empty()) return today;
+Date training_date(const std::string& text, bool given, Date today) {
+    if (!given) return today;
     const auto date = parse_date(text);
     if (!date)
         throw UsageError(fmt::format("--date {}: not a date; write it as YYYY-MM-DD, like {}", text,
@@ -63,7 +64,7 @@ Record build_record(const Exercise& exercise, const LogArguments& args, Date tod
     const auto parsed = parse_set_notation(args.sets, unit.value_or(Unit::kg));
     Record record;
     record.sets = resolve_loads(parsed, exercise.loading, exercise.id);
-    record.date = training_date(args.date, today);
+    record.date = training_date(args.date, args.date_given, today);
     record.exercise = exercise.id;
     record.rpe = args.rpe;
     if (args.note_given) record.note = args.note;
@@ -111,7 +112,8 @@ void add_log_command(CLI::App& app, Services& services) {
     command->add_option("exercise", args->exercise, "Exercise id, name or alias")->required();
     command->add_option("sets", args->sets, "Sets: 12, 3x12, 12,12,11, 3x5@100kg, 3x12@+10kg")
         ->required();
-    command->add_option("-d,--date", args->date, "Training day, YYYY-MM-DD (default: today)");
+    command->add_option("-d,--date", args->date, "Training day, YYYY-MM-DD (default: today)")
+        ->each([args](const std::string&) { args->date_given = true; });
     command->add_option("--rpe", args->rpe, "Rate of perceived exertion, 1-10");
     command->add_option("-n,--note", args->note, "A note to keep with the entry")
         ->each([args](const std::string&) { args->note_given = true; });

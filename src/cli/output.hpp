@@ -16,7 +16,7 @@ class Table {
     explicit Table(std::vector<std::string> headers);
     void add_row(std::vector<std::string> cells);
     void print(std::ostream& out) const;
-    bool empty() const { return rows_.empty(); }
+    bool empty() const { return rows_.size() <= 1; }  // the header is not a row
 
   private:
     std::vector<std::vector<std::string>> rows_;

@@ -16,6 +16,11 @@ Services::Services(const GlobalOptions& options, Environment env, std::ostream& 
                    std::ostream& err)
     : options_(options), env_(std::move(env)), out_(out), err_(err) {}
 
+void Services::check_options() {
+    if (!options_.today.empty()) today();
+    unit();
+}
+
 const Library& Services::library() {
     if (library_) return *library_;
     std::vector<fs::path> dirs;

@@ -31,6 +31,9 @@ class Services {
   public:
     Services(const GlobalOptions& options, Environment env, std::ostream& out, std::ostream& err);
 
+    // Throws UsageError for a bad --unit, --today or LIFTLOG_UNIT.
+    void check_options();
+
     const Library& library();
     std::filesystem::path log_path();
     Date today();

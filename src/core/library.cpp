@@ -50,6 +50,8 @@ void Library::add(const DefinitionSource& source) {
             id = exercise.id;
             exercises_[id] = std::move(exercise);
             exercise_origins_[id] = source.origin;
+            std::erase(exercise_order_, id);
+            exercise_order_.push_back(id);
         } else {
             Plan plan = parse_plan(definition);
             id = plan.id;
@@ -87,7 +89,8 @@ void Library::check_references_and_index() {
     }
     // Every name must lead to one exercise, or lookups would be ambiguous.
     std::map<std::string, std::string> seen;
-    for (const auto& [id, exercise] : exercises_) {
+    for (const auto& id : exercise_order_) {
+        const Exercise& exercise = exercises_.at(id);
         std::vector<std::string> names = exercise.aliases;
         names.push_back(id);
         names.push_back(exercise.name);

@@ -29,17 +29,27 @@ class ArgumentReader {
     std::string_view rest() const { return std::string_view(text_).substr(pos_); }
     void skip_to_end() { pos_ = text_.size(); }
 
-    int read_count(const char* what, int max) {
+    // Digits, saturating at a million so that huge numbers fail the range check
+    // instead of overflowing.
+    long long read_number(const char* what) {
         const std::size_t start = pos_;
         long long value = 0;
         while (!done() && peek() >= '0' && peek() <= '9') {
-            value = value * 10 + (peek() - '0');
-            if (value > 1'000'000) value = 1'000'000;
+            value = std::min(value * 10 + (peek() - '0'), 1'000'000LL);
             ++pos_;
         }
         if (pos_ == start) fail(start, fmt::format("expected a whole number of {}", what));
-        if (value < 1 || value > max)
-            fail(start, fmt::format("{} must be from 1 to {}", what, max));
+        return value;
+    }
+
+    void check_range(std::size_t at, long long value, const char* what, int max) const {
+        if (value < 1 || value > max) fail(at, fmt::format("{} must be from 1 to {}", what, max));
+    }
+
+    int read_count(const char* what, int max) {
+        const std::size_t start = pos_;
+        const long long value = read_number(what);
+        check_range(start, value, what, max);
         return static_cast<int>(value);
     }
 
@@ -104,17 +114,15 @@ ArgumentSets read_argument(const std::string& argument, Unit default_unit) {
     if (argument.empty()) reader.fail(0, "the argument is empty");
     if (reader.peek() != '@') {
         const std::size_t start = reader.position();
-        const int first = reader.read_count("reps", kMaxSetsPerEntry * kMaxReps);
+        const long long first = reader.read_number("reps");
         if (reader.accept('x') || reader.accept('X')) {
-            if (first > kMaxSetsPerEntry)
-                reader.fail(start, fmt::format("sets must be from 1 to {}", kMaxSetsPerEntry));
+            reader.check_range(start, first, "sets", kMaxSetsPerEntry);
             const int reps = reader.read_count("reps", kMaxReps);
             const bool warmup = reader.accept('w');
             result.sets.assign(static_cast<std::size_t>(first), ParsedSet{reps, {}, warmup});
         } else {
-            if (first > kMaxReps)
-                reader.fail(start, fmt::format("reps must be from 1 to {}", kMaxReps));
-            ParsedSet set{first, {}, reader.accept('w')};
+            reader.check_range(start, first, "reps", kMaxReps);
+            ParsedSet set{static_cast<int>(first), {}, reader.accept('w')};
             result.sets.push_back(set);
             if (reader.accept(',')) read_reps_list(reader, result.sets);
         }

@@ -42,9 +42,13 @@ Sandbox::~Sandbox() {
     fs::remove_all(dir_, ignored);
 }
 
-fs::path Sandbox::log() const { return dir_ / "data" / "liftlog" / "log.jsonl"; }
+fs::path Sandbox::log() const {
+    return dir_ / "data" / "liftlog" / "log.jsonl";
+}
 
-std::string Sandbox::read_log() const { return read_file(log()); }
+std::string Sandbox::read_log() const {
+    return read_file(log());
+}
 
 void Sandbox::write_file(const fs::path& relative, const std::string& content) const {
     const fs::path path = dir_ / relative;
@@ -58,8 +62,10 @@ RunResult Sandbox::run(const std::vector<std::string>& args) const {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
     posix_spawn_file_actions_addchdir_np(&actions, dir_.c_str());
 
     std::vector<std::string> argv_storage{LIFTLOG_BINARY};
@@ -75,7 +81,8 @@ RunResult Sandbox::run(const std::vector<std::string>& args) const {
     envp.push_back(nullptr);
 
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, LIFTLOG_BINARY, &actions, nullptr, argv.data(), envp.data());
+    const int spawned =
+        posix_spawn(&pid, LIFTLOG_BINARY, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) throw std::runtime_error("cannot start " LIFTLOG_BINARY);
     int wait_status = 0;

@@ -15,7 +15,7 @@ struct RunResult {
 };
 
 class Sandbox {
-public:
+  public:
     Sandbox();
     ~Sandbox();
     Sandbox(const Sandbox&) = delete;
@@ -32,7 +32,7 @@ public:
 
     RunResult run(const std::vector<std::string>& args) const;
 
-private:
+  private:
     std::filesystem::path dir_;
     std::map<std::string, std::string> env_;
 };

@@ -93,20 +93,20 @@ inline std::string exercise_definition(const std::string& id, const std::string&
            loading +
            R"(","steps":["Do it."],"tips":[],"variations":[],"alternatives":["deadlift"],)"
            R"("prescription":{"sets":[3,3],"reps":[8,10],"per_week":[1,2]},)"
-           R"("progression":{"rep_range":[8,10],"bodyweight_threshold":10,)"
-           R"("increment":{"kg":)" +
-           increment_kg + R"(,"lb":5},"load_step":{"kg":2.5,"lb":5}}})";
+           R"("progression":{"rep_range":[8,10],)" +
+           (loading == "bodyweight" ? std::string(R"("bodyweight_threshold":10,)")
+                                    : std::string()) +
+           R"("increment":{"kg":)" + increment_kg + R"(,"lb":5},"load_step":{"kg":2.5,"lb":5}}})";
 }
 
 // Two valid entries, so that byte-identity checks compare a non-trivial log.
 inline void seed_log(const Sandbox& sandbox) {
-    sandbox.write_file("data/liftlog/log.jsonl",
-                       record_line("0000000000000001", "2026-11-13", "deadlift",
-                                   external_sets(3, 5, 95)) +
-                           "\n" +
-                           record_line("0000000000000002", "2026-11-16", "back-extension",
-                                       bodyweight_sets({12, 12, 11}), R"(,"note":"easy")") +
-                           "\n");
+    sandbox.write_file(
+        "data/liftlog/log.jsonl",
+        record_line("0000000000000001", "2026-11-13", "deadlift", external_sets(3, 5, 95)) + "\n" +
+            record_line("0000000000000002", "2026-11-16", "back-extension",
+                        bodyweight_sets({12, 12, 11}), R"(,"note":"easy")") +
+            "\n");
 }
 
 }  // namespace e2e

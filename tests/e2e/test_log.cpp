@@ -37,9 +37,9 @@ TEST_CASE("log prints what was logged and the next step in text", "[e2e][log]") 
 
 TEST_CASE("log writes one JSON record per line with the documented fields", "[e2e][log]") {
     e2e::Sandbox sandbox;
-    const auto result = sandbox.run({"log", "deadlift", "2x5w@60kg", "3x5@100kg", "--rpe", "7.5",
-                                     "--note", "felt strong", "--pain", "--date", "2026-11-18",
-                                     "--today", kToday});
+    const auto result =
+        sandbox.run({"log", "deadlift", "2x5w@60kg", "3x5@100kg", "--rpe", "7.5", "--note",
+                     "felt strong", "--pain", "--date", "2026-11-18", "--today", kToday});
     REQUIRE(result.status == 0);
     const std::string content = sandbox.read_log();
     REQUIRE(!content.empty());
@@ -58,8 +58,9 @@ TEST_CASE("log writes one JSON record per line with the documented fields", "[e2
     CHECK(record["date"] == "2026-11-18");
     CHECK(record["exercise"] == "deadlift");
     REQUIRE(record["sets"].size() == 5);
-    CHECK(record["sets"][0] == parse_json(
-        R"({"reps":5,"load":{"kind":"external","value":60,"unit":"kg"},"warmup":true})"));
+    CHECK(record["sets"][0] ==
+          parse_json(
+              R"({"reps":5,"load":{"kind":"external","value":60,"unit":"kg"},"warmup":true})"));
     CHECK(record["sets"][1]["warmup"] == true);
     for (int i = 2; i < 5; ++i)
         CHECK(record["sets"][i] ==
@@ -77,8 +78,10 @@ TEST_CASE("log leaves optional fields out when they are not given", "[e2e][log]"
     CHECK_FALSE(record.contains("rpe"));
     CHECK_FALSE(record.contains("note"));
     CHECK_FALSE(record.contains("pain"));
-    CHECK(record["sets"] == parse_json(
-        R"([{"reps":12,"load":{"kind":"bw"}},{"reps":12,"load":{"kind":"bw"}},{"reps":11,"load":{"kind":"bw"}}])"));
+    CHECK(
+        record["sets"] ==
+        parse_json(
+            R"([{"reps":12,"load":{"kind":"bw"}},{"reps":12,"load":{"kind":"bw"}},{"reps":11,"load":{"kind":"bw"}}])"));
 }
 
 TEST_CASE("log in JSON prints the stored record and the suggestion", "[e2e][log][json]") {
@@ -95,7 +98,8 @@ TEST_CASE("log in JSON prints the stored record and the suggestion", "[e2e][log]
     CHECK(suggestion["action"] == "add_weight");
     CHECK(suggestion["next"]["sets"] == 3);
     CHECK(suggestion["next"]["reps"] == 3);
-    CHECK(suggestion["next"]["load"] == parse_json(R"({"kind":"external","value":105,"unit":"kg"})"));
+    CHECK(suggestion["next"]["load"] ==
+          parse_json(R"({"kind":"external","value":105,"unit":"kg"})"));
     CHECK(suggestion["next"]["notation"] == "3x3@105kg");
     CHECK(suggestion["not_before"].is_null());
     CHECK(suggestion["reason"].get<std::string>().find("105 kg") != std::string::npos);
@@ -110,25 +114,45 @@ TEST_CASE("log accepts every documented set notation", "[e2e][log]") {
     };
     const std::vector<Case> cases = {
         {"back-extension", {"12"}, "12@bw", R"([{"reps":12,"load":{"kind":"bw"}}])"},
-        {"back-extension", {"2x10"}, "2x10@bw",
+        {"back-extension",
+         {"2x10"},
+         "2x10@bw",
          R"([{"reps":10,"load":{"kind":"bw"}},{"reps":10,"load":{"kind":"bw"}}])"},
-        {"back-extension", {"12,11"}, "12,11@bw",
+        {"back-extension",
+         {"12,11"},
+         "12,11@bw",
          R"([{"reps":12,"load":{"kind":"bw"}},{"reps":11,"load":{"kind":"bw"}}])"},
-        {"back-extension", {"12", "11"}, "12,11@bw",
+        {"back-extension",
+         {"12", "11"},
+         "12,11@bw",
          R"([{"reps":12,"load":{"kind":"bw"}},{"reps":11,"load":{"kind":"bw"}}])"},
-        {"back-extension", {"2x10@bw"}, "2x10@bw",
+        {"back-extension",
+         {"2x10@bw"},
+         "2x10@bw",
          R"([{"reps":10,"load":{"kind":"bw"}},{"reps":10,"load":{"kind":"bw"}}])"},
-        {"back-extension", {"2x10@+10kg"}, "2x10@+10kg",
+        {"back-extension",
+         {"2x10@+10kg"},
+         "2x10@+10kg",
          R"([{"reps":10,"load":{"kind":"added","value":10,"unit":"kg"}},{"reps":10,"load":{"kind":"added","value":10,"unit":"kg"}}])"},
-        {"deadlift", {"5", "5", "@100kg"}, "2x5@100kg",
+        {"deadlift",
+         {"5", "5", "@100kg"},
+         "2x5@100kg",
          R"([{"reps":5,"load":{"kind":"external","value":100,"unit":"kg"}},{"reps":5,"load":{"kind":"external","value":100,"unit":"kg"}}])"},
-        {"deadlift", {"5,5,4@100kg"}, "5,5,4@100kg",
+        {"deadlift",
+         {"5,5,4@100kg"},
+         "5,5,4@100kg",
          R"([{"reps":5,"load":{"kind":"external","value":100,"unit":"kg"}},{"reps":5,"load":{"kind":"external","value":100,"unit":"kg"}},{"reps":4,"load":{"kind":"external","value":100,"unit":"kg"}}])"},
-        {"deadlift", {"1x5@102.5kg"}, "5@102.5kg",
+        {"deadlift",
+         {"1x5@102.5kg"},
+         "5@102.5kg",
          R"([{"reps":5,"load":{"kind":"external","value":102.5,"unit":"kg"}}])"},
-        {"deadlift", {"1x5@225lb"}, "5@225lb",
+        {"deadlift",
+         {"1x5@225lb"},
+         "5@225lb",
          R"([{"reps":5,"load":{"kind":"external","value":225,"unit":"lb"}}])"},
-        {"deadlift", {"1x5w@60kg", "1x3@100kg"}, "5w@60kg 3@100kg",
+        {"deadlift",
+         {"1x5w@60kg", "1x3@100kg"},
+         "5w@60kg 3@100kg",
          R"([{"reps":5,"load":{"kind":"external","value":60,"unit":"kg"},"warmup":true},{"reps":3,"load":{"kind":"external","value":100,"unit":"kg"}}])"},
     };
     for (const auto& c : cases) {
@@ -140,15 +164,16 @@ TEST_CASE("log accepts every documented set notation", "[e2e][log]") {
         const auto result = sandbox.run(args);
         REQUIRE(result.status == 0);
         CHECK(result.err.empty());
-        CHECK(e2e::starts_with(result.out, "Logged " + c.exercise + " on 2026-11-20: " + c.logged +
-                                               " (id "));
+        CHECK(e2e::starts_with(result.out,
+                               "Logged " + c.exercise + " on 2026-11-20: " + c.logged + " (id "));
         CHECK(last_record(sandbox)["sets"] == parse_json(c.sets_json));
     }
 }
 
 TEST_CASE("log applies --unit to loads written without a unit", "[e2e][log]") {
     e2e::Sandbox sandbox;
-    const auto result = sandbox.run({"log", "deadlift", "3x5@225", "--unit", "lb", "--today", kToday});
+    const auto result =
+        sandbox.run({"log", "deadlift", "3x5@225", "--unit", "lb", "--today", kToday});
     REQUIRE(result.status == 0);
     CHECK(last_record(sandbox)["sets"][0]["load"] ==
           parse_json(R"({"kind":"external","value":225,"unit":"lb"})"));
@@ -185,8 +210,8 @@ TEST_CASE("acceptance: back extension past 12 reps on the same day moves to adde
     REQUIRE(first.status == 0);
     CHECK(e2e::contains(first.out, "Next time: add_reps 3x13@bw\n"));
 
-    const auto second = sandbox.run(
-        {"log", "back-extension", "13,12,12", "--today", kToday, "--format", "json"});
+    const auto second =
+        sandbox.run({"log", "back-extension", "13,12,12", "--today", kToday, "--format", "json"});
     REQUIRE(second.status == 0);
     CHECK(second.err.empty());
     const auto suggestion = parse_json(second.out)["suggestion"];
@@ -207,18 +232,19 @@ TEST_CASE("acceptance: back extension past 12 reps on the same day moves to adde
 TEST_CASE("acceptance: back extension on two dates moves to added weight once allowed",
           "[e2e][log][acceptance]") {
     e2e::Sandbox sandbox;
-    REQUIRE(sandbox.run({"log", "back-extension", "12,12,12", "--date", "2026-11-17", "--today",
-                         kToday})
-                .status == 0);
-    const auto second = sandbox.run({"log", "back-extension", "13,12,12", "--date", kToday,
-                                     "--today", kToday});
+    REQUIRE(
+        sandbox
+            .run({"log", "back-extension", "12,12,12", "--date", "2026-11-17", "--today", kToday})
+            .status == 0);
+    const auto second =
+        sandbox.run({"log", "back-extension", "13,12,12", "--date", kToday, "--today", kToday});
     REQUIRE(second.status == 0);
     // Two sessions in 7 days is back extension's weekly maximum: the next one is
     // due a week after the first.
     CHECK(e2e::contains(second.out, "Next time: add_weight 3x10@+2.5kg (from 2026-11-24)\n"));
 
-    const auto json = sandbox.run({"log", "back-extension", "13,12,12", "--date", kToday,
-                                   "--today", kToday, "--format", "json"});
+    const auto json = sandbox.run({"log", "back-extension", "13,12,12", "--date", kToday, "--today",
+                                   kToday, "--format", "json"});
     REQUIRE(json.status == 0);
     const auto suggestion = parse_json(json.out)["suggestion"];
     CHECK(suggestion["action"] == "add_weight");
@@ -234,12 +260,13 @@ TEST_CASE("acceptance: back extension on two dates moves to added weight once al
     CHECK(entry["suggestion"]["next"]["notation"] == "3x10@+2.5kg");
 }
 
-TEST_CASE("acceptance: deadlift 3x5 at 100 kg twice suggests a heavier load", "[e2e][log][acceptance]") {
+TEST_CASE("acceptance: deadlift 3x5 at 100 kg twice suggests a heavier load",
+          "[e2e][log][acceptance]") {
     e2e::Sandbox sandbox;
     REQUIRE(sandbox.run({"log", "deadlift", "3x5@100kg", "--date", "2026-11-12", "--today", kToday})
                 .status == 0);
-    const auto result = sandbox.run(
-        {"log", "deadlift", "3x5@100kg", "--date", "2026-11-16", "--today", kToday, "--format", "json"});
+    const auto result = sandbox.run({"log", "deadlift", "3x5@100kg", "--date", "2026-11-16",
+                                     "--today", kToday, "--format", "json"});
     REQUIRE(result.status == 0);
     const auto suggestion = parse_json(result.out)["suggestion"];
     CHECK(suggestion["action"] == "add_weight");
@@ -273,9 +300,11 @@ TEST_CASE("log with --pain suggests rest", "[e2e][log]") {
 
 TEST_CASE("log prints the RPE it stored", "[e2e][log]") {
     e2e::Sandbox sandbox;
-    const auto result = sandbox.run({"log", "deadlift", "3x5@100kg", "--rpe", "8", "--today", kToday});
+    const auto result =
+        sandbox.run({"log", "deadlift", "3x5@100kg", "--rpe", "8", "--today", kToday});
     REQUIRE(result.status == 0);
-    CHECK(std::regex_search(result.out, std::regex("^Logged deadlift on 2026-11-20: 3x5@100kg, RPE 8 \\(id ")));
+    CHECK(std::regex_search(result.out,
+                            std::regex("^Logged deadlift on 2026-11-20: 3x5@100kg, RPE 8 \\(id ")));
     CHECK(last_record(sandbox)["rpe"] == 8);
 }
 
@@ -307,17 +336,19 @@ TEST_CASE("notes with quotes backslashes newlines emoji and RTL text round-trip 
         R"(C:\path\to\file and a trailing backslash\)",
         "line one\nline two\n\nline four",
         "tab\tseparated\r\ncarriage",
-        "\xF0\x9F\x92\xAA\xF0\x9F\x8F\x8B\xEF\xB8\x8F\xE2\x80\x8D\xE2\x99\x80\xEF\xB8\x8F strong",  // 💪🏋️‍♀️
-        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D",                      // שלום עולם
-        "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\x8F(rtl mark) 12 reps",                   // مرحبا + RLM
+        "\xF0\x9F\x92\xAA\xF0\x9F\x8F\x8B\xEF\xB8\x8F\xE2\x80\x8D\xE2\x99\x80\xEF\xB8\x8F "
+        "strong",  // 💪🏋️‍♀️
+        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D",  // שלום עולם
+        "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\x8F(rtl mark) 12 reps",  // مرحبا +
+                                                                                    // RLM
         "mixed \"q\" \\ \n \xF0\x9F\x94\xA5 \xD7\xA9 {\"json\":[1,2]} \x01 ctrl",
         "",
     };
     for (const auto& note : notes) {
         INFO("note: " << note);
         e2e::Sandbox sandbox;
-        const auto logged = sandbox.run({"log", "back-extension", "12", "--note", note, "--today",
-                                         kToday, "--format", "json"});
+        const auto logged = sandbox.run(
+            {"log", "back-extension", "12", "--note", note, "--today", kToday, "--format", "json"});
         REQUIRE(logged.status == 0);
         CHECK(logged.err.empty());
         CHECK(parse_json(logged.out)["record"]["note"] == note);
@@ -339,9 +370,14 @@ TEST_CASE("notes with quotes backslashes newlines emoji and RTL text round-trip 
 
 TEST_CASE("notes from several entries on one day are all kept in order", "[e2e][log][notes]") {
     e2e::Sandbox sandbox;
-    REQUIRE(sandbox.run({"log", "deadlift", "3x5@100kg", "--note", "first \"one\"", "--today", kToday}).status == 0);
-    REQUIRE(sandbox.run({"log", "deadlift", "1x3@110kg", "--note", "second\nline", "--today", kToday}).status == 0);
-    const auto progress = sandbox.run({"progress", "deadlift", "--today", kToday, "--format", "json"});
+    REQUIRE(
+        sandbox.run({"log", "deadlift", "3x5@100kg", "--note", "first \"one\"", "--today", kToday})
+            .status == 0);
+    REQUIRE(
+        sandbox.run({"log", "deadlift", "1x3@110kg", "--note", "second\nline", "--today", kToday})
+            .status == 0);
+    const auto progress =
+        sandbox.run({"progress", "deadlift", "--today", kToday, "--format", "json"});
     REQUIRE(progress.status == 0);
     const auto history = parse_json(progress.out).at(0)["history"];
     REQUIRE(history.size() == 1);
@@ -414,4 +450,25 @@ TEST_CASE("a complete last record without a newline is read and the next append 
     CHECK(after.status == 0);
     CHECK(after.err.empty());
     CHECK(parse_json(after.out).at(0)["sessions"] == 2);
+}
+
+TEST_CASE("a note of exactly 4096 bytes is accepted and one byte more is refused",
+          "[e2e][log][notes]") {
+    e2e::Sandbox sandbox;
+    // 1365 three-byte characters plus one ASCII byte: 4096 bytes.
+    std::string note;
+    for (int i = 0; i < 1365; ++i) note += "\xE2\x82\xAC";  // €
+    note += "!";
+    REQUIRE(note.size() == 4096);
+    const auto ok = sandbox.run({"log", "back-extension", "12", "--note", note, "--today", kToday});
+    CHECK(ok.status == 0);
+    CHECK(last_record(sandbox)["note"] == note);
+    const std::string before = sandbox.read_log();
+    const auto too_long =
+        sandbox.run({"log", "back-extension", "12", "--note", note + "!", "--today", kToday});
+    CHECK(too_long.status == 2);
+    CHECK(too_long.out.empty());
+    CHECK(e2e::is_single_error(too_long.err));
+    CHECK(e2e::contains(too_long.err, "4097 bytes"));
+    CHECK(sandbox.read_log() == before);
 }
