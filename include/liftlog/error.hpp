@@ -16,4 +16,11 @@ class Failure : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The command has already printed what went wrong (as `check` prints its
+// problems); exit 1 without another message.
+class ReportedFailure : public std::exception {
+  public:
+    const char* what() const noexcept override { return "problems were reported"; }
+};
+
 }  // namespace liftlog

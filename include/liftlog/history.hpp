@@ -18,6 +18,7 @@ struct Session {
     bool pain = false;
     std::optional<double> rpe;  // the highest given that day
     std::vector<std::string> notes;
+    std::vector<std::string> record_ids;  // for `liftlog undo ID`
 };
 
 std::vector<SetEntry> working_sets(const Session& session);

@@ -26,6 +26,11 @@ class Library {
     // earlier one. Throws DefinitionError prefixed with the origin of the bad file.
     static Library build(std::span<const DefinitionSource> sources);
 
+    // Every problem in `sources` rather than the first: each file on its own,
+    // then the references between the files that are sound. Each message starts
+    // with the origin of the file at fault.
+    static std::vector<std::string> problems(std::span<const DefinitionSource> sources);
+
     const std::map<std::string, Exercise>& exercises() const { return exercises_; }
     const std::map<std::string, Plan>& plans() const { return plans_; }
 

@@ -13,6 +13,9 @@ namespace liftlog {
 // naming it.
 Library load_library(const std::vector<std::filesystem::path>& user_dirs);
 
+// The built-in definitions, then every file in `user_dirs`, in override order.
+std::vector<DefinitionSource> gather_sources(const std::vector<std::filesystem::path>& user_dirs);
+
 // The built-in definitions only.
 std::vector<DefinitionSource> builtin_sources();
 

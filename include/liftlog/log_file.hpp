@@ -28,6 +28,14 @@ using RecordSink = std::function<void(Record&&)>;
 // Called with the 1-based line number and why that line was skipped.
 using LineIssueSink = std::function<void(std::size_t line, const std::string& reason)>;
 
+// Called with the 1-based line number, the line without its newline, and
+// whether it had one (only the last line of a torn write lacks it).
+using LineSink = std::function<void(std::size_t number, std::string_view line, bool complete)>;
+
+// Streams the non-empty lines of the log. Returns false when the file does not
+// exist; throws Failure when it cannot be read.
+bool for_each_line(const std::filesystem::path& path, const LineSink& on_line);
+
 // Reads the log line by line without loading it whole. A missing file is an
 // empty log; a file that cannot be read throws Failure.
 ReadSummary read_log(const std::filesystem::path& path, const RecordSink& on_record,

@@ -3,6 +3,7 @@
 // report pinned with --today is the same whenever it is run.
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,12 @@
 
 namespace liftlog {
 
-// Every exercise's folded history, by exercise id.
+// The ids that void records withdraw. Only lines that mention "voids" are
+// parsed, so this pass costs little more than reading the file.
+std::set<std::string> read_voided_ids(const std::filesystem::path& log);
+
+// Every exercise's folded history, by exercise id. Void records and the
+// records they withdraw are left out, here and in read_exercise_records.
 std::map<std::string, ExerciseHistory> read_histories(const std::filesystem::path& log, Date today,
                                                       const LineIssueSink& on_issue);
 

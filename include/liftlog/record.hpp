@@ -26,6 +26,9 @@ struct Record {
     std::optional<double> rpe;
     std::optional<std::string> note;
     bool pain = false;
+    // Set on a void record: the id of the earlier record it withdraws. A void
+    // record has no date, exercise or sets; reports ignore both records.
+    std::optional<std::string> voids;
     // Fields this version does not know, kept so a round trip loses nothing.
     nlohmann::json unknown_fields = nlohmann::json::object();
 };
@@ -35,6 +38,10 @@ class RecordError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
 };
+
+inline bool is_void(const Record& record) {
+    return record.voids.has_value();
+}
 
 // One JSON object without the trailing newline.
 std::string serialize_record(const Record& record);

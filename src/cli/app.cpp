@@ -76,6 +76,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_plan_command(app, services);
     add_log_command(app, services);
     add_progress_command(app, services);
+    add_undo_command(app, services);
+    add_check_command(app, services);
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) out << app.help();
@@ -91,6 +93,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return report(err, std::string(error.what()) + "\nRun 'liftlog --help' for usage.", 2);
     } catch (const UsageError& error) {
         return report(err, error.what(), 2);
+    } catch (const ReportedFailure&) {
+        return 1;
     } catch (const Failure& error) {
         return report(err, error.what(), 1);
     } catch (const std::exception& error) {

@@ -1,5 +1,6 @@
 // liftlog progress [EXERCISE]: history, records and what to do next time.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 #include <ostream>
@@ -66,13 +67,14 @@ void print_sessions_text(const Exercise& exercise, const ExerciseHistory& histor
                        history.session_count() == 1 ? "" : "s");
     if (history.best_set()) out << ", best set " << format_best_set(*history.best_set());
     out << fmt::format(", volume {}\n\n", format_volume(history.volume_kg(), unit));
-    Table table({"DATE", "SETS", "RPE", "PAIN", "NOTE"});
+    Table table({"DATE", "SETS", "RPE", "PAIN", "ID", "NOTE"});
     for (const auto& session : sessions) {
         std::string notes;
         for (const auto& note : session.notes) notes += (notes.empty() ? "" : " | ") + note;
         table.add_row({format_date(session.date), format_sets(session.sets),
                        session.rpe ? fmt::format("{}", *session.rpe) : "",
-                       session.pain ? "yes" : "", notes});
+                       session.pain ? "yes" : "",
+                       fmt::format("{}", fmt::join(session.record_ids, ",")), notes});
     }
     table.print(out);
     out << '\n';

@@ -14,5 +14,7 @@ void add_show_command(CLI::App& app, Services& services);
 void add_plan_command(CLI::App& app, Services& services);
 void add_log_command(CLI::App& app, Services& services);
 void add_progress_command(CLI::App& app, Services& services);
+void add_undo_command(CLI::App& app, Services& services);
+void add_check_command(CLI::App& app, Services& services);
 
 }  // namespace liftlog::cli

@@ -22,7 +22,11 @@ void Services::check_options() {
 }
 
 const Library& Services::library() {
-    if (library_) return *library_;
+    if (!library_) library_ = load_library(definition_dirs());
+    return *library_;
+}
+
+std::vector<fs::path> Services::definition_dirs() {
     std::vector<fs::path> dirs;
     if (auto config = user_definitions_dir(env_)) dirs.push_back(*config);
     if (!options_.exercises_dir.empty()) {
@@ -34,8 +38,7 @@ const Library& Services::library() {
                             options_.exercises_dir));
         dirs.emplace_back(options_.exercises_dir);
     }
-    library_ = load_library(dirs);
-    return *library_;
+    return dirs;
 }
 
 fs::path Services::log_path() {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "liftlog/date.hpp"
 #include "liftlog/history.hpp"
@@ -35,6 +36,8 @@ class Services {
     void check_options();
 
     const Library& library();
+    // Where the user's definitions are read from, in override order.
+    std::vector<std::filesystem::path> definition_dirs();
     std::filesystem::path log_path();
     Date today();
     std::optional<Unit> unit();

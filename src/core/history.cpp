@@ -12,6 +12,7 @@ void merge_into(Session& session, const Record& record) {
     session.pain = session.pain || record.pain;
     if (record.rpe) session.rpe = std::max(session.rpe.value_or(0.0), *record.rpe);
     if (record.note) session.notes.push_back(*record.note);
+    session.record_ids.push_back(record.id);
 }
 
 }  // namespace

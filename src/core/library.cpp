@@ -19,7 +19,7 @@ std::string normalise(std::string_view name) {
 nlohmann::json parse_json(const DefinitionSource& source) {
     try {
         return nlohmann::json::parse(source.content);
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // also out_of_range: 1e999
         throw DefinitionError(fmt::format("{}: not valid JSON: {}", source.origin, error.what()));
     }
 }
@@ -39,6 +39,26 @@ Library Library::build(std::span<const DefinitionSource> sources) {
     for (const auto& source : sources) library.add(source);
     library.check_references_and_index();
     return library;
+}
+
+std::vector<std::string> Library::problems(std::span<const DefinitionSource> sources) {
+    std::vector<std::string> found;
+    std::vector<DefinitionSource> sound;
+    for (const auto& source : sources) {
+        try {
+            Library alone;
+            alone.add(source);
+            sound.push_back(source);
+        } catch (const DefinitionError& error) {
+            found.emplace_back(error.what());
+        }
+    }
+    try {
+        build(sound);
+    } catch (const DefinitionError& error) {
+        found.emplace_back(error.what());
+    }
+    return found;
 }
 
 void Library::add(const DefinitionSource& source) {

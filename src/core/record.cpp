@@ -14,7 +14,7 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string, std::less<>> kKnownFields = {"v",    "id",  "time", "date", "exercise",
-                                                         "sets", "rpe", "note", "pain"};
+                                                         "sets", "rpe", "note", "pain", "voids"};
 
 std::string_view kind_name(LoadKind kind) {
     switch (kind) {
@@ -30,6 +30,17 @@ std::string_view kind_name(LoadKind kind) {
 
 [[noreturn]] void bad(const std::string& reason) {
     throw RecordError(reason);
+}
+
+// nlohmann's message without its "[json.exception...] parse error at line 1,"
+// preamble: a record is one line, so the byte offset is what helps.
+std::string json_error_reason(const json::exception& error) {
+    std::string detail = error.what();
+    if (const auto colon = detail.find(": "); colon != std::string::npos)
+        detail = detail.substr(colon + 2);
+    if (const auto* parse = dynamic_cast<const json::parse_error*>(&error))
+        return fmt::format("not valid JSON at byte {}: {}", parse->byte, detail);
+    return fmt::format("not valid JSON: {}", detail);
 }
 
 const json& require(const json& object, const char* key, const char* where) {
@@ -99,6 +110,16 @@ void parse_optional_fields(const json& object, Record& record) {
         if (!kKnownFields.contains(key)) record.unknown_fields[key] = value;
 }
 
+// A void record withdraws an earlier record; it carries no training data.
+Record parse_void_fields(const json& object, Record record) {
+    record.voids = require_string(object, "voids", "record");
+    if (record.voids->empty()) bad("'voids' must name the id of a record");
+    for (const char* field : {"date", "exercise", "sets"})
+        if (object.contains(field)) bad(fmt::format("a void record cannot have '{}'", field));
+    parse_optional_fields(object, record);
+    return record;
+}
+
 }  // namespace
 
 nlohmann::ordered_json load_to_json(const Load& load) {
@@ -133,6 +154,11 @@ std::string serialize_record(const Record& record) {
     line["v"] = record.version;
     line["id"] = record.id;
     line["time"] = record.time;
+    if (record.voids) {
+        line["voids"] = *record.voids;
+        if (record.note) line["note"] = *record.note;
+        return line.dump(-1, ' ', false, json::error_handler_t::strict);
+    }
     line["date"] = format_date(record.date);
     line["exercise"] = record.exercise;
     line["sets"] = sets_to_json(record.sets);
@@ -148,8 +174,8 @@ Record parse_record(std::string_view line) {
     json object;
     try {
         object = json::parse(line);
-    } catch (const json::parse_error& error) {
-        bad(fmt::format("not valid JSON ({})", error.what()));
+    } catch (const json::exception& error) {  // parse_error, or out_of_range for 1e999
+        bad(json_error_reason(error));
     }
     if (!object.is_object()) bad("a record must be a JSON object");
     const json& version = require(object, "v", "record");
@@ -161,6 +187,7 @@ Record parse_record(std::string_view line) {
     Record record;
     record.id = require_string(object, "id", "record");
     record.time = require_string(object, "time", "record");
+    if (object.contains("voids")) return parse_void_fields(object, std::move(record));
     const auto date = parse_date(require_string(object, "date", "record"));
     if (!date) bad("'date' must be a calendar date written YYYY-MM-DD");
     record.date = *date;

@@ -45,7 +45,8 @@ ordered_json session_json(const Session& session) {
         {"notation", format_sets(session.sets)},
         {"pain", session.pain},
         {"rpe", session.rpe ? ordered_json(*session.rpe) : ordered_json(nullptr)},
-        {"notes", session.notes}};
+        {"notes", session.notes},
+        {"ids", session.record_ids}};
     return object;
 }
 

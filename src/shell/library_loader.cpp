@@ -50,14 +50,18 @@ std::vector<DefinitionSource> builtin_sources() {
     return sources;
 }
 
-Library load_library(const std::vector<fs::path>& user_dirs) {
+std::vector<DefinitionSource> gather_sources(const std::vector<fs::path>& user_dirs) {
     std::vector<DefinitionSource> sources = builtin_sources();
     for (const auto& dir : user_dirs) {
         add_json_files(dir, DefinitionKind::exercise, sources);
         add_json_files(dir / "plans", DefinitionKind::plan, sources);
     }
+    return sources;
+}
+
+Library load_library(const std::vector<fs::path>& user_dirs) {
     try {
-        return Library::build(sources);
+        return Library::build(gather_sources(user_dirs));
     } catch (const DefinitionError& error) {
         throw Failure(fmt::format("{}\nFix the file or move it out of the way.", error.what()));
     }

@@ -104,9 +104,7 @@ void append_line(const fs::path& path, std::string_view line) {
     write_whole(fd.get(), path, bytes, status.st_size);
 }
 
-ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
-                     const LineIssueSink& on_issue) {
-    ReadSummary summary;
+bool for_each_line(const fs::path& path, const LineSink& on_line) {
     std::error_code ignored;
     if (fs::is_directory(path, ignored))
         throw Failure(
@@ -115,11 +113,10 @@ ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
                         path.string()));
     std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "re"), &std::fclose);
     if (!file) {
-        if (errno == ENOENT) return summary;
+        if (errno == ENOENT) return false;
         throw Failure(
             fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
     }
-    summary.exists = true;
     LineBuffer buffer;
     std::size_t line_number = 0;
     ssize_t length = 0;
@@ -128,21 +125,29 @@ ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
         std::string_view line(buffer.data, static_cast<std::size_t>(length));
         const bool complete = line.ends_with('\n');
         if (complete) line.remove_suffix(1);
-        if (line.empty()) continue;
+        if (!line.empty()) on_line(line_number, line, complete);
+    }
+    if (std::ferror(file.get()))
+        throw Failure(
+            fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
+    return true;
+}
+
+ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
+                     const LineIssueSink& on_issue) {
+    ReadSummary summary;
+    summary.exists = for_each_line(path, [&](std::size_t number, std::string_view line,
+                                             bool complete) {
         try {
             on_record(parse_record(line));
             ++summary.records;
         } catch (const RecordError& error) {
             ++summary.bad_lines;
-            on_issue(line_number, complete
-                                      ? error.what()
+            on_issue(number, complete ? error.what()
                                       : "incomplete last line (an interrupted write); "
                                         "it is ignored and the next entry starts on a new line");
         }
-    }
-    if (std::ferror(file.get()))
-        throw Failure(
-            fmt::format("cannot read the log {}: {}", path.string(), std::strerror(errno)));
+    });
     return summary;
 }
 

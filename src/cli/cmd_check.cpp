@@ -1,0 +1,171 @@
+// liftlog check: validate the log and every exercise and plan definition in use.
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "commands.hpp"
+#include "liftlog/error.hpp"
+#include "liftlog/library_loader.hpp"
+#include "liftlog/log_file.hpp"
+#include "liftlog/text.hpp"
+#include "output.hpp"
+#include "services.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+struct Problem {
+    std::string file;
+    std::size_t line = 0;  // 0 when the problem is the whole file
+    std::string message;
+    std::string fix;
+};
+
+std::string fix_for_bad_line(const std::string& reason, bool complete) {
+    if (!complete)
+        return "harmless: an interrupted write left it; the next entry starts on a new line";
+    if (reason.find("newer than this liftlog") != std::string::npos)
+        return "upgrade liftlog to read it; until then reports skip it";
+    return "reports skip this line; restore it from a backup or edit it by hand if you know "
+           "what it held";
+}
+
+// Checks that need the whole log: duplicate ids, voids of unknown entries,
+// exercises the library does not define, dates after today.
+class LogChecker {
+  public:
+    LogChecker(std::string file, const Library& library, Date today)
+        : file_(std::move(file)), library_(library), today_(today) {}
+
+    void check_line(std::size_t number, std::string_view line, bool complete) {
+        try {
+            check_record(number, parse_record(line));
+        } catch (const RecordError& error) {
+            const std::string reason = complete ? error.what() : "incomplete last line";
+            add(number, reason, fix_for_bad_line(error.what(), complete));
+        }
+    }
+
+    std::vector<Problem> finish() {
+        for (const auto& [target, line] : voids_)
+            if (!ids_.contains(target))
+                add(line, fmt::format("voids '{}', which no entry has", target),
+                    "harmless: it withdraws nothing");
+        return std::move(problems_);
+    }
+
+    std::size_t records() const { return records_; }
+
+  private:
+    void check_record(std::size_t number, const Record& record) {
+        ++records_;
+        if (const auto [it, inserted] = ids_.emplace(record.id, number); !inserted)
+            add(number, fmt::format("id '{}' is also used on line {}", record.id, it->second),
+                "'liftlog undo ID' would withdraw both; leave them unless one is a mistake");
+        if (is_void(record)) {
+            voids_.emplace_back(*record.voids, number);
+            return;
+        }
+        if (!library_.exercises().contains(record.exercise)) {
+            std::vector<std::string> ids;
+            for (const auto& [id, exercise] : library_.exercises()) ids.push_back(id);
+            add(number,
+                fmt::format("unknown exercise '{}'{}", record.exercise,
+                            did_you_mean(closest_matches(record.exercise, ids))),
+                "add its definition to $XDG_CONFIG_HOME/liftlog/exercises/, or withdraw the "
+                "entry with 'liftlog undo " +
+                    record.id + "'");
+        }
+        if (record.date > today_)
+            add(number,
+                fmt::format("dated {}, after today ({})", format_date(record.date),
+                            format_date(today_)),
+                "reports skip it until that day; withdraw it with 'liftlog undo " + record.id +
+                    "' if the date is wrong");
+    }
+
+    void add(std::size_t line, std::string message, std::string fix) {
+        problems_.push_back({file_, line, std::move(message), std::move(fix)});
+    }
+
+    std::string file_;
+    const Library& library_;
+    Date today_;
+    std::size_t records_ = 0;
+    std::map<std::string, std::size_t> ids_;
+    std::vector<std::pair<std::string, std::size_t>> voids_;
+    std::vector<Problem> problems_;
+};
+
+// "FILE: message" from Library::problems, split back into its parts.
+Problem definition_problem(const std::string& text) {
+    const auto colon = text.find(": ");
+    if (colon == std::string::npos) return {"", 0, text, ""};
+    return {text.substr(0, colon), 0, text.substr(colon + 2),
+            "fix the file or move it out of the way; every command needs the library"};
+}
+
+void print_problems(const std::vector<Problem>& problems, std::size_t records,
+                    std::size_t definitions, OutputFormat format, std::ostream& out) {
+    if (format == OutputFormat::json) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto& p : problems)
+            list.push_back({{"file", p.file},
+                            {"line", p.line == 0 ? nlohmann::ordered_json(nullptr)
+                                                 : nlohmann::ordered_json(p.line)},
+                            {"message", p.message},
+                            {"fix", p.fix}});
+        return print_json(out, {{"ok", problems.empty()},
+                                {"records", records},
+                                {"definitions", definitions},
+                                {"problems", list}});
+    }
+    for (const auto& p : problems) {
+        out << (p.line == 0 ? fmt::format("{}: {}\n", p.file, p.message)
+                            : fmt::format("{}:{}: {}\n", p.file, p.line, p.message));
+        if (!p.fix.empty()) out << "  fix: " << p.fix << '\n';
+    }
+    out << fmt::format("{} problem{}; {} log entries and {} definitions checked\n", problems.size(),
+                       problems.size() == 1 ? "" : "s", records, definitions);
+}
+
+// Returns the exit status: 0 when everything is sound, 1 otherwise.
+int run_check(Services& services) {
+    const auto sources = gather_sources(services.definition_dirs());
+    std::vector<Problem> problems;
+    for (const auto& text : Library::problems(sources))
+        problems.push_back(definition_problem(text));
+    std::size_t records = 0;
+    if (problems.empty()) {
+        const auto log = services.log_path();
+        LogChecker checker(log.string(), services.library(), services.today());
+        for_each_line(log, [&](std::size_t number, std::string_view line, bool complete) {
+            checker.check_line(number, line, complete);
+        });
+        auto log_problems = checker.finish();
+        problems.insert(problems.end(), log_problems.begin(), log_problems.end());
+        records = checker.records();
+    }
+    print_problems(problems, records, sources.size(), services.format(), services.out());
+    return problems.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, Services& services) {
+    CLI::App* command = app.add_subcommand(
+        "check", "Check the log and the exercise and plan definitions for problems");
+    command->footer(
+        "Prints each problem as FILE:LINE: message, with a suggested fix.\n"
+        "Exit status: 0 when everything is sound, 1 when there are problems.\n"
+        "Examples:\n  liftlog check\n  liftlog check --format json | jq '.problems[]'");
+    command->callback([&services] {
+        if (run_check(services) != 0) throw ReportedFailure();
+    });
+}
+
+}  // namespace liftlog::cli
