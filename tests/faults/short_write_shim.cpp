@@ -1,0 +1,79 @@
+// An LD_PRELOAD library that makes writes to the log fail part-way, for the
+// fault tests. It only touches descriptors whose file name ends in ".jsonl",
+// and only when asked through the environment:
+//
+//   LIFTLOG_SHIM_SHORT_WRITE=1  write() writes the first half of the bytes and
+//                               returns that short count
+//   LIFTLOG_SHIM_ENOSPC=1       write() writes the first half, then fails with
+//                               ENOSPC (as a filling disk does)
+//   LIFTLOG_SHIM_FSYNC_EIO=1    fsync() and fdatasync() fail with EIO
+//
+// Everything else is passed to the real functions found with dlsym(RTLD_NEXT).
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+namespace {
+
+using WriteFunction = ssize_t (*)(int, const void*, size_t);
+using SyncFunction = int (*)(int);
+
+bool enabled(const char* name) {
+    const char* value = getenv(name);
+    return value != nullptr && strcmp(value, "1") == 0;
+}
+
+bool is_log(int fd) {
+    char link[64];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    char target[PATH_MAX];
+    const ssize_t length = readlink(link, target, sizeof target - 1);
+    if (length < 0) return false;
+    target[length] = '\0';
+    const size_t suffix = strlen(".jsonl");
+    return static_cast<size_t>(length) >= suffix &&
+           strcmp(target + length - suffix, ".jsonl") == 0;
+}
+
+template <typename Function>
+Function real(const char* name) {
+    return reinterpret_cast<Function>(dlsym(RTLD_NEXT, name));
+}
+
+}  // namespace
+
+extern "C" ssize_t write(int fd, const void* data, size_t size) {
+    static const WriteFunction real_write = real<WriteFunction>("write");
+    const bool short_write = enabled("LIFTLOG_SHIM_SHORT_WRITE");
+    const bool no_space = enabled("LIFTLOG_SHIM_ENOSPC");
+    if ((!short_write && !no_space) || size < 2 || !is_log(fd)) return real_write(fd, data, size);
+    const ssize_t written = real_write(fd, data, size / 2);
+    if (written < 0 || short_write) return written;
+    errno = ENOSPC;
+    return -1;
+}
+
+extern "C" int fsync(int fd) {
+    static const SyncFunction real_fsync = real<SyncFunction>("fsync");
+    if (enabled("LIFTLOG_SHIM_FSYNC_EIO") && is_log(fd)) {
+        errno = EIO;
+        return -1;
+    }
+    return real_fsync(fd);
+}
+
+extern "C" int fdatasync(int fd) {
+    static const SyncFunction real_fdatasync = real<SyncFunction>("fdatasync");
+    if (enabled("LIFTLOG_SHIM_FSYNC_EIO") && is_log(fd)) {
+        errno = EIO;
+        return -1;
+    }
+    return real_fdatasync(fd);
+}
