@@ -28,8 +28,21 @@ std::string_view kind_name(LoadKind kind) {
     return "external";
 }
 
+// Reasons end up on a terminal: keep them to one short line of printable
+// ASCII, whatever bytes the bad line held.
+std::string printable_reason(std::string_view reason) {
+    constexpr std::size_t kLongest = 160;
+    std::string shown;
+    for (char c : reason.substr(0, kLongest)) {
+        const auto byte = static_cast<unsigned char>(c);
+        shown += (byte < 0x20 || byte >= 0x7F) ? '?' : c;
+    }
+    if (reason.size() > kLongest) shown += "...";
+    return shown;
+}
+
 [[noreturn]] void bad(const std::string& reason) {
-    throw RecordError(reason);
+    throw RecordError(printable_reason(reason));
 }
 
 // nlohmann's message without its "[json.exception...] parse error at line 1,"
@@ -38,6 +51,9 @@ std::string json_error_reason(const json::exception& error) {
     std::string detail = error.what();
     if (const auto colon = detail.find(": "); colon != std::string::npos)
         detail = detail.substr(colon + 2);
+    // The parser quotes the text it choked on, which may be megabytes long.
+    if (const auto quote = detail.find("; last read"); quote != std::string::npos)
+        detail.resize(quote);
     if (const auto* parse = dynamic_cast<const json::parse_error*>(&error))
         return fmt::format("not valid JSON at byte {}: {}", parse->byte, detail);
     return fmt::format("not valid JSON: {}", detail);

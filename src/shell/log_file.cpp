@@ -39,15 +39,18 @@ class FileDescriptor {
                               path.string(), what, std::strerror(error)));
 }
 
+// Creates each missing directory on the way with mode 0700 (the log is private;
+// the umask can only take bits away from that).
 void create_parent_directories(const fs::path& path) {
     const fs::path parent = path.parent_path();
     if (parent.empty() || fs::exists(parent)) return;
-    std::error_code error;
-    fs::create_directories(parent, error);
-    if (error)
-        throw Failure(fmt::format("cannot create the directory {} for the log: {}", parent.string(),
-                                  error.message()));
-    fs::permissions(parent, fs::perms::owner_all, fs::perm_options::replace, error);
+    fs::path partial;
+    for (const auto& part : parent) {
+        partial /= part;
+        if (::mkdir(partial.c_str(), 0700) == 0 || errno == EEXIST) continue;
+        throw Failure(fmt::format("cannot create the directory {} for the log: {}",
+                                  partial.string(), std::strerror(errno)));
+    }
 }
 
 bool ends_in_torn_line(int fd, const fs::path& path, off_t size) {
