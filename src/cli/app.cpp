@@ -51,8 +51,18 @@ std::string unknown_command_message(const CLI::App& app, const CLI::ExtrasError&
                        did_you_mean(closest_matches(argv[1], names)));
 }
 
+// Messages quote what was typed; escaping each line keeps control characters
+// from an argument away from the terminal.
 int report(std::ostream& err, const std::string& message, int status) {
-    err << "liftlog: error: " << message << '\n';
+    std::string safe;
+    std::size_t start = 0;
+    while (start <= message.size()) {
+        const auto end = std::min(message.find('\n', start), message.size());
+        if (start > 0) safe += '\n';
+        safe += escape_for_terminal(std::string_view(message).substr(start, end - start));
+        start = end + 1;
+    }
+    err << "liftlog: error: " << safe << '\n';
     return status;
 }
 

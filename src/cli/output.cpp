@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "liftlog/text.hpp"
+
 namespace liftlog::cli {
 
 namespace {
@@ -16,24 +18,6 @@ std::size_t display_width(const std::string& text) {
     }));
 }
 
-// A note with a newline must not break a row, and a name must not be able to
-// send escape sequences to the terminal.
-std::string escape_control_characters(const std::string& text) {
-    std::string escaped;
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '\n')
-            escaped += "\\n";
-        else if (c == '\t')
-            escaped += "\\t";
-        else if (byte < 0x20 || byte == 0x7F)
-            escaped += fmt::format("\\x{:02x}", byte);
-        else
-            escaped += c;
-    }
-    return escaped;
-}
-
 }  // namespace
 
 Table::Table(std::vector<std::string> headers) {
@@ -41,7 +25,7 @@ Table::Table(std::vector<std::string> headers) {
 }
 
 void Table::add_row(std::vector<std::string> cells) {
-    for (auto& cell : cells) cell = escape_control_characters(cell);
+    for (auto& cell : cells) cell = escape_for_terminal(cell);  // a note must not break its row
     rows_.push_back(std::move(cells));
 }
 

@@ -139,15 +139,17 @@ const Exercise& Library::exercise(std::string_view query) const {
     if (const Exercise* found = find_exercise(query)) return *found;
     const auto names = exercise_names();
     auto matches = closest_matches(normalise(query), names);
+    // Quoted escaped: a name typed with a newline must not split the message.
     throw UsageError(fmt::format("unknown exercise '{}'{}\nRun 'liftlog list' to see them all.",
-                                 query, did_you_mean(matches)));
+                                 escape_for_terminal(query), did_you_mean(matches)));
 }
 
 const Plan& Library::plan(std::string_view id) const {
     if (const auto it = plans_.find(normalise(id)); it != plans_.end()) return it->second;
     std::vector<std::string> names;
     for (const auto& [plan_id, plan] : plans_) names.push_back(plan_id);
-    throw UsageError(fmt::format("unknown plan '{}'{}\nRun 'liftlog plan' to see them all.", id,
+    throw UsageError(fmt::format("unknown plan '{}'{}\nRun 'liftlog plan' to see them all.",
+                                 escape_for_terminal(id),
                                  did_you_mean(closest_matches(normalise(id), names))));
 }
 

@@ -32,11 +32,7 @@ std::string_view kind_name(LoadKind kind) {
 // ASCII, whatever bytes the bad line held.
 std::string printable_reason(std::string_view reason) {
     constexpr std::size_t kLongest = 160;
-    std::string shown;
-    for (char c : reason.substr(0, kLongest)) {
-        const auto byte = static_cast<unsigned char>(c);
-        shown += (byte < 0x20 || byte >= 0x7F) ? '?' : c;
-    }
+    std::string shown = escape_for_terminal(reason.substr(0, kLongest));
     if (reason.size() > kLongest) shown += "...";
     return shown;
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "liftlog/error.hpp"
+#include "liftlog/text.hpp"
 
 namespace liftlog {
 
@@ -54,8 +55,15 @@ class ArgumentReader {
     }
 
     [[noreturn]] void fail(std::size_t at, const std::string& problem) const {
-        throw UsageError(fmt::format("bad set notation '{}': {}\n  {}\n  {:>{}}\n{}", text_,
-                                     problem, text_, "^", at + 1, kExamples));
+        const std::string shown = escape_for_terminal(text_);
+        // The caret goes under the character, counted in code points of what is shown.
+        const std::string before = escape_for_terminal(text_.substr(0, std::min(at, text_.size())));
+        const auto column =
+            static_cast<std::size_t>(std::count_if(before.begin(), before.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            }));
+        throw UsageError(fmt::format("bad set notation '{}': {}\n  {}\n  {:>{}}\n{}", shown,
+                                     problem, shown, "^", column + 1, kExamples));
     }
 
   private:
@@ -84,7 +92,7 @@ Load read_load(ArgumentReader& reader, Unit default_unit) {
     const auto unit = unit_text.empty() ? std::optional<Unit>(default_unit) : parse_unit(unit_text);
     if (!unit)
         reader.fail(reader.position() + digits,
-                    fmt::format("unknown unit '{}': use kg or lb", unit_text));
+                    fmt::format("unknown unit '{}': use kg or lb", escape_for_terminal(unit_text)));
     const std::int64_t max = *unit == Unit::kg ? kMaxLoadHundredthsKg : kMaxLoadHundredthsLb;
     if (*amount <= 0 || *amount > max)
         reader.fail(start, fmt::format("a load must be more than 0 and at most {} {}",

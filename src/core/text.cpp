@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <fmt/format.h>
+
 namespace liftlog {
 
 std::string to_lower(std::string_view text) {
@@ -50,6 +52,30 @@ bool is_valid_utf8(std::string_view text) {
         i += length;
     }
     return true;
+}
+
+std::string escape_for_terminal(std::string_view text) {
+    std::string escaped;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const std::size_t length = utf8_sequence_length(byte);
+        if (length > 1 && is_valid_utf8(text.substr(i, length)) && i + length <= text.size()) {
+            escaped.append(text.substr(i, length));
+            i += length;
+            continue;
+        }
+        if (byte == '\n')
+            escaped += "\\n";
+        else if (byte == '\t')
+            escaped += "\\t";
+        else if (byte < 0x20 || byte >= 0x7F)
+            escaped += fmt::format("\\x{:02x}", byte);
+        else
+            escaped += static_cast<char>(byte);
+        ++i;
+    }
+    return escaped;
 }
 
 bool has_control_characters(std::string_view text) {
