@@ -12,6 +12,8 @@ using nlohmann::json;
 
 namespace {
 
+constexpr long long kLargestCount = 1000;  // reps, sets or sessions a week
+
 const std::vector<std::string> kExerciseFields = {"id",
                                                   "name",
                                                   "aliases",
@@ -36,16 +38,22 @@ Range range_field(const json& object, const char* key) {
     if (!value.is_array() || value.size() != 2 || !value[0].is_number_integer() ||
         !value[1].is_number_integer())
         throw DefinitionError(fmt::format("'{}' must be [min, max] whole numbers", key));
-    const Range range{value[0].get<int>(), value[1].get<int>()};
-    if (range.min < 1 || range.min > range.max)
-        throw DefinitionError(fmt::format("'{}' must have 1 <= min <= max", key));
-    return range;
+    // Read wide first: get<int>() would silently wrap 4294967298 to 2.
+    const auto min = value[0].get<long long>();
+    const auto max = value[1].get<long long>();
+    if (min < 1 || min > max || max > kLargestCount)
+        throw DefinitionError(
+            fmt::format("'{}' must have 1 <= min <= max <= {}", key, kLargestCount));
+    return {static_cast<int>(min), static_cast<int>(max)};
 }
 
+// At least 0.01 (one hundredth, the finest load liftlog stores), at most 1000.
 std::int64_t amount_hundredths(const json& value, const char* key) {
-    if (!value.is_number() || value.get<double>() <= 0 || value.get<double>() > 1000)
-        throw DefinitionError(fmt::format("'{}' amounts must be positive numbers", key));
-    return std::llround(value.get<double>() * 100.0);
+    const double amount = value.is_number() ? value.get<double>() : 0.0;
+    const auto hundredths = std::llround(amount * 100.0);
+    if (!value.is_number() || hundredths < 1 || amount > 1000)
+        throw DefinitionError(fmt::format("'{}' amounts must be numbers from 0.01 to 1000", key));
+    return hundredths;
 }
 
 UnitAmounts unit_amounts(const json& object, const char* key, UnitAmounts fallback) {
@@ -92,7 +100,8 @@ ProgressionRules parse_progression(const json& object, const Prescription& presc
     progression.rep_range =
         rules.contains("rep_range") ? range_field(rules, "rep_range") : prescription.reps;
     if (const auto it = rules.find("bodyweight_threshold"); it != rules.end()) {
-        if (!it->is_number_integer() || it->get<int>() < 1)
+        if (!it->is_number_integer() || it->get<long long>() < 1 ||
+            it->get<long long>() > kLargestCount)
             throw DefinitionError("'bodyweight_threshold' must be a positive whole number");
         progression.bodyweight_threshold = it->get<int>();
     }

@@ -132,5 +132,13 @@ TEST_CASE("broken definitions name the file and the problem", "[library]") {
     auto backwards = minimal_exercise("x");
     backwards.replace(backwards.find("[2,3]"), 5, "[3,2]");
     CHECK_THAT(fails_with("/u/x.json", backwards), Catch::Contains("min <= max"));
+    auto wrapping = minimal_exercise("x");
+    wrapping.replace(wrapping.find("[2,3]"), 5, "[1,4294967298]");
+    CHECK_THAT(fails_with("/u/x.json", wrapping), Catch::Contains("<= 1000"));
+    auto tiny_increment = minimal_exercise("x");
+    const std::string progression = R"("progression":{)";
+    tiny_increment.replace(tiny_increment.find(progression), progression.size(),
+                           progression + R"("increment":{"kg":0.001,"lb":5},)");
+    CHECK_THAT(fails_with("/u/x.json", tiny_increment), Catch::Contains("0.01 to 1000"));
     CHECK(fails_with("/u/x.json", minimal_exercise("x")) == "accepted");
 }
