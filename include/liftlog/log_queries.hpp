@@ -21,6 +21,11 @@ std::set<std::string> read_voided_ids(const std::filesystem::path& log);
 std::map<std::string, ExerciseHistory> read_histories(const std::filesystem::path& log, Date today,
                                                       const LineIssueSink& on_issue);
 
+// One exercise's folded history, read without keeping its records.
+ExerciseHistory read_exercise_history(const std::filesystem::path& log,
+                                      const std::string& exercise_id, Date today,
+                                      const LineIssueSink& on_issue);
+
 // Every record of one exercise, in log order.
 std::vector<Record> read_exercise_records(const std::filesystem::path& log,
                                           const std::string& exercise_id, Date today,

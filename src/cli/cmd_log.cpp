@@ -96,9 +96,8 @@ void run_log(Services& services, const LogArguments& args) {
     const Record record = build_record(exercise, args, today, unit);
     const auto log = services.log_path();
     append_line(log, serialize_record(record));
-    ExerciseHistory history;
-    for (const auto& r : read_exercise_records(log, exercise.id, today, services.issue_reporter()))
-        history.add(r);
+    const ExerciseHistory history =
+        read_exercise_history(log, exercise.id, today, services.issue_reporter());
     const auto sessions = history.recent_sessions();
     const Suggestion next = suggest_next_time(exercise, sessions, today, unit);
     print_logged(exercise, record, next, services.format(), services.out());

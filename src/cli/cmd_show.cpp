@@ -100,11 +100,9 @@ void run_show(const Exercise& exercise, const std::optional<ExerciseRecord>& rec
 
 std::optional<ExerciseRecord> read_record(Services& services, const Exercise& exercise) {
     const Date today = services.today();
-    const auto records =
-        read_exercise_records(services.log_path(), exercise.id, today, services.issue_reporter());
-    if (records.empty()) return std::nullopt;
-    ExerciseHistory history;
-    for (const auto& r : records) history.add(r);
+    ExerciseHistory history =
+        read_exercise_history(services.log_path(), exercise.id, today, services.issue_reporter());
+    if (history.session_count() == 0) return std::nullopt;
     const auto sessions = history.recent_sessions();
     return ExerciseRecord{history, suggest(exercise, sessions, today, services.unit())};
 }

@@ -71,8 +71,8 @@ OutputFormat Services::format() const {
 }
 
 LineIssueSink Services::issue_reporter() {
-    return [this](std::size_t line, const std::string& reason) {
-        err_ << fmt::format("{}:{}: {}\n", log_path().string(), line, reason);
+    return [this, log = log_path().string()](std::size_t line, const std::string& reason) {
+        err_ << fmt::format("{}:{}: {}\n", log, line, reason);
     };
 }
 

@@ -37,6 +37,21 @@ std::map<std::string, ExerciseHistory> read_histories(const std::filesystem::pat
     return histories;
 }
 
+ExerciseHistory read_exercise_history(const std::filesystem::path& log,
+                                      const std::string& exercise_id, Date today,
+                                      const LineIssueSink& on_issue) {
+    ExerciseHistory history;
+    const auto voided = read_voided_ids(log);
+    read_log(
+        log,
+        [&](Record&& record) {
+            if (record.exercise == exercise_id && counts(record, voided, today))
+                history.add(record);
+        },
+        on_issue);
+    return history;
+}
+
 std::vector<Record> read_exercise_records(const std::filesystem::path& log,
                                           const std::string& exercise_id, Date today,
                                           const LineIssueSink& on_issue) {

@@ -69,8 +69,9 @@ pid_t start(const Spawn& spec) {
     envp.push_back(nullptr);
 
     const int in = spec.stdin_fd >= 0 ? spec.stdin_fd : open_or_throw({}, O_RDONLY);
-    const int out = spec.stdout_fd >= 0 ? spec.stdout_fd
-                                        : open_or_throw(spec.out_path, O_WRONLY | O_CREAT | O_TRUNC);
+    const int out = spec.stdout_fd >= 0
+                        ? spec.stdout_fd
+                        : open_or_throw(spec.out_path, O_WRONLY | O_CREAT | O_TRUNC);
     const int err = open_or_throw(spec.err_path, O_WRONLY | O_CREAT | O_TRUNC);
     const std::string cwd = spec.cwd.empty() ? std::string("/") : spec.cwd.string();
     const bool switch_user = spec.uid.has_value();
@@ -173,21 +174,6 @@ void write_file(const fs::path& path, const std::string& content) {
     if (!stream.flush()) throw std::runtime_error("cannot write " + path.string());
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) {
-            lines.push_back(text.substr(start));
-            break;
-        }
-        lines.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
-}
-
 std::size_t count_of(const std::string& text, const std::string& needle) {
     std::size_t count = 0;
     for (std::size_t at = text.find(needle); at != std::string::npos;
@@ -200,11 +186,11 @@ bool contains(const std::string& text, const std::string& needle) {
     return text.find(needle) != std::string::npos;
 }
 
-std::string record_line(const std::string& id, const std::string& date,
-                        const std::string& exercise, int reps, const std::string& extra) {
+std::string record_line(const std::string& id, const std::string& date, const std::string& exercise,
+                        int reps, const std::string& extra) {
     return R"({"v":1,"id":")" + id + R"(","time":")" + date + R"(T10:00:00+00:00","date":")" +
-           date + R"(","exercise":")" + exercise + R"(","sets":[{"reps":)" +
-           std::to_string(reps) + R"(,"load":{"kind":"bw"}}])" + extra + "}";
+           date + R"(","exercise":")" + exercise + R"(","sets":[{"reps":)" + std::to_string(reps) +
+           R"(,"load":{"kind":"bw"}}])" + extra + "}";
 }
 
 }  // namespace faults

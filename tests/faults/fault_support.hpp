@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "../e2e/support.hpp"
+
 namespace faults {
 
 namespace fs = std::filesystem;
@@ -44,10 +46,10 @@ struct Spawn {
     std::vector<std::string> argv;  // argv[0] is the program path
     std::map<std::string, std::string> env;
     fs::path cwd;
-    fs::path out_path;  // empty: /dev/null
-    fs::path err_path;  // empty: /dev/null
-    int stdin_fd = -1;  // -1: /dev/null
-    int stdout_fd = -1; // when >= 0, used instead of out_path
+    fs::path out_path;         // empty: /dev/null
+    fs::path err_path;         // empty: /dev/null
+    int stdin_fd = -1;         // -1: /dev/null
+    int stdout_fd = -1;        // when >= 0, used instead of out_path
     std::optional<uid_t> uid;  // run as this user (and its gid) when set
 };
 
@@ -77,13 +79,13 @@ LogContents read_back(const fs::path& log);
 
 std::string read_file(const fs::path& path);
 void write_file(const fs::path& path, const std::string& content);
-std::vector<std::string> split_lines(const std::string& text);  // a torn tail is its own entry
+using e2e::split_lines;  // a torn tail is its own entry
 std::size_t count_of(const std::string& text, const std::string& needle);
 bool contains(const std::string& text, const std::string& needle);
 
 // One valid log line (no newline) for `exercise` on `date` with one set of
 // `reps` at bodyweight; `extra` is spliced in before the closing brace.
-std::string record_line(const std::string& id, const std::string& date,
-                        const std::string& exercise, int reps, const std::string& extra = "");
+std::string record_line(const std::string& id, const std::string& date, const std::string& exercise,
+                        int reps, const std::string& extra = "");
 
 }  // namespace faults
