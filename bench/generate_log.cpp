@@ -1,11 +1,17 @@
 // Writes a deterministic synthetic log in liftlog's own record format, and ten
 // extra exercise definitions so that the log spans 25 exercises.
 //   liftlog_bench_generate RECORDS LOG_FILE EXERCISES_DIR
+// RECORDS counts lines. About 0.5% of the entries are undone the way
+// `liftlog undo` does it: a void record written right after the entry (19 in 20
+// of them, as a bare `undo` would) or after a later entry, voiding a random one
+// of up to 5000 earlier entries (`undo ID`).
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -23,7 +29,15 @@ struct Random {
         return static_cast<std::uint32_t>(state >> 33);
     }
     int between(int low, int high) { return low + static_cast<int>(next() % (high - low + 1)); }
+    std::string id() {
+        const std::uint64_t high = next();  // two statements: a fixed order of calls
+        return fmt::format("{:016x}", (high << 32) | next());
+    }
 };
+
+constexpr std::uint32_t kUndoOneIn = 200;       // 0.5% of entries are undone
+constexpr std::uint32_t kUndoEarlierOneIn = 20;  // of those, 1 in 20 is an older entry
+constexpr std::size_t kUndoReach = 5000;         // entries back an `undo ID` may reach
 
 std::string extra_exercise(int index) {
     return fmt::format(
@@ -57,11 +71,13 @@ int main(int argc, char** argv) {
     Random random;
     const liftlog::Date start = *liftlog::parse_date("2019-01-01");
     const long span_days = 7 * 365;  // seven years of training
+    // The latest entries, newest last, for `undo ID` to pick from.
+    std::deque<std::string> recent;
+    std::unordered_set<std::string> undone;
     for (long i = 0; i < records; ++i) {
         const auto& [id, loading] = exercises[random.next() % exercises.size()];
         liftlog::Record record;
-        record.id = fmt::format("{:016x}",
-                                (static_cast<std::uint64_t>(random.next()) << 32) | random.next());
+        record.id = random.id();
         record.date = start + std::chrono::days{i * span_days / std::max(records, 1L)};
         record.time = liftlog::format_date(record.date) + "T18:00:00+00:00";
         record.exercise = id;
@@ -74,6 +90,23 @@ int main(int argc, char** argv) {
             record.sets.push_back({random.between(3, 15), load, false});
         }
         log << liftlog::serialize_record(record) << '\n';
+        recent.push_back(record.id);
+        if (recent.size() > kUndoReach) recent.pop_front();
+        if (i + 1 >= records || random.next() % kUndoOneIn != 0) continue;
+
+        // The undo, written a few minutes after the entry.
+        std::string target = recent.back();
+        if (random.next() % kUndoEarlierOneIn == 0) {
+            target = recent[random.next() % recent.size()];
+            if (undone.contains(target)) continue;  // `undo ID` refuses it: no line
+        }
+        undone.insert(target);
+        liftlog::Record undo;
+        undo.id = random.id();
+        undo.time = liftlog::format_date(record.date) + "T18:05:00+00:00";
+        undo.voids = target;
+        log << liftlog::serialize_record(undo) << '\n';
+        ++i;
     }
     return log ? 0 : 1;
 }
