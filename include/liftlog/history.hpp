@@ -27,34 +27,49 @@ std::vector<SetEntry> working_sets(const Session& session);
 bool heavier_set(const SetEntry& a, const SetEntry& b);
 
 // One exercise's history, folded record by record. It keeps totals and only
-// the most recent sessions, so memory does not grow with the log.
+// the most recent sessions, so memory does not grow with the log. Two histories
+// of consecutive parts of a log merge into exactly the history of the whole,
+// which lets parts of a large log be read in parallel.
 class ExerciseHistory {
   public:
     // Enough for every rule: the last two sessions and a week at up to 7 a week.
     static constexpr std::size_t kRecentSessions = 8;
+    static constexpr std::size_t kAllSessions = static_cast<std::size_t>(-1);
+
+    explicit ExerciseHistory(std::size_t kept_sessions = kRecentSessions)
+        : kept_sessions_(kept_sessions) {}
 
     void add(const Record& record);
+    // Folds in the history of the part of the log that follows this one.
+    void merge(const ExerciseHistory& later);
 
     int session_count() const { return static_cast<int>(dates_.size()); }
     std::optional<Date> first_date() const;
     std::optional<Date> last_date() const;
     const std::optional<SetEntry>& best_set() const { return best_set_; }
     std::optional<Date> best_set_date() const { return best_set_date_; }
-    int total_reps() const { return total_reps_; }
-    double volume_kg() const { return volume_kg_; }
-    // Oldest first.
+    long long total_reps() const { return total_reps_; }
+    double volume_kg() const;
+    // Oldest first: the last kept_sessions sessions.
     std::vector<Session> recent_sessions() const;
 
   private:
-    std::set<Date> dates_;
+    void keep_best(const SetEntry& set, Date date);
+    void trim_sessions();
+
+    std::size_t kept_sessions_;
+    std::vector<Date> dates_;  // sorted, distinct
     std::map<Date, Session> recent_;
     std::optional<SetEntry> best_set_;
     std::optional<Date> best_set_date_;
-    int total_reps_ = 0;
-    double volume_kg_ = 0.0;
+    long long total_reps_ = 0;
+    // Load x reps summed exactly in hundredths, per unit, so that the total
+    // does not depend on the order records are added or merged in.
+    // 128 bits: a billion-hundredths load times 100000 reps overflows 64 bits
+    // after a few thousand such sets.
+    __extension__ typedef __int128 VolumeSum;
+    VolumeSum kg_volume_hundredths_ = 0;
+    VolumeSum lb_volume_hundredths_ = 0;
 };
-
-// Every record of the given exercises, grouped into full sessions, oldest first.
-std::vector<Session> group_sessions(const std::vector<Record>& records);
 
 }  // namespace liftlog

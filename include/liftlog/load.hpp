@@ -8,6 +8,8 @@ namespace liftlog {
 
 enum class Unit { kg, lb };
 
+inline constexpr double kKilogramsPerPound = 0.45359237;  // exact, by definition
+
 enum class LoadKind {
     bodyweight,  // body weight alone
     added,       // body weight plus an added amount (a plate, a belt)

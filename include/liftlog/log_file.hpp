@@ -2,10 +2,12 @@
 // The log on disk: whole-line appends under a lock, and a streaming reader that
 // skips lines it cannot use and says which.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "liftlog/record.hpp"
 
@@ -35,6 +37,22 @@ using LineSink = std::function<void(std::size_t number, std::string_view line, b
 // Streams the non-empty lines of the log. Returns false when the file does not
 // exist; throws Failure when it cannot be read.
 bool for_each_line(const std::filesystem::path& path, const LineSink& on_line);
+
+// A run of whole lines of the log: `begin` is the start of a line, `end` the
+// start of another or the end of the file.
+struct LogPart {
+    std::uint64_t begin = 0;
+    std::uint64_t end = 0;
+};
+
+// Splits the log into at most `parts` runs of whole lines of about equal size,
+// covering it as it is now. A missing file has no parts.
+std::vector<LogPart> split_log(const std::filesystem::path& path, std::size_t parts);
+
+// Streams the non-empty lines of one part, numbering them from `first_line`.
+// Returns how many lines the part holds, empty ones included.
+std::size_t for_each_line_in(const std::filesystem::path& path, LogPart part,
+                             std::size_t first_line, const LineSink& on_line);
 
 // Reads the log line by line without loading it whole. A missing file is an
 // empty log; a file that cannot be read throws Failure.

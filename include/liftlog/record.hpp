@@ -31,6 +31,8 @@ struct Record {
     std::optional<std::string> voids;
     // Fields this version does not know, kept so a round trip loses nothing.
     nlohmann::json unknown_fields = nlohmann::json::object();
+
+    friend bool operator==(const Record&, const Record&) = default;
 };
 
 // Why a line is not a usable record, for `FILE:LINE: reason` reports.

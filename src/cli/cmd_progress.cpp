@@ -85,11 +85,10 @@ void run_exercise(Services& services, const std::string& name) {
     const Exercise& exercise = services.library().exercise(name);
     const Date today = services.today();
     const Unit unit = services.unit().value_or(Unit::kg);
-    const auto records =
-        read_exercise_records(services.log_path(), exercise.id, today, services.issue_reporter());
-    ExerciseHistory history;
-    for (const auto& record : records) history.add(record);
-    const auto sessions = group_sessions(records);
+    const ExerciseHistory history =
+        read_exercise_history(services.log_path(), exercise.id, today, services.issue_reporter(),
+                              ExerciseHistory::kAllSessions);
+    const auto sessions = history.recent_sessions();
     const Suggestion suggestion = suggest(exercise, sessions, today, services.unit());
     if (services.format() == OutputFormat::json) {
         ordered_json entry = progress_entry(exercise.id, &exercise, history, suggestion, unit);

@@ -31,44 +31,81 @@ bool heavier_set(const SetEntry& a, const SetEntry& b) {
     return a.reps > b.reps;
 }
 
+void ExerciseHistory::keep_best(const SetEntry& set, Date date) {
+    if (best_set_ && !heavier_set(set, *best_set_)) return;
+    best_set_ = set;
+    best_set_date_ = date;
+}
+
+void ExerciseHistory::trim_sessions() {
+    while (recent_.size() > kept_sessions_) recent_.erase(recent_.begin());
+}
+
 void ExerciseHistory::add(const Record& record) {
-    dates_.insert(record.date);
+    // Logs are nearly always in date order, so a date is usually the last one.
+    if (dates_.empty() || dates_.back() < record.date) {
+        dates_.push_back(record.date);
+    } else if (dates_.back() != record.date) {
+        const auto at = std::lower_bound(dates_.begin(), dates_.end(), record.date);
+        if (*at != record.date) dates_.insert(at, record.date);
+    }
     for (const auto& set : record.sets) {
         if (set.warmup) continue;
         total_reps_ += set.reps;
-        volume_kg_ += set.reps * added_kilograms(set.load);
-        if (!best_set_ || heavier_set(set, *best_set_)) {
-            best_set_ = set;
-            best_set_date_ = record.date;
+        if (set.load.kind != LoadKind::bodyweight) {
+            auto& volume =
+                set.load.unit == Unit::kg ? kg_volume_hundredths_ : lb_volume_hundredths_;
+            volume += static_cast<VolumeSum>(set.load.hundredths) * set.reps;
         }
+        keep_best(set, record.date);
     }
-    const bool full = recent_.size() >= kRecentSessions;
-    if (full && !recent_.contains(record.date) && record.date < recent_.begin()->first) return;
+    const bool full = recent_.size() >= kept_sessions_;
+    if (full && record.date < recent_.begin()->first && !recent_.contains(record.date)) return;
     merge_into(recent_[record.date], record);
-    if (recent_.size() > kRecentSessions) recent_.erase(recent_.begin());
+    trim_sessions();
+}
+
+void ExerciseHistory::merge(const ExerciseHistory& later) {
+    std::vector<Date> dates;
+    dates.reserve(dates_.size() + later.dates_.size());
+    std::set_union(dates_.begin(), dates_.end(), later.dates_.begin(), later.dates_.end(),
+                   std::back_inserter(dates));
+    dates_ = std::move(dates);
+    if (later.best_set_) keep_best(*later.best_set_, *later.best_set_date_);
+    total_reps_ += later.total_reps_;
+    kg_volume_hundredths_ += later.kg_volume_hundredths_;
+    lb_volume_hundredths_ += later.lb_volume_hundredths_;
+    for (const auto& [date, session] : later.recent_) {
+        Session& into = recent_[date];
+        into.date = date;
+        into.sets.insert(into.sets.end(), session.sets.begin(), session.sets.end());
+        into.pain = into.pain || session.pain;
+        if (session.rpe) into.rpe = std::max(into.rpe.value_or(0.0), *session.rpe);
+        into.notes.insert(into.notes.end(), session.notes.begin(), session.notes.end());
+        into.record_ids.insert(into.record_ids.end(), session.record_ids.begin(),
+                               session.record_ids.end());
+    }
+    trim_sessions();
 }
 
 std::optional<Date> ExerciseHistory::first_date() const {
     if (dates_.empty()) return std::nullopt;
-    return *dates_.begin();
+    return dates_.front();
 }
 
 std::optional<Date> ExerciseHistory::last_date() const {
     if (dates_.empty()) return std::nullopt;
-    return *dates_.rbegin();
+    return dates_.back();
+}
+
+double ExerciseHistory::volume_kg() const {
+    return static_cast<double>(kg_volume_hundredths_) / 100.0 +
+           static_cast<double>(lb_volume_hundredths_) / 100.0 * kKilogramsPerPound;
 }
 
 std::vector<Session> ExerciseHistory::recent_sessions() const {
     std::vector<Session> sessions;
     for (const auto& [date, session] : recent_) sessions.push_back(session);
-    return sessions;
-}
-
-std::vector<Session> group_sessions(const std::vector<Record>& records) {
-    std::map<Date, Session> by_date;
-    for (const auto& record : records) merge_into(by_date[record.date], record);
-    std::vector<Session> sessions;
-    for (auto& [date, session] : by_date) sessions.push_back(std::move(session));
     return sessions;
 }
 

@@ -7,8 +7,6 @@
 namespace liftlog {
 
 namespace {
-constexpr double kKilogramsPerPound = 0.45359237;
-
 double to_kilograms(std::int64_t hundredths, Unit unit) {
     const double amount = static_cast<double>(hundredths) / 100.0;
     return unit == Unit::kg ? amount : amount * kKilogramsPerPound;

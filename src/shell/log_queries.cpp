@@ -1,8 +1,21 @@
 #include "liftlog/log_queries.hpp"
 
+#include <algorithm>
+#include <exception>
+#include <functional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "liftlog/fast_record.hpp"
+
 namespace liftlog {
 
-std::set<std::string> read_voided_ids(const std::filesystem::path& log) {
+namespace fs = std::filesystem;
+
+std::set<std::string> read_voided_ids(const fs::path& log) {
     std::set<std::string> voided;
     for_each_line(log, [&](std::size_t, std::string_view line, bool) {
         if (line.find("\"voids\"") == std::string_view::npos) return;
@@ -18,53 +31,165 @@ std::set<std::string> read_voided_ids(const std::filesystem::path& log) {
 
 namespace {
 
-bool counts(const Record& record, const std::set<std::string>& voided, Date today) {
-    return !is_void(record) && record.date <= today && !voided.contains(record.id);
+// Below this many bytes a part is not worth a thread.
+constexpr std::uint64_t kBytesPerPart = 4 << 20;
+constexpr std::size_t kMostParts = 8;
+
+std::size_t part_count(const fs::path& log) {
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(log, error);
+    if (error) return 1;
+    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    return std::clamp<std::size_t>(size / kBytesPerPart, 1, std::min(cores, kMostParts));
+}
+
+// Runs `work(i)` for every part, on its own thread when there are several, and
+// rethrows the first failure.
+void run_parts(std::size_t parts, const std::function<void(std::size_t)>& work) {
+    if (parts == 1) return work(0);
+    std::vector<std::exception_ptr> failures(parts);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 0; i < parts; ++i)
+            threads.emplace_back([&, i] {
+                try {
+                    work(i);
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                }
+            });
+    }
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+}
+
+// True for a line that starts the way every non-void record liftlog writes
+// does: such a line cannot be a void record, whatever follows.
+bool starts_as_training_record(std::string_view line) {
+    constexpr std::string_view kStart = R"({"v":1,"id":")";
+    if (!line.starts_with(kStart)) return false;
+    const auto id_end = line.find('"', kStart.size());
+    if (id_end == std::string_view::npos) return false;
+    line.remove_prefix(id_end + 1);
+    if (!line.starts_with(R"(,"time":")")) return false;
+    const auto time_end = line.find('"', 9);
+    return time_end != std::string_view::npos &&
+           line.substr(time_end + 1).starts_with(R"(,"date":")");
+}
+
+struct PartScan {
+    std::size_t lines = 0;
+    std::vector<std::string> voided;
+};
+
+PartScan scan_part(const fs::path& log, LogPart part) {
+    PartScan scan;
+    scan.lines = for_each_line_in(log, part, 1, [&](std::size_t, std::string_view line, bool) {
+        if (starts_as_training_record(line) || line.find("\"voids\"") == std::string_view::npos)
+            return;
+        try {
+            const Record record = parse_record(line);
+            if (record.voids) scan.voided.push_back(*record.voids);
+        } catch (const RecordError&) {
+            // Reported, with its line number, when the part is folded.
+        }
+    });
+    return scan;
+}
+
+struct BadLine {
+    std::size_t line = 0;
+    std::string reason;
+};
+
+struct PartFold {
+    Histories histories;
+    std::vector<BadLine> bad_lines;  // the first kReportedBadLines + 1
+    std::size_t bad_line_count = 0;
+};
+
+constexpr std::string_view kTornLine =
+    "incomplete last line (an interrupted write); it is ignored and the next entry starts on a "
+    "new line";
+
+PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
+                   const std::unordered_set<std::string>& voided, const HistoryQuery& query) {
+    PartFold fold;
+    Record record;  // reused: lines in the common shape allocate nothing
+    for_each_line_in(log, part, first_line,
+                     [&](std::size_t number, std::string_view line, bool complete) {
+                         try {
+                             parse_record_into(line, record);
+                         } catch (const RecordError& error) {
+                             if (++fold.bad_line_count <= kReportedBadLines + 1)
+                                 fold.bad_lines.push_back(
+                                     {number, complete ? error.what() : std::string(kTornLine)});
+                             return;
+                         }
+                         if (is_void(record) || record.date > query.today) return;
+                         if (query.exercise && record.exercise != *query.exercise) return;
+                         if (!voided.empty() && voided.contains(record.id)) return;
+                         fold.histories.try_emplace(record.exercise, query.kept_sessions)
+                             .first->second.add(record);
+                     });
+    return fold;
+}
+
+void report_bad_lines(const std::vector<PartFold>& folds, const LineIssueSink& on_issue) {
+    std::size_t total = 0;
+    for (const auto& fold : folds) total += fold.bad_line_count;
+    std::size_t reported = 0;
+    for (const auto& fold : folds)
+        for (const auto& bad : fold.bad_lines) {
+            if (reported == kReportedBadLines)
+                return on_issue(bad.line, fmt::format("and {} more lines that could not be read; "
+                                                      "'liftlog check' lists them all",
+                                                      total - reported));
+            on_issue(bad.line, bad.reason);
+            ++reported;
+        }
 }
 
 }  // namespace
 
-std::map<std::string, ExerciseHistory> read_histories(const std::filesystem::path& log, Date today,
-                                                      const LineIssueSink& on_issue) {
-    std::map<std::string, ExerciseHistory> histories;
-    const auto voided = read_voided_ids(log);
-    read_log(
-        log,
-        [&](Record&& record) {
-            if (counts(record, voided, today)) histories[record.exercise].add(record);
-        },
-        on_issue);
+Histories read_histories(const fs::path& log, const HistoryQuery& query,
+                         const LineIssueSink& on_issue) {
+    const std::vector<LogPart> parts = split_log(log, part_count(log));
+    if (parts.empty()) return {};
+    // First the void records, which may come after the records they withdraw.
+    std::vector<PartScan> scans(parts.size());
+    run_parts(parts.size(), [&](std::size_t i) { scans[i] = scan_part(log, parts[i]); });
+    std::unordered_set<std::string> voided;
+    std::vector<std::size_t> first_lines(parts.size(), 1);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        voided.insert(scans[i].voided.begin(), scans[i].voided.end());
+        if (i + 1 < parts.size()) first_lines[i + 1] = first_lines[i] + scans[i].lines;
+    }
+    std::vector<PartFold> folds(parts.size());
+    run_parts(parts.size(), [&](std::size_t i) {
+        folds[i] = fold_part(log, parts[i], first_lines[i], voided, query);
+    });
+    report_bad_lines(folds, on_issue);
+    Histories histories = std::move(folds.front().histories);
+    for (std::size_t i = 1; i < folds.size(); ++i)
+        for (auto& [id, history] : folds[i].histories) {
+            const auto [at, inserted] = histories.try_emplace(id, std::move(history));
+            if (!inserted) at->second.merge(history);
+        }
     return histories;
 }
 
-ExerciseHistory read_exercise_history(const std::filesystem::path& log,
-                                      const std::string& exercise_id, Date today,
-                                      const LineIssueSink& on_issue) {
-    ExerciseHistory history;
-    const auto voided = read_voided_ids(log);
-    read_log(
-        log,
-        [&](Record&& record) {
-            if (record.exercise == exercise_id && counts(record, voided, today))
-                history.add(record);
-        },
-        on_issue);
-    return history;
+Histories read_histories(const fs::path& log, Date today, const LineIssueSink& on_issue) {
+    return read_histories(log, HistoryQuery{today, std::nullopt}, on_issue);
 }
 
-std::vector<Record> read_exercise_records(const std::filesystem::path& log,
-                                          const std::string& exercise_id, Date today,
-                                          const LineIssueSink& on_issue) {
-    std::vector<Record> records;
-    const auto voided = read_voided_ids(log);
-    read_log(
-        log,
-        [&](Record&& record) {
-            if (record.exercise == exercise_id && counts(record, voided, today))
-                records.push_back(std::move(record));
-        },
-        on_issue);
-    return records;
+ExerciseHistory read_exercise_history(const fs::path& log, const std::string& exercise_id,
+                                      Date today, const LineIssueSink& on_issue,
+                                      std::size_t kept_sessions) {
+    Histories histories =
+        read_histories(log, HistoryQuery{today, exercise_id, kept_sessions}, on_issue);
+    if (histories.empty()) return ExerciseHistory(kept_sessions);
+    return std::move(histories.begin()->second);
 }
 
 }  // namespace liftlog
