@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,12 +14,32 @@
 
 namespace liftlog {
 
+// What stat says about a file: equal identities mean an unchanged file, as
+// far as the file system can tell (make and git rely on the same).
+struct FileIdentity {
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t size = 0;
+    std::int64_t modified_ns = 0;
+    std::int64_t changed_ns = 0;
+    friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
+};
+
+// nullopt when the file does not exist or cannot be inspected.
+std::optional<FileIdentity> identify_file(const std::filesystem::path& path);
+
+// The log just before and just after an append, both taken under the lock.
+struct AppendResult {
+    FileIdentity before;
+    FileIdentity after;
+};
+
 // Appends `line` plus a newline with a single write() to the file opened with
 // O_APPEND, under an exclusive flock, then fsync. Starts on a fresh line when
 // the file ends in a torn line. Creates the file (mode 0600) and its missing
 // parent directories (mode 0700). On any failure the file is truncated back
 // to its previous length and a Failure is thrown.
-void append_line(const std::filesystem::path& path, std::string_view line);
+AppendResult append_line(const std::filesystem::path& path, std::string_view line);
 
 struct ReadSummary {
     bool exists = false;

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "liftlog/history.hpp"
 #include "liftlog/log_file.hpp"
@@ -28,21 +30,42 @@ struct HistoryQuery {
 
 using Histories = std::map<std::string, ExerciseHistory>;
 
-// Folded histories by exercise id, over the records that count: not void
-// records, not withdrawn by one, not dated after the query's `today`. Large
-// logs are read in parts on several threads; the result is the same.
+struct BadLine {
+    std::size_t line = 0;
+    std::string reason;
+    friend bool operator==(const BadLine&, const BadLine&) = default;
+};
+
+// What one read of the log found: the folded histories and what else a report
+// needs to say about the file.
+struct LogSummary {
+    Histories histories;
+    std::unordered_set<std::string> voided;  // every id a void record withdraws
+    std::vector<BadLine> bad_lines;          // the first kReportedBadLines + 1
+    std::size_t bad_line_count = 0;
+    std::size_t lines = 0;          // lines read, empty ones included
+    std::optional<Date> last_date;  // the latest date among the records folded
+    bool ends_in_torn_line = false;
+};
+
+// Folds the records that count: not void records, not withdrawn by one, not
+// dated after the query's `today`. Large logs are read in parts on several
+// threads; the result is the same. `parts` 0 picks the number of parts from the
+// file's size and the cores; tests pass others.
+LogSummary summarize_log(const std::filesystem::path& log, const HistoryQuery& query,
+                         std::size_t parts = 0);
+
+// Folds `part`, which must start where `summary`'s reading ended, into
+// `summary`. Returns false, leaving `summary` unusable, when the part holds a
+// void record: it could withdraw a record that is already folded.
+bool extend_summary(LogSummary& summary, const std::filesystem::path& log, LogPart part,
+                    const HistoryQuery& query);
+
+// Names the first kReportedBadLines bad lines, then says how many more.
+void report_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue);
+
+// summarize_log, with the bad lines reported.
 Histories read_histories(const std::filesystem::path& log, const HistoryQuery& query,
                          const LineIssueSink& on_issue);
-
-// Every exercise's history, with its recent sessions.
-Histories read_histories(const std::filesystem::path& log, Date today,
-                         const LineIssueSink& on_issue);
-
-// One exercise's history: recent sessions only, or with kept_sessions =
-// ExerciseHistory::kAllSessions, every session.
-ExerciseHistory read_exercise_history(const std::filesystem::path& log,
-                                      const std::string& exercise_id, Date today,
-                                      const LineIssueSink& on_issue,
-                                      std::size_t kept_sessions = ExerciseHistory::kRecentSessions);
 
 }  // namespace liftlog

@@ -21,4 +21,8 @@ std::filesystem::path resolve_log_path(const std::string& flag, const Environmen
 // may not exist; std::nullopt when neither variable is set.
 std::optional<std::filesystem::path> user_definitions_dir(const Environment& env);
 
+// $XDG_CACHE_HOME/liftlog (else ~/.cache/liftlog); std::nullopt when neither
+// variable is set.
+std::optional<std::filesystem::path> cache_dir(const Environment& env);
+
 }  // namespace liftlog

@@ -57,5 +57,7 @@ bool valid_rpe(double rpe);
 // The log's JSON for loads and sets, shared by every JSON output.
 nlohmann::ordered_json load_to_json(const Load& load);
 nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets);
+// The inverse of sets_to_json, held to the log's rules; throws RecordError.
+std::vector<SetEntry> sets_from_json(const nlohmann::json& sets);
 
 }  // namespace liftlog

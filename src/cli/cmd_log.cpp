@@ -95,9 +95,8 @@ void run_log(Services& services, const LogArguments& args) {
     const auto unit = services.unit();
     const Record record = build_record(exercise, args, today, unit);
     const auto log = services.log_path();
-    append_line(log, serialize_record(record));
-    const ExerciseHistory history =
-        read_exercise_history(log, exercise.id, today, services.issue_reporter());
+    const AppendResult appended = append_line(log, serialize_record(record));
+    const ExerciseHistory history = services.history_after_append(exercise.id, appended);
     const auto sessions = history.recent_sessions();
     const Suggestion next = suggest_next_time(exercise, sessions, today, unit);
     print_logged(exercise, record, next, services.format(), services.out());

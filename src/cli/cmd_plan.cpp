@@ -81,7 +81,7 @@ void run_plan(Services& services, const std::string& plan_id) {
     const Library& library = services.library();
     const Plan& plan = library.plan(plan_id);
     const Date today = services.today();
-    const auto histories = read_histories(services.log_path(), today, services.issue_reporter());
+    const auto histories = services.histories();
     std::vector<PlannedItem> items;
     for (const auto& item : plan.items) {
         const Exercise& exercise = library.exercises().at(item.exercise);

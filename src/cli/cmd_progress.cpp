@@ -38,7 +38,7 @@ void run_overview(Services& services) {
     const Library& library = services.library();
     const Date today = services.today();
     const Unit unit = services.unit().value_or(Unit::kg);
-    const auto histories = read_histories(services.log_path(), today, services.issue_reporter());
+    const auto histories = services.histories();
     ordered_json list = ordered_json::array();
     Table table({"EXERCISE", "SESSIONS", "LAST", "BEST SET", "REPS", "VOLUME", "NEXT"});
     for (const auto& [id, history] : histories) {
@@ -86,8 +86,7 @@ void run_exercise(Services& services, const std::string& name) {
     const Date today = services.today();
     const Unit unit = services.unit().value_or(Unit::kg);
     const ExerciseHistory history =
-        read_exercise_history(services.log_path(), exercise.id, today, services.issue_reporter(),
-                              ExerciseHistory::kAllSessions);
+        services.exercise_history(exercise.id, ExerciseHistory::kAllSessions);
     const auto sessions = history.recent_sessions();
     const Suggestion suggestion = suggest(exercise, sessions, today, services.unit());
     if (services.format() == OutputFormat::json) {

@@ -100,8 +100,7 @@ void run_show(const Exercise& exercise, const std::optional<ExerciseRecord>& rec
 
 std::optional<ExerciseRecord> read_record(Services& services, const Exercise& exercise) {
     const Date today = services.today();
-    ExerciseHistory history =
-        read_exercise_history(services.log_path(), exercise.id, today, services.issue_reporter());
+    ExerciseHistory history = services.exercise_history(exercise.id);
     if (history.session_count() == 0) return std::nullopt;
     const auto sessions = history.recent_sessions();
     return ExerciseRecord{history, suggest(exercise, sessions, today, services.unit())};

@@ -6,6 +6,7 @@
 
 #include "liftlog/clock.hpp"
 #include "liftlog/error.hpp"
+#include "liftlog/history_cache.hpp"
 #include "liftlog/library_loader.hpp"
 
 namespace liftlog::cli {
@@ -74,6 +75,41 @@ LineIssueSink Services::issue_reporter() {
     return [this, log = log_path().string()](std::size_t line, const std::string& reason) {
         err_ << fmt::format("{}:{}: {}\n", log, line, reason);
     };
+}
+
+std::optional<fs::path> Services::history_cache_file() {
+    if (options_.no_cache) return std::nullopt;
+    if (auto off = env_("LIFTLOG_NO_CACHE"); off && !off->empty() && *off != "0")
+        return std::nullopt;
+    const auto dir = cache_dir(env_);
+    if (!dir) return std::nullopt;
+    return liftlog::history_cache_file(*dir, log_path());
+}
+
+Histories Services::histories(std::optional<std::string> exercise, std::size_t kept_sessions) {
+    const HistoryQuery query{today(), std::move(exercise), kept_sessions};
+    return read_histories_cached(log_path(), query, issue_reporter(), history_cache_file());
+}
+
+namespace {
+
+ExerciseHistory only_history(Histories&& histories, std::size_t kept_sessions) {
+    if (histories.empty()) return ExerciseHistory(kept_sessions);
+    return std::move(histories.begin()->second);
+}
+
+}  // namespace
+
+ExerciseHistory Services::exercise_history(const std::string& exercise, std::size_t kept_sessions) {
+    return only_history(histories(exercise, kept_sessions), kept_sessions);
+}
+
+ExerciseHistory Services::history_after_append(const std::string& exercise,
+                                               const AppendResult& appended) {
+    const HistoryQuery query{today(), exercise, ExerciseHistory::kRecentSessions};
+    return only_history(read_histories_after_append(log_path(), query, issue_reporter(),
+                                                    history_cache_file(), appended),
+                        ExerciseHistory::kRecentSessions);
 }
 
 }  // namespace liftlog::cli

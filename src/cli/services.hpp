@@ -14,6 +14,7 @@
 #include "liftlog/library.hpp"
 #include "liftlog/load.hpp"
 #include "liftlog/log_file.hpp"
+#include "liftlog/log_queries.hpp"
 #include "liftlog/paths.hpp"
 
 namespace liftlog::cli {
@@ -26,6 +27,7 @@ struct GlobalOptions {
     std::string unit;
     std::string today;
     std::string exercises_dir;
+    bool no_cache = false;
 };
 
 class Services {
@@ -47,11 +49,22 @@ class Services {
     // Reports a skipped log line on stderr as FILE:LINE: reason.
     LineIssueSink issue_reporter();
 
+    // Histories of every exercise, or of one, through the history cache unless
+    // it is turned off. kAllSessions (for one exercise) reads the whole log.
+    Histories histories(std::optional<std::string> exercise = std::nullopt,
+                        std::size_t kept_sessions = ExerciseHistory::kRecentSessions);
+    ExerciseHistory exercise_history(const std::string& exercise,
+                                     std::size_t kept_sessions = ExerciseHistory::kRecentSessions);
+    // One exercise's history right after `liftlog log` appended to it.
+    ExerciseHistory history_after_append(const std::string& exercise, const AppendResult& appended);
+
   private:
     const GlobalOptions& options_;
     Environment env_;
     std::ostream& out_;
     std::ostream& err_;
+    std::optional<std::filesystem::path> history_cache_file();
+
     std::optional<Library> library_;
 };
 

@@ -103,6 +103,106 @@ double ExerciseHistory::volume_kg() const {
            static_cast<double>(lb_volume_hundredths_) / 100.0 * kKilogramsPerPound;
 }
 
+namespace {
+
+using nlohmann::json;
+
+template <class Integer>
+std::string integer_text(Integer value) {
+    if (value == 0) return "0";
+    const bool negative = value < 0;
+    std::string digits;
+    for (; value != 0; value /= 10)
+        digits.insert(digits.begin(), char('0' + std::abs(int(value % 10))));
+    return negative ? "-" + digits : digits;
+}
+
+template <class Integer>
+Integer integer_from_text(const std::string& text) {
+    Integer value = 0;
+    const bool negative = text.starts_with('-');
+    if (text.size() < (negative ? 2U : 1U)) throw std::invalid_argument("empty number");
+    for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) {
+        if (text[i] < '0' || text[i] > '9') throw std::invalid_argument("not a number");
+        value = value * 10 + (negative ? -(text[i] - '0') : text[i] - '0');
+    }
+    return value;
+}
+
+json session_state(const Session& session) {
+    return {{"date", format_date(session.date)},
+            {"sets", sets_to_json(session.sets)},
+            {"pain", session.pain},
+            {"rpe", session.rpe ? json(*session.rpe) : json(nullptr)},
+            {"notes", session.notes},
+            {"ids", session.record_ids}};
+}
+
+Date date_state(const json& value) {
+    const auto date = parse_date(value.get<std::string>());
+    if (!date) throw std::invalid_argument("bad date");
+    return *date;
+}
+
+Session session_from_state(const json& state) {
+    Session session;
+    session.date = date_state(state.at("date"));
+    session.sets = sets_from_json(state.at("sets"));
+    session.pain = state.at("pain").get<bool>();
+    if (!state.at("rpe").is_null()) session.rpe = state.at("rpe").get<double>();
+    session.notes = state.at("notes").get<std::vector<std::string>>();
+    session.record_ids = state.at("ids").get<std::vector<std::string>>();
+    return session;
+}
+
+}  // namespace
+
+json ExerciseHistory::to_state() const {
+    // Days as differences from the previous one: short, since they are sorted.
+    json days = json::array();
+    long long previous = 0;
+    for (const Date date : dates_) {
+        const long long day = date.time_since_epoch().count();
+        days.push_back(day - previous);
+        previous = day;
+    }
+    json sessions = json::array();
+    for (const auto& [date, session] : recent_) sessions.push_back(session_state(session));
+    return {{"kept", kept_sessions_},
+            {"days", std::move(days)},
+            {"best", best_set_ ? json(sets_to_json({*best_set_})[0]) : json(nullptr)},
+            {"best_date", best_set_date_ ? json(format_date(*best_set_date_)) : json(nullptr)},
+            {"reps", total_reps_},
+            {"kg_volume", integer_text(kg_volume_hundredths_)},
+            {"lb_volume", integer_text(lb_volume_hundredths_)},
+            {"sessions", std::move(sessions)}};
+}
+
+ExerciseHistory ExerciseHistory::from_state(const json& state) {
+    ExerciseHistory history(state.at("kept").get<std::size_t>());
+    long long day = 0;
+    for (const auto& delta : state.at("days")) {
+        day += delta.get<long long>();
+        const Date date{std::chrono::days{day}};
+        if (!history.dates_.empty() && !(history.dates_.back() < date))
+            throw std::invalid_argument("days out of order");
+        history.dates_.push_back(date);
+    }
+    if (!state.at("best").is_null()) {
+        history.best_set_ = sets_from_json(json::array({state.at("best")})).at(0);
+        history.best_set_date_ = date_state(state.at("best_date"));
+    }
+    history.total_reps_ = state.at("reps").get<long long>();
+    history.kg_volume_hundredths_ = integer_from_text<VolumeSum>(state.at("kg_volume"));
+    history.lb_volume_hundredths_ = integer_from_text<VolumeSum>(state.at("lb_volume"));
+    for (const auto& session : state.at("sessions")) {
+        Session parsed = session_from_state(session);
+        const Date date = parsed.date;
+        history.recent_[date] = std::move(parsed);
+    }
+    return history;
+}
+
 std::vector<Session> ExerciseHistory::recent_sessions() const {
     std::vector<Session> sessions;
     for (const auto& [date, session] : recent_) sessions.push_back(session);

@@ -156,6 +156,13 @@ nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets) {
     return list;
 }
 
+std::vector<SetEntry> sets_from_json(const json& sets) {
+    if (!sets.is_array()) bad("'sets' must be an array");
+    std::vector<SetEntry> parsed;
+    for (const auto& set : sets) parsed.push_back(parse_set(set));
+    return parsed;
+}
+
 bool valid_rpe(double rpe) {
     return std::isfinite(rpe) && rpe >= 1.0 && rpe <= 10.0;
 }

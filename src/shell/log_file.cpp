@@ -114,9 +114,24 @@ ssize_t read_at(int fd, char* into, std::size_t size, std::uint64_t offset) {
     return got;
 }
 
+FileIdentity identity_of(const struct stat& status) {
+    const auto nanoseconds = [](const timespec& time) {
+        return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+    };
+    return {static_cast<std::uint64_t>(status.st_dev), static_cast<std::uint64_t>(status.st_ino),
+            static_cast<std::uint64_t>(status.st_size), nanoseconds(status.st_mtim),
+            nanoseconds(status.st_ctim)};
+}
+
 }  // namespace
 
-void append_line(const fs::path& path, std::string_view line) {
+std::optional<FileIdentity> identify_file(const fs::path& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+    return identity_of(status);
+}
+
+AppendResult append_line(const fs::path& path, std::string_view line) {
     create_parent_directories(path);
     // Opened for reading too, to check whether the last line was torn.
     const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
@@ -130,6 +145,11 @@ void append_line(const fs::path& path, std::string_view line) {
     bytes.append(line);
     bytes += '\n';
     write_whole(fd.get(), path, bytes, status.st_size);
+    AppendResult result{identity_of(status), {}};
+    // The record is written: a failure here only leaves `after` unknown (zero),
+    // which matches no file, so no cache is built on it.
+    if (::fstat(fd.get(), &status) == 0) result.after = identity_of(status);
+    return result;
 }
 
 namespace {

@@ -97,99 +97,109 @@ PartScan scan_part(const fs::path& log, LogPart part) {
     return scan;
 }
 
-struct BadLine {
-    std::size_t line = 0;
-    std::string reason;
-};
-
 struct PartFold {
     Histories histories;
     std::vector<BadLine> bad_lines;  // the first kReportedBadLines + 1
     std::size_t bad_line_count = 0;
+    std::optional<Date> last_date;
+    bool ends_in_torn_line = false;
 };
 
 constexpr std::string_view kTornLine =
     "incomplete last line (an interrupted write); it is ignored and the next entry starts on a "
     "new line";
 
+void note_bad_line(PartFold& fold, std::size_t number, std::string reason) {
+    if (++fold.bad_line_count <= kReportedBadLines + 1)
+        fold.bad_lines.push_back({number, std::move(reason)});
+}
+
 PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
                    const std::unordered_set<std::string>& voided, const HistoryQuery& query) {
     PartFold fold;
     Record record;  // reused: lines in the common shape allocate nothing
-    for_each_line_in(log, part, first_line,
-                     [&](std::size_t number, std::string_view line, bool complete) {
-                         try {
-                             parse_record_into(line, record);
-                         } catch (const RecordError& error) {
-                             if (++fold.bad_line_count <= kReportedBadLines + 1)
-                                 fold.bad_lines.push_back(
-                                     {number, complete ? error.what() : std::string(kTornLine)});
-                             return;
-                         }
-                         if (is_void(record) || record.date > query.today) return;
-                         if (query.exercise && record.exercise != *query.exercise) return;
-                         if (!voided.empty() && voided.contains(record.id)) return;
-                         fold.histories.try_emplace(record.exercise, query.kept_sessions)
-                             .first->second.add(record);
-                     });
+    const auto on_line = [&](std::size_t number, std::string_view line, bool complete) {
+        fold.ends_in_torn_line = !complete;
+        try {
+            parse_record_into(line, record);
+        } catch (const RecordError& error) {
+            return note_bad_line(fold, number, complete ? error.what() : std::string(kTornLine));
+        }
+        if (is_void(record) || record.date > query.today) return;
+        if (query.exercise && record.exercise != *query.exercise) return;
+        if (!voided.empty() && voided.contains(record.id)) return;
+        fold.histories.try_emplace(record.exercise, query.kept_sessions).first->second.add(record);
+        if (!fold.last_date || *fold.last_date < record.date) fold.last_date = record.date;
+    };
+    for_each_line_in(log, part, first_line, on_line);
     return fold;
 }
 
-void report_bad_lines(const std::vector<PartFold>& folds, const LineIssueSink& on_issue) {
-    std::size_t total = 0;
-    for (const auto& fold : folds) total += fold.bad_line_count;
-    std::size_t reported = 0;
-    for (const auto& fold : folds)
-        for (const auto& bad : fold.bad_lines) {
-            if (reported == kReportedBadLines)
-                return on_issue(bad.line, fmt::format("and {} more lines that could not be read; "
-                                                      "'liftlog check' lists them all",
-                                                      total - reported));
-            on_issue(bad.line, bad.reason);
-            ++reported;
-        }
+// Appends a fold of the part that follows what `summary` covers.
+void merge_fold(LogSummary& summary, PartFold&& fold) {
+    for (auto& [id, history] : fold.histories) {
+        const auto [at, inserted] = summary.histories.try_emplace(id, std::move(history));
+        if (!inserted) at->second.merge(history);
+    }
+    for (auto& bad : fold.bad_lines)
+        if (summary.bad_lines.size() <= kReportedBadLines)
+            summary.bad_lines.push_back(std::move(bad));
+    summary.bad_line_count += fold.bad_line_count;
+    if (fold.last_date && (!summary.last_date || *summary.last_date < *fold.last_date))
+        summary.last_date = fold.last_date;
+    summary.ends_in_torn_line = fold.ends_in_torn_line;
 }
 
 }  // namespace
 
-Histories read_histories(const fs::path& log, const HistoryQuery& query,
-                         const LineIssueSink& on_issue) {
-    const std::vector<LogPart> parts = split_log(log, part_count(log));
-    if (parts.empty()) return {};
+LogSummary summarize_log(const fs::path& log, const HistoryQuery& query, std::size_t part_limit) {
+    LogSummary summary;
+    const std::vector<LogPart> parts =
+        split_log(log, part_limit == 0 ? part_count(log) : part_limit);
+    if (parts.empty()) return summary;
     // First the void records, which may come after the records they withdraw.
     std::vector<PartScan> scans(parts.size());
     run_parts(parts.size(), [&](std::size_t i) { scans[i] = scan_part(log, parts[i]); });
-    std::unordered_set<std::string> voided;
     std::vector<std::size_t> first_lines(parts.size(), 1);
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        voided.insert(scans[i].voided.begin(), scans[i].voided.end());
-        if (i + 1 < parts.size()) first_lines[i + 1] = first_lines[i] + scans[i].lines;
+        summary.voided.insert(scans[i].voided.begin(), scans[i].voided.end());
+        first_lines[i] = summary.lines + 1;
+        summary.lines += scans[i].lines;
     }
     std::vector<PartFold> folds(parts.size());
     run_parts(parts.size(), [&](std::size_t i) {
-        folds[i] = fold_part(log, parts[i], first_lines[i], voided, query);
+        folds[i] = fold_part(log, parts[i], first_lines[i], summary.voided, query);
     });
-    report_bad_lines(folds, on_issue);
-    Histories histories = std::move(folds.front().histories);
-    for (std::size_t i = 1; i < folds.size(); ++i)
-        for (auto& [id, history] : folds[i].histories) {
-            const auto [at, inserted] = histories.try_emplace(id, std::move(history));
-            if (!inserted) at->second.merge(history);
-        }
-    return histories;
+    for (auto& fold : folds) merge_fold(summary, std::move(fold));
+    return summary;
 }
 
-Histories read_histories(const fs::path& log, Date today, const LineIssueSink& on_issue) {
-    return read_histories(log, HistoryQuery{today, std::nullopt}, on_issue);
+bool extend_summary(LogSummary& summary, const fs::path& log, LogPart part,
+                    const HistoryQuery& query) {
+    PartScan scan = scan_part(log, part);
+    if (!scan.voided.empty()) return false;
+    merge_fold(summary, fold_part(log, part, summary.lines + 1, summary.voided, query));
+    summary.lines += scan.lines;
+    return true;
 }
 
-ExerciseHistory read_exercise_history(const fs::path& log, const std::string& exercise_id,
-                                      Date today, const LineIssueSink& on_issue,
-                                      std::size_t kept_sessions) {
-    Histories histories =
-        read_histories(log, HistoryQuery{today, exercise_id, kept_sessions}, on_issue);
-    if (histories.empty()) return ExerciseHistory(kept_sessions);
-    return std::move(histories.begin()->second);
+void report_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue) {
+    std::size_t reported = 0;
+    for (const auto& bad : summary.bad_lines) {
+        if (reported == kReportedBadLines)
+            return on_issue(bad.line, fmt::format("and {} more lines that could not be read; "
+                                                  "'liftlog check' lists them all",
+                                                  summary.bad_line_count - reported));
+        on_issue(bad.line, bad.reason);
+        ++reported;
+    }
+}
+
+Histories read_histories(const fs::path& log, const HistoryQuery& query,
+                         const LineIssueSink& on_issue) {
+    LogSummary summary = summarize_log(log, query);
+    report_bad_lines(summary, on_issue);
+    return std::move(summary.histories);
 }
 
 }  // namespace liftlog

@@ -50,4 +50,9 @@ std::optional<fs::path> user_definitions_dir(const Environment& env) {
     return std::nullopt;
 }
 
+std::optional<fs::path> cache_dir(const Environment& env) {
+    if (auto cache = xdg_dir(env, "XDG_CACHE_HOME", ".cache")) return *cache / "liftlog";
+    return std::nullopt;
+}
+
 }  // namespace liftlog

@@ -1,0 +1,47 @@
+#pragma once
+// A cache of the log's folded histories, so that commands on a large log need
+// not read all of it. It is derived from the log alone, can be deleted at any
+// time, and is used only when the log is exactly the file it was made from
+// (same device, inode, size, modification and change times); otherwise the
+// log is read again and the cache rebuilt. docs/design.md explains why this
+// cannot give an answer different from reading the log.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "liftlog/log_file.hpp"
+#include "liftlog/log_queries.hpp"
+
+namespace liftlog {
+
+// Bumped whenever what the cache holds, or how histories fold, changes.
+inline constexpr int kHistoryCacheFormat = 1;
+
+// The cache file for `log` inside `cache_dir`, named after the log's path.
+std::filesystem::path history_cache_file(const std::filesystem::path& cache_dir,
+                                         const std::filesystem::path& log);
+
+// Histories for `query`: from the cache when it describes the log as it is
+// now, else by reading the log, which refreshes the cache. No cache file
+// means no caching.
+Histories read_histories_cached(const std::filesystem::path& log, const HistoryQuery& query,
+                                const LineIssueSink& on_issue,
+                                const std::optional<std::filesystem::path>& cache_file);
+
+// The same after `liftlog log` appended a record: when the cache described the
+// log as it was just before the append, only the appended bytes are read.
+Histories read_histories_after_append(const std::filesystem::path& log, const HistoryQuery& query,
+                                      const LineIssueSink& on_issue,
+                                      const std::optional<std::filesystem::path>& cache_file,
+                                      const AppendResult& appended);
+
+// The parts of the cache, exposed for tests.
+std::optional<LogSummary> load_history_cache(const std::filesystem::path& cache_file,
+                                             const std::filesystem::path& log,
+                                             const FileIdentity& log_now,
+                                             const std::optional<std::string>& only_exercise,
+                                             bool with_voided);
+void store_history_cache(const std::filesystem::path& cache_file, const std::filesystem::path& log,
+                         const FileIdentity& identity, const LogSummary& summary);
+
+}  // namespace liftlog

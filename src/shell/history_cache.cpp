@@ -1,0 +1,219 @@
+#include "liftlog/history_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace liftlog {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// Lines of the cache file: a header, the voided ids, then one per exercise.
+constexpr std::string_view kVoidedStart = R"({"voided":)";
+constexpr std::string_view kExerciseStart = R"({"exercise":")";
+
+std::uint64_t fnv1a(std::string_view text) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+std::string absolute_text(const fs::path& path) {
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error);
+    return (error ? path : absolute).lexically_normal().string();
+}
+
+json identity_json(const FileIdentity& identity) {
+    return json::array({identity.device, identity.inode, identity.size, identity.modified_ns,
+                        identity.changed_ns});
+}
+
+json header_json(const fs::path& log, const FileIdentity& identity, const LogSummary& summary) {
+    json bad_lines = json::array();
+    for (const auto& bad : summary.bad_lines) bad_lines.push_back({bad.line, bad.reason});
+    return {{"cache", kHistoryCacheFormat},
+            {"liftlog", LIFTLOG_VERSION},
+            {"log", absolute_text(log)},
+            {"identity", identity_json(identity)},
+            {"lines", summary.lines},
+            {"last_date", summary.last_date ? json(format_date(*summary.last_date)) : json()},
+            {"bad_line_count", summary.bad_line_count},
+            {"bad_lines", std::move(bad_lines)}};
+}
+
+// Fills `summary` from the header; false when the cache is for another log,
+// another state of it, or another build.
+bool read_header(const json& header, const fs::path& log, const FileIdentity& log_now,
+                 LogSummary& summary) {
+    if (header.at("cache") != kHistoryCacheFormat || header.at("liftlog") != LIFTLOG_VERSION ||
+        header.at("log") != absolute_text(log) || header.at("identity") != identity_json(log_now))
+        return false;
+    summary.lines = header.at("lines").get<std::size_t>();
+    if (!header.at("last_date").is_null()) {
+        const auto date = parse_date(header.at("last_date").get<std::string>());
+        if (!date) return false;
+        summary.last_date = *date;
+    }
+    summary.bad_line_count = header.at("bad_line_count").get<std::size_t>();
+    for (const auto& bad : header.at("bad_lines"))
+        summary.bad_lines.push_back({bad.at(0).get<std::size_t>(), bad.at(1).get<std::string>()});
+    return true;
+}
+
+std::optional<std::string> read_whole(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream content;
+    content << in.rdbuf();
+    return std::move(content).str();
+}
+
+// The id in an exercise line, which starts {"exercise":"ID", as written below.
+std::optional<std::string_view> exercise_of(std::string_view line) {
+    if (!line.starts_with(kExerciseStart)) return std::nullopt;
+    const auto end = line.find('"', kExerciseStart.size());
+    if (end == std::string_view::npos) return std::nullopt;
+    return line.substr(kExerciseStart.size(), end - kExerciseStart.size());
+}
+
+bool usable_for(const LogSummary& summary, const HistoryQuery& query) {
+    return !summary.last_date || *summary.last_date <= query.today;
+}
+
+// Every record, whatever its date: the cache must serve any `today` from the
+// last record's date on.
+HistoryQuery everything() {
+    return HistoryQuery{Date::max(), std::nullopt, ExerciseHistory::kRecentSessions};
+}
+
+Histories answer(LogSummary& summary, const HistoryQuery& query, const LineIssueSink& on_issue) {
+    report_bad_lines(summary, on_issue);
+    if (!query.exercise) return std::move(summary.histories);
+    Histories only;
+    if (auto found = summary.histories.find(*query.exercise); found != summary.histories.end())
+        only.insert(std::move(*found));
+    return only;
+}
+
+bool cacheable(const HistoryQuery& query, const std::optional<fs::path>& cache_file) {
+    return cache_file && query.kept_sessions == ExerciseHistory::kRecentSessions;
+}
+
+void write_atomically(const fs::path& file, const std::string& content) {
+    std::error_code error;
+    fs::create_directories(file.parent_path(), error);
+    ::chmod(file.parent_path().c_str(), 0700);
+    const fs::path temporary = file.string() + fmt::format(".{}.tmp", ::getpid());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    const bool written =
+        ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+    ::close(fd);
+    if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) ::unlink(temporary.c_str());
+}
+
+}  // namespace
+
+fs::path history_cache_file(const fs::path& cache_dir, const fs::path& log) {
+    return cache_dir / fmt::format("histories-{:016x}.jsonl", fnv1a(absolute_text(log)));
+}
+
+std::optional<LogSummary> load_history_cache(const fs::path& cache_file, const fs::path& log,
+                                             const FileIdentity& log_now,
+                                             const std::optional<std::string>& only_exercise,
+                                             bool with_voided) {
+    const auto content = read_whole(cache_file);
+    if (!content) return std::nullopt;
+    try {
+        std::string_view rest = *content;
+        LogSummary summary;
+        bool header_read = false;
+        while (!rest.empty()) {
+            const auto newline = rest.find('\n');
+            if (newline == std::string_view::npos) return std::nullopt;  // torn: not ours
+            const std::string_view line = rest.substr(0, newline);
+            rest.remove_prefix(newline + 1);
+            if (!header_read) {
+                if (!read_header(json::parse(line), log, log_now, summary)) return std::nullopt;
+                header_read = true;
+            } else if (line.starts_with(kVoidedStart)) {
+                if (with_voided)
+                    for (const auto& id : json::parse(line).at("voided"))
+                        summary.voided.insert(id.get<std::string>());
+            } else if (const auto id = exercise_of(line)) {
+                if (only_exercise && *id != *only_exercise) continue;
+                const json entry = json::parse(line);
+                summary.histories.emplace(entry.at("exercise").get<std::string>(),
+                                          ExerciseHistory::from_state(entry.at("history")));
+            } else {
+                return std::nullopt;
+            }
+        }
+        if (!header_read) return std::nullopt;
+        return summary;
+    } catch (const std::exception&) {
+        return std::nullopt;  // damaged or from another build: read the log instead
+    }
+}
+
+void store_history_cache(const fs::path& cache_file, const fs::path& log,
+                         const FileIdentity& identity, const LogSummary& summary) try {
+    std::string content = header_json(log, identity, summary).dump() + '\n';
+    std::vector<std::string> voided(summary.voided.begin(), summary.voided.end());
+    std::sort(voided.begin(), voided.end());
+    content += json{{"voided", voided}}.dump() + '\n';
+    for (const auto& [id, history] : summary.histories)
+        content +=
+            nlohmann::ordered_json{{"exercise", id}, {"history", history.to_state()}}.dump() + '\n';
+    write_atomically(cache_file, content);
+} catch (const std::exception&) {
+    // Best effort: without a cache the next command reads the log.
+}
+
+Histories read_histories_cached(const fs::path& log, const HistoryQuery& query,
+                                const LineIssueSink& on_issue,
+                                const std::optional<fs::path>& cache_file) {
+    const auto before = identify_file(log);
+    if (!cacheable(query, cache_file) || !before) return read_histories(log, query, on_issue);
+    if (auto cached = load_history_cache(*cache_file, log, *before, query.exercise, false);
+        cached && usable_for(*cached, query))
+        return answer(*cached, query, on_issue);
+    LogSummary summary = summarize_log(log, everything());
+    // Stored only when nothing changed while the log was read.
+    if (identify_file(log) == before && !summary.ends_in_torn_line)
+        store_history_cache(*cache_file, log, *before, summary);
+    if (!usable_for(summary, query)) return read_histories(log, query, on_issue);
+    return answer(summary, query, on_issue);
+}
+
+Histories read_histories_after_append(const fs::path& log, const HistoryQuery& query,
+                                      const LineIssueSink& on_issue,
+                                      const std::optional<fs::path>& cache_file,
+                                      const AppendResult& appended) {
+    if (cacheable(query, cache_file)) {
+        auto cached = load_history_cache(*cache_file, log, appended.before, std::nullopt, true);
+        const LogPart tail{appended.before.size, appended.after.size};
+        if (cached && appended.after.size > appended.before.size &&
+            extend_summary(*cached, log, tail, everything()) && !cached->ends_in_torn_line) {
+            store_history_cache(*cache_file, log, appended.after, *cached);
+            if (usable_for(*cached, query)) return answer(*cached, query, on_issue);
+        }
+    }
+    return read_histories_cached(log, query, on_issue, cache_file);
+}
+
+}  // namespace liftlog
