@@ -151,9 +151,10 @@ std::optional<LogSummary> load_history_cache(const fs::path& cache_file, const f
                 if (!read_header(json::parse(line), log, log_now, summary)) return std::nullopt;
                 header_read = true;
             } else if (line.starts_with(kVoidedStart)) {
-                if (with_voided)
-                    for (const auto& id : json::parse(line).at("voided"))
-                        summary.voided.insert(id.get<std::string>());
+                if (!with_voided) continue;
+                const json voided = json::parse(line);
+                for (const auto& id : voided.at("voided"))
+                    summary.voided.insert(id.get<std::string>());
             } else if (const auto id = exercise_of(line)) {
                 if (only_exercise && *id != *only_exercise) continue;
                 const json entry = json::parse(line);

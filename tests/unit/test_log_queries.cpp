@@ -1,0 +1,216 @@
+// The parallel, single-read fold must give exactly what the plain definition
+// gives: collect every voided id, then fold each record that counts, in order.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "liftlog/history_cache.hpp"
+#include "liftlog/log_queries.hpp"
+
+using namespace liftlog;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "liftlog-queries-XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+// A log with everything that makes folding hard: dates out of order, several
+// records a day, voids near and far from their targets, a void that comes
+// before its target, repeated ids, bad and empty lines.
+std::string random_log(std::mt19937& random, int records, bool torn_tail) {
+    const std::vector<std::string> exercises = {"deadlift", "pull-up", "back-extension"};
+    std::vector<std::string> ids;
+    std::string log;
+    const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    for (int i = 0; i < records; ++i) {
+        const int kind = pick(100);
+        if (kind < 6 && !ids.empty()) {
+            Record void_record;
+            void_record.id = "v" + std::to_string(i);
+            void_record.time = "2026-01-01T08:00:00+00:00";
+            const int back = kind < 4 ? 1 + pick(3) : 1 + pick(static_cast<int>(ids.size()));
+            void_record.voids = ids[ids.size() - std::min<std::size_t>(back, ids.size())];
+            if (kind == 5)
+                void_record.voids = "r" + std::to_string(i + 3);  // a target still to come
+            log += serialize_record(void_record) + "\n";
+            continue;
+        }
+        if (kind < 9) {
+            log += kind == 6   ? "not json\n"
+                   : kind == 7 ? "\n"
+                               : R"({"v":1,"id":"x"})"
+                                 "\n";
+            continue;
+        }
+        Record record;
+        record.id = kind < 11 && !ids.empty() ? ids[pick(static_cast<int>(ids.size()))]
+                                              : "r" + std::to_string(i);
+        record.time = "2026-01-01T08:00:00+00:00";
+        record.date =
+            *parse_date("2026-01-01") + std::chrono::days{i / 3 - pick(5) * (kind % 7 == 0)};
+        record.exercise = exercises[pick(3)];
+        for (int s = 0, sets = 1 + pick(3); s < sets; ++s) {
+            const Unit unit = pick(2) ? Unit::kg : Unit::lb;
+            const Load load = pick(3) == 0 ? Load::bodyweight()
+                                           : Load::external(250 * (1 + pick(80)) + pick(3), unit);
+            record.sets.push_back({1 + pick(15), load, pick(6) == 0});
+        }
+        if (pick(4) == 0) record.rpe = 6 + pick(9) * 0.5;
+        if (pick(5) == 0)
+            record.note = pick(2) ? "easy" : "caf\u00e9";  // non-ASCII takes the slow path
+        record.pain = pick(20) == 0;
+        ids.push_back(record.id);
+        log += serialize_record(record) + "\n";
+    }
+    if (torn_tail) log += R"({"v":1,"id":"torn","time":"2026)";
+    return log;
+}
+
+// The definition, with the reference parser and no parts.
+LogSummary reference_summary(const fs::path& log, const HistoryQuery& query) {
+    LogSummary summary;
+    summary.voided = {};
+    for (const auto& id : read_voided_ids(log)) summary.voided.insert(id);
+    const ReadSummary read = read_log(
+        log,
+        [&](Record&& record) {
+            if (is_void(record) || record.date > query.today || summary.voided.contains(record.id))
+                return;
+            if (query.exercise && record.exercise != *query.exercise) return;
+            summary.histories.try_emplace(record.exercise, query.kept_sessions)
+                .first->second.add(record);
+        },
+        [&](std::size_t line, const std::string& reason) {
+            ++summary.bad_line_count;
+            if (summary.bad_lines.size() <= kReportedBadLines)
+                summary.bad_lines.push_back({line, reason});
+        });
+    (void)read;
+    return summary;
+}
+
+void check_same(const LogSummary& actual, const LogSummary& expected) {
+    REQUIRE(actual.histories.size() == expected.histories.size());
+    for (const auto& [id, history] : expected.histories) {
+        INFO("exercise " << id);
+        REQUIRE(actual.histories.contains(id));
+        CHECK(actual.histories.at(id).to_state() == history.to_state());
+    }
+    CHECK(actual.bad_line_count == expected.bad_line_count);
+    CHECK(actual.bad_lines == expected.bad_lines);
+}
+
+}  // namespace
+
+TEST_CASE("the fold in parts equals folding the whole log in order", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    std::mt19937 random(20261123);
+    for (int round = 0; round < 40; ++round) {
+        const bool torn = round % 4 == 3;
+        std::ofstream(log, std::ios::binary) << random_log(random, 60 + round * 25, torn);
+        const Date today = *parse_date(round % 3 == 0 ? "2026-01-20" : "2030-01-01");
+        for (const std::size_t kept :
+             {ExerciseHistory::kRecentSessions, ExerciseHistory::kAllSessions}) {
+            const std::optional<std::string> only =
+                round % 5 == 0 ? std::optional<std::string>("deadlift") : std::nullopt;
+            const HistoryQuery query{today, only, kept};
+            const LogSummary expected = reference_summary(log, query);
+            for (std::size_t parts = 1; parts <= 7; ++parts) {
+                INFO("round " << round << ", " << parts << " parts, kept " << kept);
+                const LogSummary actual = summarize_log(log, query, parts);
+                check_same(actual, expected);
+                CHECK(actual.ends_in_torn_line == torn);
+            }
+        }
+    }
+}
+
+TEST_CASE("bad lines beyond the reported ones are counted, in line order", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    std::string content;
+    for (int i = 0; i < 50; ++i) content += "garbage " + std::to_string(i) + "\n";
+    std::ofstream(log, std::ios::binary) << content;
+    const LogSummary summary = summarize_log(log, {*parse_date("2026-01-01"), std::nullopt}, 4);
+    CHECK(summary.bad_line_count == 50);
+    REQUIRE(summary.bad_lines.size() == kReportedBadLines + 1);
+    for (std::size_t i = 0; i < summary.bad_lines.size(); ++i)
+        CHECK(summary.bad_lines[i].line == i + 1);
+    std::vector<std::string> reported;
+    report_bad_lines(summary, [&](std::size_t line, const std::string& reason) {
+        reported.push_back(std::to_string(line) + ": " + reason);
+    });
+    REQUIRE(reported.size() == kReportedBadLines + 1);
+    CHECK(reported.back() ==
+          "21: and 30 more lines that could not be read; 'liftlog check' lists them all");
+}
+
+TEST_CASE("extending a summary with the lines appended equals reading the whole log", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    std::mt19937 random(7);
+    const std::string content = random_log(random, 400, false);
+    const HistoryQuery everything{Date::max(), std::nullopt};
+    for (std::size_t cut = content.find('\n', content.size() / 2) + 1; cut < content.size();
+         cut = content.find('\n', cut + 400) + 1) {
+        if (cut == 0) break;
+        std::ofstream(log, std::ios::binary) << content.substr(0, cut);
+        LogSummary summary = summarize_log(log, everything);
+        std::ofstream(log, std::ios::binary) << content;
+        const std::string tail = content.substr(cut);
+        const bool extended = extend_summary(summary, log, {cut, content.size()}, everything);
+        INFO("cut at byte " << cut);
+        CHECK(extended == (tail.find("\"voids\"") == std::string::npos));
+        if (extended) {
+            check_same(summary, summarize_log(log, everything));
+            CHECK(summary.lines == summarize_log(log, everything).lines);
+        }
+    }
+}
+
+TEST_CASE("a history's state survives the cache's round trip", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    std::mt19937 random(99);
+    std::ofstream(log, std::ios::binary) << random_log(random, 500, false);
+    const HistoryQuery everything{Date::max(), std::nullopt};
+    const LogSummary summary = summarize_log(log, everything);
+    const auto identity = identify_file(log);
+    REQUIRE(identity);
+    const fs::path cache = history_cache_file(dir.path / "cache", log);
+    store_history_cache(cache, log, *identity, summary);
+
+    const auto loaded = load_history_cache(cache, log, *identity, std::nullopt, true);
+    REQUIRE(loaded);
+    check_same(*loaded, summary);
+    CHECK(loaded->voided == summary.voided);
+    CHECK(loaded->lines == summary.lines);
+    CHECK(loaded->last_date == summary.last_date);
+    for (const auto& [id, history] : summary.histories) {
+        const ExerciseHistory& copy = loaded->histories.at(id);
+        CHECK(copy.session_count() == history.session_count());
+        CHECK(copy.volume_kg() == history.volume_kg());
+        CHECK(copy.best_set() == history.best_set());
+        CHECK(copy.recent_sessions().size() == history.recent_sessions().size());
+    }
+
+    const auto one = load_history_cache(cache, log, *identity, "pull-up", false);
+    REQUIRE(one);
+    CHECK(one->histories.size() == 1);
+    CHECK(one->voided.empty());
+
+    FileIdentity changed = *identity;
+    changed.changed_ns += 1;
+    CHECK_FALSE(load_history_cache(cache, log, changed, std::nullopt, true));
+    CHECK_FALSE(load_history_cache(cache, dir.path / "other.jsonl", *identity, std::nullopt, true));
+}
