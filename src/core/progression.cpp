@@ -313,7 +313,8 @@ Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> 
 
 std::string next_notation(const NextSession& next) {
     std::string notation = fmt::format("{}x{}", next.sets, next.reps);
-    if (next.load) notation += "@" + format_load(*next.load);
+    // Appended piece by piece: `"@" + string` trips a false -Wrestrict in g++ 12 -O3.
+    if (next.load) notation.append("@").append(format_load(*next.load));
     return notation;
 }
 
