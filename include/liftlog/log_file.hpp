@@ -25,7 +25,7 @@ struct FileIdentity {
     friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
 };
 
-// nullopt when the file does not exist or cannot be inspected.
+// nullopt when the file does not exist, is not a regular file or cannot be read.
 std::optional<FileIdentity> identify_file(const std::filesystem::path& path);
 
 // The log just before and just after an append, both taken under the lock.

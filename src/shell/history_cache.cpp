@@ -4,12 +4,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "liftlog/fast_record.hpp"
 
 namespace liftlog {
 
@@ -42,7 +46,14 @@ json identity_json(const FileIdentity& identity) {
                         identity.changed_ns});
 }
 
-json header_json(const fs::path& log, const FileIdentity& identity, const LogSummary& summary) {
+// A checksum of everything after the header, so that a cache cut short or
+// damaged is never mistaken for a whole one.
+std::string body_checksum(std::string_view body) {
+    return fmt::format("{:016x}", std::hash<std::string_view>{}(body));
+}
+
+json header_json(const fs::path& log, const FileIdentity& identity, const LogSummary& summary,
+                 std::string_view body) {
     json bad_lines = json::array();
     for (const auto& bad : summary.bad_lines) bad_lines.push_back({bad.line, bad.reason});
     return {{"cache", kHistoryCacheFormat},
@@ -52,15 +63,17 @@ json header_json(const fs::path& log, const FileIdentity& identity, const LogSum
             {"lines", summary.lines},
             {"last_date", summary.last_date ? json(format_date(*summary.last_date)) : json()},
             {"bad_line_count", summary.bad_line_count},
-            {"bad_lines", std::move(bad_lines)}};
+            {"bad_lines", std::move(bad_lines)},
+            {"body", body_checksum(body)}};
 }
 
 // Fills `summary` from the header; false when the cache is for another log,
 // another state of it, or another build.
 bool read_header(const json& header, const fs::path& log, const FileIdentity& log_now,
-                 LogSummary& summary) {
+                 std::string_view body, LogSummary& summary) {
     if (header.at("cache") != kHistoryCacheFormat || header.at("liftlog") != LIFTLOG_VERSION ||
-        header.at("log") != absolute_text(log) || header.at("identity") != identity_json(log_now))
+        header.at("log") != absolute_text(log) || header.at("identity") != identity_json(log_now) ||
+        header.at("body") != body_checksum(body))
         return false;
     summary.lines = header.at("lines").get<std::size_t>();
     if (!header.at("last_date").is_null()) {
@@ -132,15 +145,25 @@ fs::path history_cache_file(const fs::path& cache_dir, const fs::path& log) {
     return cache_dir / fmt::format("histories-{:016x}.jsonl", fnv1a(absolute_text(log)));
 }
 
-std::optional<LogSummary> load_history_cache(const fs::path& cache_file, const fs::path& log,
-                                             const FileIdentity& log_now,
-                                             const std::optional<std::string>& only_exercise,
-                                             bool with_voided) {
+namespace {
+
+// A loaded cache. Exercise lines that were not asked for stay as text, so that
+// `log` can rewrite the cache without parsing and re-writing every exercise.
+struct CacheContents {
+    LogSummary summary;
+    std::vector<std::string> unparsed_lines;
+};
+
+// `wanted` says which exercises to parse; nullptr means all of them.
+std::optional<CacheContents> load_contents(const fs::path& cache_file, const fs::path& log,
+                                           const FileIdentity& log_now,
+                                           const std::set<std::string, std::less<>>* wanted,
+                                           bool with_voided) {
     const auto content = read_whole(cache_file);
     if (!content) return std::nullopt;
     try {
         std::string_view rest = *content;
-        LogSummary summary;
+        CacheContents contents;
         bool header_read = false;
         while (!rest.empty()) {
             const auto newline = rest.find('\n');
@@ -148,41 +171,97 @@ std::optional<LogSummary> load_history_cache(const fs::path& cache_file, const f
             const std::string_view line = rest.substr(0, newline);
             rest.remove_prefix(newline + 1);
             if (!header_read) {
-                if (!read_header(json::parse(line), log, log_now, summary)) return std::nullopt;
+                if (!read_header(json::parse(line), log, log_now, rest, contents.summary))
+                    return std::nullopt;
                 header_read = true;
             } else if (line.starts_with(kVoidedStart)) {
                 if (!with_voided) continue;
                 const json voided = json::parse(line);
                 for (const auto& id : voided.at("voided"))
-                    summary.voided.insert(id.get<std::string>());
+                    contents.summary.voided.insert(id.get<std::string>());
             } else if (const auto id = exercise_of(line)) {
-                if (only_exercise && *id != *only_exercise) continue;
+                // An id with an escape is parsed to learn what it really is.
+                if (wanted && !wanted->contains(*id) && id->find('\\') == std::string_view::npos) {
+                    contents.unparsed_lines.emplace_back(line);
+                    continue;
+                }
                 const json entry = json::parse(line);
-                summary.histories.emplace(entry.at("exercise").get<std::string>(),
-                                          ExerciseHistory::from_state(entry.at("history")));
+                std::string exercise = entry.at("exercise").get<std::string>();
+                if (wanted && !wanted->contains(exercise)) {
+                    contents.unparsed_lines.emplace_back(line);
+                    continue;
+                }
+                contents.summary.histories.emplace(
+                    std::move(exercise), ExerciseHistory::from_state(entry.at("history")));
             } else {
                 return std::nullopt;
             }
         }
         if (!header_read) return std::nullopt;
-        return summary;
+        return contents;
     } catch (const std::exception&) {
         return std::nullopt;  // damaged or from another build: read the log instead
     }
 }
 
-void store_history_cache(const fs::path& cache_file, const fs::path& log,
-                         const FileIdentity& identity, const LogSummary& summary) try {
-    std::string content = header_json(log, identity, summary).dump() + '\n';
+void store_contents(const fs::path& cache_file, const fs::path& log, const FileIdentity& identity,
+                    const CacheContents& contents) try {
+    const LogSummary& summary = contents.summary;
     std::vector<std::string> voided(summary.voided.begin(), summary.voided.end());
     std::sort(voided.begin(), voided.end());
-    content += json{{"voided", voided}}.dump() + '\n';
+    std::string body = json{{"voided", voided}}.dump() + '\n';
     for (const auto& [id, history] : summary.histories)
-        content +=
+        body +=
             nlohmann::ordered_json{{"exercise", id}, {"history", history.to_state()}}.dump() + '\n';
+    for (const auto& line : contents.unparsed_lines) body += line + '\n';
+    const std::string content = header_json(log, identity, summary, body).dump() + '\n' + body;
     write_atomically(cache_file, content);
 } catch (const std::exception&) {
     // Best effort: without a cache the next command reads the log.
+}
+
+// The exercises of the records in `tail`, when every line there is a plain
+// training record (no void, nothing unreadable) whose exercise id needs no
+// escaping in JSON; otherwise nullopt, and the log is read whole instead.
+std::optional<std::set<std::string, std::less<>>> plain_tail_exercises(const fs::path& log,
+                                                                       LogPart tail) {
+    std::set<std::string, std::less<>> exercises;
+    bool plain = true;
+    Record record;
+    for_each_line_in(log, tail, 1, [&](std::size_t, std::string_view line, bool complete) {
+        try {
+            parse_record_into(line, record);
+        } catch (const RecordError&) {
+            plain = false;
+            return;
+        }
+        const bool simple_id =
+            std::all_of(record.exercise.begin(), record.exercise.end(),
+                        [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+        if (!complete || is_void(record) || !simple_id) plain = false;
+        exercises.insert(record.exercise);
+    });
+    if (!plain || exercises.empty()) return std::nullopt;
+    return exercises;
+}
+
+}  // namespace
+
+std::optional<LogSummary> load_history_cache(const fs::path& cache_file, const fs::path& log,
+                                             const FileIdentity& log_now,
+                                             const std::optional<std::string>& only_exercise,
+                                             bool with_voided) {
+    std::set<std::string, std::less<>> wanted;
+    if (only_exercise) wanted.insert(*only_exercise);
+    auto contents =
+        load_contents(cache_file, log, log_now, only_exercise ? &wanted : nullptr, with_voided);
+    if (!contents) return std::nullopt;
+    return std::move(contents->summary);
+}
+
+void store_history_cache(const fs::path& cache_file, const fs::path& log,
+                         const FileIdentity& identity, const LogSummary& summary) {
+    store_contents(cache_file, log, identity, CacheContents{summary, {}});
 }
 
 Histories read_histories_cached(const fs::path& log, const HistoryQuery& query,
@@ -205,13 +284,15 @@ Histories read_histories_after_append(const fs::path& log, const HistoryQuery& q
                                       const LineIssueSink& on_issue,
                                       const std::optional<fs::path>& cache_file,
                                       const AppendResult& appended) {
-    if (cacheable(query, cache_file)) {
-        auto cached = load_history_cache(*cache_file, log, appended.before, std::nullopt, true);
-        const LogPart tail{appended.before.size, appended.after.size};
-        if (cached && appended.after.size > appended.before.size &&
-            extend_summary(*cached, log, tail, everything()) && !cached->ends_in_torn_line) {
-            store_history_cache(*cache_file, log, appended.after, *cached);
-            if (usable_for(*cached, query)) return answer(*cached, query, on_issue);
+    const LogPart tail{appended.before.size, appended.after.size};
+    if (cacheable(query, cache_file) && tail.end > tail.begin) {
+        const auto touched = plain_tail_exercises(log, tail);
+        auto cached = touched ? load_contents(*cache_file, log, appended.before, &*touched, true)
+                              : std::nullopt;
+        if (cached && extend_summary(cached->summary, log, tail, everything()) &&
+            !cached->summary.ends_in_torn_line) {
+            store_contents(*cache_file, log, appended.after, *cached);
+            if (usable_for(cached->summary, query)) return answer(cached->summary, query, on_issue);
         }
     }
     return read_histories_cached(log, query, on_issue, cache_file);

@@ -126,8 +126,12 @@ FileIdentity identity_of(const struct stat& status) {
 }  // namespace
 
 std::optional<FileIdentity> identify_file(const fs::path& path) {
+    // Opened rather than stat'ed: a file that cannot be read has no identity,
+    // so nothing derived from it (the history cache) is used in its place.
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     struct stat status {};
-    if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+    if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
+        return std::nullopt;
     return identity_of(status);
 }
 
