@@ -10,8 +10,10 @@
 namespace liftlog {
 
 // Reads `line` into `out` when it is in serialize_record's canonical shape and
-// returns true; then `out` equals parse_record(line). Returns false, leaving
-// `out` in an unspecified state, for anything else, valid or not.
+// returns true; then `out` equals parse_record(line). Numbers may also be
+// spelled with trailing zeros (60.0, 8.00), which parse to the same values.
+// Returns false, leaving `out` in an unspecified state, for anything else,
+// valid or not.
 bool parse_canonical_record(std::string_view line, Record& out);
 
 // parse_canonical_record, falling back to parse_record. Reuses `out`'s storage,
