@@ -41,7 +41,7 @@ class ExerciseHistory {
 
     void add(const Record& record);
     // Folds in the history of the part of the log that follows this one.
-    void merge(const ExerciseHistory& later);
+    void merge(ExerciseHistory&& later);
 
     int session_count() const { return static_cast<int>(dates_.size()); }
     std::optional<Date> first_date() const;

@@ -65,7 +65,7 @@ void ExerciseHistory::add(const Record& record) {
     trim_sessions();
 }
 
-void ExerciseHistory::merge(const ExerciseHistory& later) {
+void ExerciseHistory::merge(ExerciseHistory&& later) {
     std::vector<Date> dates;
     dates.reserve(dates_.size() + later.dates_.size());
     std::set_union(dates_.begin(), dates_.end(), later.dates_.begin(), later.dates_.end(),
@@ -75,15 +75,19 @@ void ExerciseHistory::merge(const ExerciseHistory& later) {
     total_reps_ += later.total_reps_;
     kg_volume_hundredths_ += later.kg_volume_hundredths_;
     lb_volume_hundredths_ += later.lb_volume_hundredths_;
-    for (const auto& [date, session] : later.recent_) {
-        Session& into = recent_[date];
-        into.date = date;
-        into.sets.insert(into.sets.end(), session.sets.begin(), session.sets.end());
+    for (auto& [date, session] : later.recent_) {
+        const auto [at, inserted] = recent_.try_emplace(date, std::move(session));
+        if (inserted) continue;
+        Session& into = at->second;
+        const auto append = [](auto& to, auto& from) {
+            to.insert(to.end(), std::make_move_iterator(from.begin()),
+                      std::make_move_iterator(from.end()));
+        };
+        append(into.sets, session.sets);
         into.pain = into.pain || session.pain;
         if (session.rpe) into.rpe = std::max(into.rpe.value_or(0.0), *session.rpe);
-        into.notes.insert(into.notes.end(), session.notes.begin(), session.notes.end());
-        into.record_ids.insert(into.record_ids.end(), session.record_ids.begin(),
-                               session.record_ids.end());
+        append(into.notes, session.notes);
+        append(into.record_ids, session.record_ids);
     }
     trim_sessions();
 }

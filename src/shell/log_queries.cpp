@@ -139,7 +139,7 @@ PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
 void merge_fold(LogSummary& summary, PartFold&& fold) {
     for (auto& [id, history] : fold.histories) {
         const auto [at, inserted] = summary.histories.try_emplace(id, std::move(history));
-        if (!inserted) at->second.merge(history);
+        if (!inserted) at->second.merge(std::move(history));
     }
     for (auto& bad : fold.bad_lines)
         if (summary.bad_lines.size() <= kReportedBadLines)
