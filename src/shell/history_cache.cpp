@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -87,12 +85,21 @@ bool read_header(const json& header, const fs::path& log, const FileIdentity& lo
     return true;
 }
 
+// Only a regular file counts: opened without blocking, so that a FIFO or a
+// device put where the cache belongs cannot hang a command.
 std::optional<std::string> read_whole(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream content;
-    content << in.rdbuf();
-    return std::move(content).str();
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat status {};
+    std::string content;
+    bool whole = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
+    if (whole) {
+        content.resize(static_cast<std::size_t>(status.st_size));
+        whole = ::read(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+    }
+    ::close(fd);
+    if (!whole) return std::nullopt;
+    return content;
 }
 
 // The id in an exercise line, which starts {"exercise":"ID", as written below.
