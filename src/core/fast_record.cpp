@@ -18,11 +18,15 @@ class Cursor {
 
     bool at_end() const { return at_ == end_; }
 
-    bool literal(std::string_view expected) {
-        if (static_cast<std::size_t>(end_ - at_) < expected.size() ||
-            std::memcmp(at_, expected.data(), expected.size()) != 0)
+    // A template so that each comparison has a constant length and compiles to
+    // a few loads instead of a call to memcmp.
+    template <std::size_t N>
+    bool literal(const char (&expected)[N]) {
+        constexpr std::size_t length = N - 1;
+        if (static_cast<std::size_t>(end_ - at_) < length ||
+            std::memcmp(at_, expected, length) != 0)
             return false;
-        at_ += expected.size();
+        at_ += length;
         return true;
     }
 

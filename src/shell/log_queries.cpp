@@ -1,6 +1,8 @@
 #include "liftlog/log_queries.hpp"
 
 #include <algorithm>
+#include <bitset>
+#include <cstring>
 #include <exception>
 #include <functional>
 #include <thread>
@@ -97,6 +99,32 @@ PartScan scan_part(const fs::path& log, LogPart part) {
     return scan;
 }
 
+// The ids void records withdraw. Nearly every record is not one of them; a
+// filter over a cheap hash of the id turns those away before the set (which
+// hashes the whole id) is consulted.
+class WithdrawnIds {
+  public:
+    explicit WithdrawnIds(const std::unordered_set<std::string>& ids) : ids_(ids) {
+        for (const auto& id : ids) filter_.set(slot(id));
+    }
+    bool contains(const std::string& id) const {
+        return !ids_.empty() && filter_.test(slot(id)) && ids_.contains(id);
+    }
+
+  private:
+    static constexpr std::size_t kFilterBits = std::size_t{1} << 16;
+    // The last (up to) 8 bytes and the length, mixed: ids differ at the end.
+    static std::size_t slot(std::string_view id) {
+        std::uint64_t tail = 0;
+        const std::size_t length = std::min<std::size_t>(id.size(), sizeof tail);
+        std::memcpy(&tail, id.data() + id.size() - length, length);
+        const std::uint64_t mixed = (tail ^ id.size()) * 0x9E3779B97F4A7C15ULL;
+        return static_cast<std::size_t>(mixed >> 48);
+    }
+    const std::unordered_set<std::string>& ids_;
+    std::bitset<kFilterBits> filter_;
+};
+
 struct PartFold {
     Histories histories;
     std::vector<BadLine> bad_lines;  // the first kReportedBadLines + 1
@@ -115,7 +143,7 @@ void note_bad_line(PartFold& fold, std::size_t number, std::string reason) {
 }
 
 PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
-                   const std::unordered_set<std::string>& voided, const HistoryQuery& query) {
+                   const WithdrawnIds& voided, const HistoryQuery& query) {
     PartFold fold;
     Record record;  // reused: lines in the common shape allocate nothing
     const auto on_line = [&](std::size_t number, std::string_view line, bool complete) {
@@ -127,7 +155,7 @@ PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
         }
         if (is_void(record) || record.date > query.today) return;
         if (query.exercise && record.exercise != *query.exercise) return;
-        if (!voided.empty() && voided.contains(record.id)) return;
+        if (voided.contains(record.id)) return;
         fold.histories.try_emplace(record.exercise, query.kept_sessions).first->second.add(record);
         if (!fold.last_date || *fold.last_date < record.date) fold.last_date = record.date;
     };
@@ -166,9 +194,10 @@ LogSummary summarize_log(const fs::path& log, const HistoryQuery& query, std::si
         first_lines[i] = summary.lines + 1;
         summary.lines += scans[i].lines;
     }
+    const WithdrawnIds withdrawn(summary.voided);
     std::vector<PartFold> folds(parts.size());
     run_parts(parts.size(), [&](std::size_t i) {
-        folds[i] = fold_part(log, parts[i], first_lines[i], summary.voided, query);
+        folds[i] = fold_part(log, parts[i], first_lines[i], withdrawn, query);
     });
     for (auto& fold : folds) merge_fold(summary, std::move(fold));
     return summary;
@@ -178,7 +207,8 @@ bool extend_summary(LogSummary& summary, const fs::path& log, LogPart part,
                     const HistoryQuery& query) {
     PartScan scan = scan_part(log, part);
     if (!scan.voided.empty()) return false;
-    merge_fold(summary, fold_part(log, part, summary.lines + 1, summary.voided, query));
+    merge_fold(summary,
+               fold_part(log, part, summary.lines + 1, WithdrawnIds(summary.voided), query));
     summary.lines += scan.lines;
     return true;
 }
