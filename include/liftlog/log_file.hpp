@@ -66,6 +66,25 @@ struct LogPart {
     std::uint64_t end = 0;
 };
 
+// True for a path that names something other than a regular file or a
+// directory: a pipe, a FIFO, /dev/stdin. Such a log can be read only once.
+bool is_stream(const std::filesystem::path& path);
+
+// A copy, in memory, of a log that can be read only once, for readers that
+// make several passes. path() names the copy as long as this object lives.
+class LogSnapshot {
+  public:
+    explicit LogSnapshot(const std::filesystem::path& stream);
+    ~LogSnapshot();
+    LogSnapshot(const LogSnapshot&) = delete;
+    LogSnapshot& operator=(const LogSnapshot&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    int copy_fd_ = -1;
+    std::filesystem::path path_;
+};
+
 // Splits the log into at most `parts` runs of whole lines of about equal size,
 // covering it as it is now. A missing file has no parts.
 std::vector<LogPart> split_log(const std::filesystem::path& path, std::size_t parts);

@@ -182,28 +182,47 @@ json ExerciseHistory::to_state() const {
             {"sessions", std::move(sessions)}};
 }
 
+namespace {
+
+// State that no fold could have produced (a damaged cache) is refused.
+void require(bool condition, const char* what) {
+    if (!condition) throw std::invalid_argument(what);
+}
+
+}  // namespace
+
 ExerciseHistory ExerciseHistory::from_state(const json& state) {
-    ExerciseHistory history(state.at("kept").get<std::size_t>());
+    const auto kept = state.at("kept").get<std::size_t>();
+    require(kept >= 1, "no sessions kept");
+    ExerciseHistory history(kept);
+    constexpr long long kDaysInRange = 4'000'000;  // more than years 1900 to 9999
     long long day = 0;
-    for (const auto& delta : state.at("days")) {
-        day += delta.get<long long>();
-        const Date date{std::chrono::days{day}};
-        if (!history.dates_.empty() && !(history.dates_.back() < date))
-            throw std::invalid_argument("days out of order");
-        history.dates_.push_back(date);
+    for (const auto& delta_json : state.at("days")) {
+        const auto delta = delta_json.get<long long>();
+        require(delta > -kDaysInRange && delta < kDaysInRange, "day out of range");
+        require(history.dates_.empty() || delta > 0, "days out of order");
+        day += delta;
+        history.dates_.push_back(Date{std::chrono::days{day}});
     }
     if (!state.at("best").is_null()) {
         history.best_set_ = sets_from_json(json::array({state.at("best")})).at(0);
         history.best_set_date_ = date_state(state.at("best_date"));
     }
     history.total_reps_ = state.at("reps").get<long long>();
-    history.kg_volume_hundredths_ = integer_from_text<VolumeSum>(state.at("kg_volume"));
-    history.lb_volume_hundredths_ = integer_from_text<VolumeSum>(state.at("lb_volume"));
+    require(history.total_reps_ >= 0, "negative reps");
+    const auto volume = [&](const char* key) {
+        const auto text = state.at(key).get<std::string>();
+        require(text.size() <= 30, "volume out of range");
+        return integer_from_text<VolumeSum>(text);
+    };
+    history.kg_volume_hundredths_ = volume("kg_volume");
+    history.lb_volume_hundredths_ = volume("lb_volume");
     for (const auto& session : state.at("sessions")) {
         Session parsed = session_from_state(session);
         const Date date = parsed.date;
-        history.recent_[date] = std::move(parsed);
+        require(history.recent_.emplace(date, std::move(parsed)).second, "a session twice");
     }
+    require(history.recent_.size() <= kept, "too many sessions");
     return history;
 }
 

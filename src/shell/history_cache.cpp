@@ -44,14 +44,14 @@ json identity_json(const FileIdentity& identity) {
                         identity.changed_ns});
 }
 
-// A checksum of everything after the header, so that a cache cut short or
-// damaged is never mistaken for a whole one.
-std::string body_checksum(std::string_view body) {
-    return fmt::format("{:016x}", std::hash<std::string_view>{}(body));
+// A checksum of the header's other fields and everything after the header, so
+// that a cache cut short or damaged is never mistaken for a whole one.
+std::string checksum(const json& header_without_checksum, std::string_view body) {
+    const std::string covered = header_without_checksum.dump() + '\n' + std::string(body);
+    return fmt::format("{:016x}", std::hash<std::string_view>{}(covered));
 }
 
-json header_json(const fs::path& log, const FileIdentity& identity, const LogSummary& summary,
-                 std::string_view body) {
+json header_json(const fs::path& log, const FileIdentity& identity, const LogSummary& summary) {
     json bad_lines = json::array();
     for (const auto& bad : summary.bad_lines) bad_lines.push_back({bad.line, bad.reason});
     return {{"cache", kHistoryCacheFormat},
@@ -61,17 +61,18 @@ json header_json(const fs::path& log, const FileIdentity& identity, const LogSum
             {"lines", summary.lines},
             {"last_date", summary.last_date ? json(format_date(*summary.last_date)) : json()},
             {"bad_line_count", summary.bad_line_count},
-            {"bad_lines", std::move(bad_lines)},
-            {"body", body_checksum(body)}};
+            {"bad_lines", std::move(bad_lines)}};
 }
 
 // Fills `summary` from the header; false when the cache is for another log,
 // another state of it, or another build.
-bool read_header(const json& header, const fs::path& log, const FileIdentity& log_now,
+bool read_header(json header, const fs::path& log, const FileIdentity& log_now,
                  std::string_view body, LogSummary& summary) {
+    const std::string stored_checksum = header.at("checksum").get<std::string>();
+    header.erase("checksum");
+    if (stored_checksum != checksum(header, body)) return false;
     if (header.at("cache") != kHistoryCacheFormat || header.at("liftlog") != LIFTLOG_VERSION ||
-        header.at("log") != absolute_text(log) || header.at("identity") != identity_json(log_now) ||
-        header.at("body") != body_checksum(body))
+        header.at("log") != absolute_text(log) || header.at("identity") != identity_json(log_now))
         return false;
     summary.lines = header.at("lines").get<std::size_t>();
     if (!header.at("last_date").is_null()) {
@@ -221,7 +222,9 @@ void store_contents(const fs::path& cache_file, const fs::path& log, const FileI
         body +=
             nlohmann::ordered_json{{"exercise", id}, {"history", history.to_state()}}.dump() + '\n';
     for (const auto& line : contents.unparsed_lines) body += line + '\n';
-    const std::string content = header_json(log, identity, summary, body).dump() + '\n' + body;
+    json header = header_json(log, identity, summary);
+    header["checksum"] = checksum(header, body);
+    const std::string content = header.dump() + '\n' + body;
     write_atomically(cache_file, content);
 } catch (const std::exception&) {
     // Best effort: without a cache the next command reads the log.

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -107,16 +108,24 @@ int open_for_reading(const fs::path& path) {
     return fd;
 }
 
+constexpr std::uint64_t kNoOffset = static_cast<std::uint64_t>(-1);
+
+// pread at `offset`, or read() for kNoOffset; retried when a signal interrupts.
 ssize_t read_at(int fd, char* into, std::size_t size, std::uint64_t offset) {
     ssize_t got = 0;
-    do got = ::pread(fd, into, size, static_cast<off_t>(offset));
+    do
+        got = offset == kNoOffset ? ::read(fd, into, size)
+                                  : ::pread(fd, into, size, static_cast<off_t>(offset));
     while (got < 0 && errno == EINTR);
     return got;
 }
 
 FileIdentity identity_of(const struct stat& status) {
+    // Unsigned arithmetic: wraps (harmlessly, for an equality test) rather
+    // than overflowing for times after 2262.
     const auto nanoseconds = [](const timespec& time) {
-        return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(time.tv_sec) * 1'000'000'000U +
+                                         static_cast<std::uint64_t>(time.tv_nsec));
     };
     return {static_cast<std::uint64_t>(status.st_dev), static_cast<std::uint64_t>(status.st_ino),
             static_cast<std::uint64_t>(status.st_size), nanoseconds(status.st_mtim),
@@ -126,13 +135,44 @@ FileIdentity identity_of(const struct stat& status) {
 }  // namespace
 
 std::optional<FileIdentity> identify_file(const fs::path& path) {
-    // Opened rather than stat'ed: a file that cannot be read has no identity,
-    // so nothing derived from it (the history cache) is used in its place.
-    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    // Stat'ed first, so a FIFO is never opened (that would block, or take a
+    // writer's data); then opened, so that a file that cannot be read has no
+    // identity and nothing derived from it (the history cache) stands in for it.
     struct stat status {};
+    if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
         return std::nullopt;
     return identity_of(status);
+}
+
+bool is_stream(const fs::path& path) {
+    struct stat status {};
+    return ::stat(path.c_str(), &status) == 0 && !S_ISREG(status.st_mode) &&
+           !S_ISDIR(status.st_mode);
+}
+
+LogSnapshot::LogSnapshot(const fs::path& stream) {
+    const int raw_fd = open_for_reading(stream);
+    if (raw_fd < 0) return;
+    const FileDescriptor in(raw_fd);
+    copy_fd_ = ::memfd_create("liftlog-log", MFD_CLOEXEC);
+    if (copy_fd_ < 0) fail_read(stream, errno);
+    path_ = fmt::format("/proc/self/fd/{}", copy_fd_);
+    std::vector<char> buffer(kReadChunk);
+    for (;;) {
+        ssize_t got = 0;
+        do got = ::read(in.get(), buffer.data(), buffer.size());
+        while (got < 0 && errno == EINTR);
+        if (got < 0) fail_read(stream, errno);
+        if (got == 0) break;
+        if (::write(copy_fd_, buffer.data(), static_cast<std::size_t>(got)) != got)
+            fail_read(stream, errno);
+    }
+}
+
+LogSnapshot::~LogSnapshot() {
+    if (copy_fd_ >= 0) ::close(copy_fd_);
 }
 
 AppendResult append_line(const fs::path& path, std::string_view line) {
@@ -164,7 +204,7 @@ std::uint64_t next_line_start(int fd, const fs::path& path, std::uint64_t offset
                               std::uint64_t size) {
     std::vector<char> block(64 * 1024);
     while (offset < size) {
-        const ssize_t got = ::pread(fd, block.data(), block.size(), static_cast<off_t>(offset));
+        const ssize_t got = read_at(fd, block.data(), block.size(), offset);
         if (got < 0) fail_read(path, errno);
         if (got == 0) break;
         if (const void* newline = std::memchr(block.data(), '\n', static_cast<std::size_t>(got)))
@@ -196,11 +236,12 @@ std::vector<LogPart> split_log(const fs::path& path, std::size_t parts) {
     return split;
 }
 
-std::size_t for_each_line_in(const fs::path& path, LogPart part, std::size_t first_line,
-                             const LineSink& on_line) {
-    const int raw_fd = open_for_reading(path);
-    if (raw_fd < 0) return 0;
-    const FileDescriptor fd(raw_fd);
+namespace {
+
+// Streams the lines of `part`, or with `whole_stream` everything read() gives
+// until the end (a pipe has no offsets).
+std::size_t read_lines(int fd, const fs::path& path, LogPart part, bool whole_stream,
+                       std::size_t first_line, const LineSink& on_line) {
     std::vector<char> buffer(kReadChunk);
     std::size_t filled = 0;
     std::size_t line_number = first_line - 1;
@@ -218,10 +259,14 @@ std::size_t for_each_line_in(const fs::path& path, LogPart part, std::size_t fir
         std::memmove(buffer.data(), buffer.data() + start, filled - start);
         filled -= start;
         if (filled == buffer.size()) buffer.resize(buffer.size() * 2);
-        const std::size_t wanted = static_cast<std::size_t>(
-            std::min<std::uint64_t>(buffer.size() - filled, part.end - offset));
+        const std::size_t room = buffer.size() - filled;
+        const std::size_t wanted =
+            whole_stream
+                ? room
+                : static_cast<std::size_t>(std::min<std::uint64_t>(room, part.end - offset));
         if (wanted == 0) break;
-        const ssize_t got = read_at(fd.get(), buffer.data() + filled, wanted, offset);
+        const ssize_t got = whole_stream ? read_at(fd, buffer.data() + filled, wanted, kNoOffset)
+                                         : read_at(fd, buffer.data() + filled, wanted, offset);
         if (got < 0) fail_read(path, errno);
         if (got == 0) break;
         filled += static_cast<std::size_t>(got);
@@ -231,10 +276,26 @@ std::size_t for_each_line_in(const fs::path& path, LogPart part, std::size_t fir
     return line_number - (first_line - 1);
 }
 
+}  // namespace
+
+std::size_t for_each_line_in(const fs::path& path, LogPart part, std::size_t first_line,
+                             const LineSink& on_line) {
+    const int raw_fd = open_for_reading(path);
+    if (raw_fd < 0) return 0;
+    const FileDescriptor fd(raw_fd);
+    return read_lines(fd.get(), path, part, false, first_line, on_line);
+}
+
 bool for_each_line(const fs::path& path, const LineSink& on_line) {
-    const auto parts = split_log(path, 1);
-    if (parts.empty()) return false;
-    for_each_line_in(path, parts.front(), 1, on_line);
+    // One open, whatever the file is: a pipe can be read only once.
+    const int raw_fd = open_for_reading(path);
+    if (raw_fd < 0) return false;
+    const FileDescriptor fd(raw_fd);
+    struct stat status {};
+    if (::fstat(fd.get(), &status) != 0) fail_read(path, errno);
+    const bool regular = S_ISREG(status.st_mode);
+    read_lines(fd.get(), path, {0, static_cast<std::uint64_t>(status.st_size)}, !regular, 1,
+               on_line);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <functional>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -17,10 +18,21 @@ namespace liftlog {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Only a line that names the key "voids" can be a void record, and the key may
+// be spelled with JSON escapes ("vo\u0069ds").
+bool may_be_void(std::string_view line) {
+    return line.find("\"voids\"") != std::string_view::npos ||
+           line.find('\\') != std::string_view::npos;
+}
+
+}  // namespace
+
 std::set<std::string> read_voided_ids(const fs::path& log) {
     std::set<std::string> voided;
     for_each_line(log, [&](std::size_t, std::string_view line, bool) {
-        if (line.find("\"voids\"") == std::string_view::npos) return;
+        if (!may_be_void(line)) return;
         try {
             const Record record = parse_record(line);
             if (record.voids) voided.insert(*record.voids);
@@ -50,16 +62,22 @@ std::size_t part_count(const fs::path& log) {
 void run_parts(std::size_t parts, const std::function<void(std::size_t)>& work) {
     if (parts == 1) return work(0);
     std::vector<std::exception_ptr> failures(parts);
+    const auto run = [&](std::size_t i) {
+        try {
+            work(i);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    };
     {
         std::vector<std::jthread> threads;
-        for (std::size_t i = 0; i < parts; ++i)
-            threads.emplace_back([&, i] {
-                try {
-                    work(i);
-                } catch (...) {
-                    failures[i] = std::current_exception();
-                }
-            });
+        for (std::size_t i = 0; i < parts; ++i) {
+            try {
+                threads.emplace_back(run, i);
+            } catch (const std::system_error&) {
+                run(i);  // no thread to be had: do this part here
+            }
+        }
     }
     for (const auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
@@ -87,8 +105,7 @@ struct PartScan {
 PartScan scan_part(const fs::path& log, LogPart part) {
     PartScan scan;
     scan.lines = for_each_line_in(log, part, 1, [&](std::size_t, std::string_view line, bool) {
-        if (starts_as_training_record(line) || line.find("\"voids\"") == std::string_view::npos)
-            return;
+        if (starts_as_training_record(line) || !may_be_void(line)) return;
         try {
             const Record record = parse_record(line);
             if (record.voids) scan.voided.push_back(*record.voids);
@@ -181,6 +198,10 @@ void merge_fold(LogSummary& summary, PartFold&& fold) {
 }  // namespace
 
 LogSummary summarize_log(const fs::path& log, const HistoryQuery& query, std::size_t part_limit) {
+    if (is_stream(log)) {
+        const LogSnapshot snapshot(log);  // the passes below each open the file
+        return summarize_log(snapshot.path(), query, part_limit);
+    }
     LogSummary summary;
     const std::vector<LogPart> parts =
         split_log(log, part_limit == 0 ? part_count(log) : part_limit);

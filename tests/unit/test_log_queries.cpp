@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
+
+#include <unistd.h>
 
 #include "liftlog/history_cache.hpp"
 #include "liftlog/log_queries.hpp"
@@ -213,4 +216,99 @@ TEST_CASE("a history's state survives the cache's round trip", "[queries]") {
     changed.changed_ns += 1;
     CHECK_FALSE(load_history_cache(cache, log, changed, std::nullopt, true));
     CHECK_FALSE(load_history_cache(cache, dir.path / "other.jsonl", *identity, std::nullopt, true));
+}
+
+TEST_CASE("a log that can be read only once, like a pipe, is read whole", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    std::mt19937 random(5);
+    const std::string content = random_log(random, 300, false);
+    std::ofstream(log, std::ios::binary) << content;
+    const HistoryQuery query{*parse_date("2030-01-01"), std::nullopt};
+    const LogSummary expected = reference_summary(log, query);
+
+    int ends[2];
+    REQUIRE(::pipe(ends) == 0);
+    std::thread writer([&] {
+        std::size_t written = 0;
+        while (written < content.size()) {
+            const ssize_t got =
+                ::write(ends[1], content.data() + written, content.size() - written);
+            if (got <= 0) break;
+            written += static_cast<std::size_t>(got);
+        }
+        ::close(ends[1]);
+    });
+    const fs::path pipe = "/proc/self/fd/" + std::to_string(ends[0]);
+    CHECK(is_stream(pipe));
+    const LogSummary actual = summarize_log(pipe, query, 3);
+    writer.join();
+    ::close(ends[0]);
+    check_same(actual, expected);
+    CHECK(actual.lines == summarize_log(log, query).lines);
+}
+
+TEST_CASE("a void record whose key is spelled with an escape still withdraws its entry",
+          "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    Record record;
+    record.id = "aaaa000000000001";
+    record.time = "2026-01-01T08:00:00+00:00";
+    record.date = *parse_date("2026-01-01");
+    record.exercise = "deadlift";
+    record.sets = {{5, Load::external(10000, Unit::kg), false}};
+    std::ofstream(log, std::ios::binary)
+        << serialize_record(record) << "\n"
+        << R"({"v":1,"id":"zz","time":"t","vo\u0069ds":"aaaa000000000001"})"
+        << "\n";
+    const LogSummary summary = summarize_log(log, {*parse_date("2026-01-02"), std::nullopt});
+    CHECK(summary.voided.contains("aaaa000000000001"));
+    CHECK(summary.histories.empty());
+    CHECK(read_voided_ids(log).contains("aaaa000000000001"));
+}
+
+TEST_CASE("a cache whose header was changed is not used", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    std::mt19937 random(11);
+    std::ofstream(log, std::ios::binary) << random_log(random, 100, false);
+    const LogSummary summary = summarize_log(log, {Date::max(), std::nullopt});
+    const auto identity = identify_file(log);
+    REQUIRE(identity);
+    REQUIRE(summary.last_date);
+    const fs::path cache = history_cache_file(dir.path / "cache", log);
+    store_history_cache(cache, log, *identity, summary);
+    REQUIRE(load_history_cache(cache, log, *identity, std::nullopt, true));
+
+    std::ifstream in(cache, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string last = "\"last_date\":\"" + format_date(*summary.last_date) + "\"";
+    const auto at = content.find(last);
+    REQUIRE(at != std::string::npos);
+    content.replace(at, last.size(), "\"last_date\":\"1999-01-01\"");
+    std::ofstream(cache, std::ios::binary | std::ios::trunc) << content;
+    CHECK_FALSE(load_history_cache(cache, log, *identity, std::nullopt, true));
+}
+
+TEST_CASE("a history state no fold could produce is refused", "[queries]") {
+    ExerciseHistory history;
+    Record record;
+    record.id = "a";
+    record.date = *parse_date("2026-01-01");
+    record.exercise = "deadlift";
+    record.sets = {{5, Load::bodyweight(), false}};
+    history.add(record);
+    const nlohmann::json good = history.to_state();
+    CHECK(ExerciseHistory::from_state(good).to_state() == good);
+    for (const auto& [key, value] :
+         std::vector<std::pair<std::string, nlohmann::json>>{{"kept", 0},
+                                                             {"days", {20000, 0}},
+                                                             {"reps", -1},
+                                                             {"kg_volume", std::string(40, '9')}}) {
+        nlohmann::json bad = good;
+        bad[key] = value;
+        INFO(key);
+        CHECK_THROWS(ExerciseHistory::from_state(bad));
+    }
 }
