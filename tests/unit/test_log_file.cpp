@@ -9,19 +9,12 @@
 #include "liftlog/error.hpp"
 #include "liftlog/log_file.hpp"
 
+#include "temp_dir.hpp"
+
 using namespace liftlog;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "liftlog-unit-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 std::string slurp(const fs::path& path) {
     std::ifstream stream(path, std::ios::binary);

@@ -12,19 +12,12 @@
 #include "liftlog/history_cache.hpp"
 #include "liftlog/log_queries.hpp"
 
+#include "temp_dir.hpp"
+
 using namespace liftlog;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "liftlog-queries-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 // A log with everything that makes folding hard: dates out of order, several
 // records a day, voids near and far from their targets, a void that comes
