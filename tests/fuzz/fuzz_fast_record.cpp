@@ -16,6 +16,8 @@
 #include "liftlog/fast_record.hpp"
 #include "liftlog/record.hpp"
 
+#include "../common/dirty_record.hpp"
+
 namespace {
 
 [[noreturn]] void disagreement(const char* what, std::string_view line) {
@@ -29,24 +31,6 @@ namespace {
     }
     std::fputc('\n', stderr);
     std::abort();
-}
-
-// What `out` may hold from an earlier line: every field set, none matching.
-liftlog::Record dirty_record() {
-    liftlog::Record record;
-    record.version = 2;
-    record.id = "dirty-id";
-    record.time = "dirty-time";
-    record.date = liftlog::Date{std::chrono::year{2001} / 2 / 3};
-    record.exercise = "dirty-exercise";
-    record.sets = {{7, liftlog::Load::added(123, liftlog::Unit::lb), true},
-                   {3, liftlog::Load::external(4567, liftlog::Unit::kg), false}};
-    record.rpe = 9.5;
-    record.note = "dirty note";
-    record.pain = true;
-    record.voids = "dirty-voids";
-    record.unknown_fields = {{"dirty", 1}};
-    return record;
 }
 
 }  // namespace
@@ -65,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         reason = error.what();
     }
 
-    static const liftlog::Record dirty = dirty_record();
+    static const liftlog::Record& dirty = liftlog::testing::dirty_record();
     for (const liftlog::Record& start : {liftlog::Record{}, dirty}) {
         liftlog::Record fast = start;
         if (liftlog::parse_canonical_record(line, fast)) {

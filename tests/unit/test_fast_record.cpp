@@ -36,6 +36,8 @@
 #include "liftlog/fast_record.hpp"
 #include "liftlog/record.hpp"
 
+#include "../common/dirty_record.hpp"
+
 using namespace liftlog;
 using namespace std::string_literals;
 namespace fs = std::filesystem;
@@ -157,24 +159,7 @@ Date day(int year, unsigned month, unsigned d) {
 }
 
 // What `out` may hold from an earlier line: every field set, none matching.
-const Record& dirty_record() {
-    static const Record dirty = [] {
-        Record record;
-        record.version = 2;
-        record.id = "dirty-id";
-        record.time = "dirty-time";
-        record.date = day(2001, 2, 3);
-        record.exercise = "dirty-exercise";
-        record.sets = {{7, Load::added(123, Unit::lb), true}, {3, Load::external(4567, Unit::kg)}};
-        record.rpe = 9.5;
-        record.note = "dirty note";
-        record.pain = true;
-        record.voids = "dirty-voids";
-        record.unknown_fields = {{"dirty", 1}};
-        return record;
-    }();
-    return dirty;
-}
+using liftlog::testing::dirty_record;
 
 bool plain_string(std::string_view text) {
     for (const char c : text) {
