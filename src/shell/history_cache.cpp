@@ -279,9 +279,12 @@ Histories read_histories_cached(const fs::path& log, const HistoryQuery& query,
                                 const std::optional<fs::path>& cache_file) {
     const auto before = identify_file(log);
     if (!cacheable(query, cache_file) || !before) return read_histories(log, query, on_issue);
-    if (auto cached = load_history_cache(*cache_file, log, *before, query.exercise, false);
-        cached && usable_for(*cached, query))
+    if (auto cached = load_history_cache(*cache_file, log, *before, query.exercise, false)) {
+        // A current cache that a pinned --today cannot use: read the log for
+        // this query alone, rather than rebuild the cache and then read again.
+        if (!usable_for(*cached, query)) return read_histories(log, query, on_issue);
         return answer(*cached, query, on_issue);
+    }
     LogSummary summary = summarize_log(log, everything());
     // Stored only when nothing changed while the log was read.
     if (identify_file(log) == before && !summary.ends_in_torn_line)
