@@ -211,6 +211,33 @@ TEST_CASE("a history's state survives the cache's round trip", "[queries]") {
     CHECK_FALSE(load_history_cache(cache, dir.path / "other.jsonl", *identity, std::nullopt, true));
 }
 
+// A pipe whose other end a thread fills with `content`, named by a path.
+class PipeFeed {
+  public:
+    explicit PipeFeed(const std::string& content) {
+        REQUIRE(::pipe(ends_) == 0);
+        writer_ = std::thread([this, content] {
+            std::size_t written = 0;
+            while (written < content.size()) {
+                const ssize_t got =
+                    ::write(ends_[1], content.data() + written, content.size() - written);
+                if (got <= 0) break;
+                written += static_cast<std::size_t>(got);
+            }
+            ::close(ends_[1]);
+        });
+    }
+    ~PipeFeed() {
+        writer_.join();
+        ::close(ends_[0]);
+    }
+    fs::path path() const { return "/proc/self/fd/" + std::to_string(ends_[0]); }
+
+  private:
+    int ends_[2] = {-1, -1};
+    std::thread writer_;
+};
+
 TEST_CASE("a log that can be read only once, like a pipe, is read whole", "[queries]") {
     TempDir dir;
     const fs::path log = dir.path / "log.jsonl";
@@ -220,25 +247,32 @@ TEST_CASE("a log that can be read only once, like a pipe, is read whole", "[quer
     const HistoryQuery query{*parse_date("2030-01-01"), std::nullopt};
     const LogSummary expected = reference_summary(log, query);
 
-    int ends[2];
-    REQUIRE(::pipe(ends) == 0);
-    std::thread writer([&] {
-        std::size_t written = 0;
-        while (written < content.size()) {
-            const ssize_t got =
-                ::write(ends[1], content.data() + written, content.size() - written);
-            if (got <= 0) break;
-            written += static_cast<std::size_t>(got);
-        }
-        ::close(ends[1]);
-    });
-    const fs::path pipe = "/proc/self/fd/" + std::to_string(ends[0]);
-    CHECK(is_stream(pipe));
-    const LogSummary actual = summarize_log(pipe, query, 3);
-    writer.join();
-    ::close(ends[0]);
+    PipeFeed pipe(content);
+    CHECK(is_stream(pipe.path()));
+    const LogSummary actual = summarize_log(pipe.path(), query, 3);
     check_same(actual, expected);
     CHECK(actual.lines == summarize_log(log, query).lines);
+}
+
+TEST_CASE("a single pass over a pipe, as check makes, sees every line", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    std::mt19937 random(6);
+    const std::string content = random_log(random, 200, true);
+    std::ofstream(log, std::ios::binary) << content;
+    std::vector<std::string> from_file;
+    for_each_line(log, [&](std::size_t number, std::string_view line, bool complete) {
+        from_file.push_back(std::to_string(number) + (complete ? " " : " torn ") +
+                            std::string(line));
+    });
+    REQUIRE(from_file.size() > 150);
+    PipeFeed pipe(content);
+    std::vector<std::string> from_pipe;
+    CHECK(for_each_line(pipe.path(), [&](std::size_t number, std::string_view line, bool complete) {
+        from_pipe.push_back(std::to_string(number) + (complete ? " " : " torn ") +
+                            std::string(line));
+    }));
+    CHECK(from_pipe == from_file);
 }
 
 TEST_CASE("a void record whose key is spelled with an escape still withdraws its entry",
