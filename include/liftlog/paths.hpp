@@ -13,9 +13,11 @@ using Environment = std::function<std::optional<std::string>(const char* name)>;
 
 Environment process_environment();
 
-// --log FILE, else $LIFTLOG_LOG, else $XDG_DATA_HOME/liftlog/log.jsonl, else
-// ~/.local/share/liftlog/log.jsonl. Throws UsageError when none can be found.
-std::filesystem::path resolve_log_path(const std::string& flag, const Environment& env);
+// --log FILE, else $LIFTLOG_LOG, else the config file's `log`, else
+// $XDG_DATA_HOME/liftlog/log.jsonl, else ~/.local/share/liftlog/log.jsonl.
+// Throws UsageError when none can be found.
+std::filesystem::path resolve_log_path(const std::string& flag, const Environment& env,
+                                       const std::optional<std::filesystem::path>& configured = {});
 
 // $XDG_CONFIG_HOME/liftlog/exercises (else ~/.config/liftlog/exercises), which
 // may not exist; std::nullopt when neither variable is set.

@@ -30,8 +30,15 @@ Files:
 void add_global_options(CLI::App& app, GlobalOptions& options) {
     app.add_option("--log", options.log_path,
                    "Log file (default: $LIFTLOG_LOG, then XDG data dir)");
-    app.add_option("--format", options.format, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    app.add_option("-O,--format", options.format,
+                   "Output format: text, json, csv or jsonl (each command says which it prints)")
+        ->check(CLI::IsMember({"text", "json", "csv", "jsonl"}));
+    app.add_option("--color", options.color,
+                   "Colour: auto (on a terminal, unless NO_COLOR is set), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option(
+        "--config", options.config_path,
+        "Config file (default: $LIFTLOG_CONFIG, else $XDG_CONFIG_HOME/liftlog/config.toml)");
     app.add_option("--unit", options.unit,
                    "Unit for loads without one and for suggestions: kg or lb");
     app.add_option("--today", options.today,
@@ -70,7 +77,8 @@ int report(std::ostream& err, const std::string& message, int status) {
 
 }  // namespace
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, Environment env) {
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, Environment env,
+        Terminal terminal) {
     CLI::App app("liftlog: a strength-training log for the terminal", "liftlog");
     app.footer(kExamples);
     // Global options are accepted after the subcommand as well as before it.
@@ -80,9 +88,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     app.require_subcommand(0, 1);
     GlobalOptions options;
     add_global_options(app, options);
-    Services services(options, std::move(env), out, err);
+    Services services(options, std::move(env), terminal, out, err);
     // Global options are checked before any command runs, even one that ignores them.
-    app.parse_complete_callback([&services] { services.check_options(); });
+    app.parse_complete_callback([&services, &app] {
+        const auto chosen = app.get_subcommands();
+        services.check_options(chosen.empty() ? std::string() : chosen.front()->get_name());
+    });
     add_list_command(app, services);
     add_show_command(app, services);
     add_plan_command(app, services);
@@ -90,6 +101,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_progress_command(app, services);
     add_undo_command(app, services);
     add_check_command(app, services);
+    add_import_command(app, services);
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) out << app.help();

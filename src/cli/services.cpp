@@ -1,5 +1,6 @@
 #include "services.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -13,13 +14,92 @@ namespace liftlog::cli {
 
 namespace fs = std::filesystem;
 
-Services::Services(const GlobalOptions& options, Environment env, std::ostream& out,
-                   std::ostream& err)
-    : options_(options), env_(std::move(env)), out_(out), err_(err) {}
+namespace {
 
-void Services::check_options() {
+constexpr std::pair<OutputFormat, std::string_view> kFormatNames[] = {
+    {OutputFormat::text, "text"},
+    {OutputFormat::json, "json"},
+    {OutputFormat::csv, "csv"},
+    {OutputFormat::jsonl, "jsonl"},
+};
+
+OutputFormat parse_format(const std::string& text) {
+    for (const auto& [format, name] : kFormatNames)
+        if (name == text) return format;
+    return OutputFormat::text;  // CLI11 has already refused anything else
+}
+
+std::string format_list(const std::vector<OutputFormat>& formats) {
+    std::string list;
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        if (i > 0) list += i + 1 == formats.size() ? " or " : ", ";
+        list += format_name(formats[i]);
+    }
+    return list;
+}
+
+}  // namespace
+
+std::string_view format_name(OutputFormat format) {
+    for (const auto& [candidate, name] : kFormatNames)
+        if (candidate == format) return name;
+    return "text";
+}
+
+Services::Services(const GlobalOptions& options, Environment env, Terminal terminal,
+                   std::ostream& out, std::ostream& err)
+    : options_(options), env_(std::move(env)), terminal_(terminal), out_(out), err_(err) {}
+
+void Services::declare_formats(const std::string& command, std::vector<OutputFormat> formats) {
+    formats_[command] = std::move(formats);
+}
+
+void Services::check_options(const std::string& command) {
+    config();
     if (!options_.today.empty()) today();
     unit();
+    if (command.empty()) return;
+    const auto declared = formats_.find(command);
+    const std::vector<OutputFormat> formats =
+        declared != formats_.end() ? declared->second
+                                   : std::vector{OutputFormat::text, OutputFormat::json};
+    const OutputFormat asked = format();
+    if (std::find(formats.begin(), formats.end(), asked) == formats.end())
+        throw UsageError(fmt::format("--format {}: '{}' prints {}; pick one of those",
+                                     format_name(asked), command, format_list(formats)));
+}
+
+const Config& Services::config() {
+    if (!config_) {
+        const auto file = config_file_path(options_.config_path, env_);
+        const bool named =
+            !options_.config_path.empty() || env_("LIFTLOG_CONFIG").value_or("") != "";
+        config_ = file ? load_config(*file, named, env_) : Config{};
+    }
+    return *config_;
+}
+
+bool Services::color() {
+    if (format() != OutputFormat::text) return false;
+    std::string choice = options_.color;
+    if (choice.empty()) {
+        if (auto no_color = env_("NO_COLOR"); no_color && !no_color->empty()) return false;
+        choice = config().color.value_or("auto");
+    }
+    if (choice != "auto") return choice == "always";
+    return terminal_.stdout_is_terminal && env_("TERM").value_or("") != "dumb";
+}
+
+int Services::terminal_width() {
+    if (auto columns = env_("COLUMNS")) {
+        try {
+            const int width = std::stoi(*columns);
+            if (width > 0) return width;
+        } catch (const std::exception&) {
+            // Not a number: fall through to the terminal.
+        }
+    }
+    return terminal_.columns.value_or(80);
 }
 
 const Library& Services::library() {
@@ -30,6 +110,7 @@ const Library& Services::library() {
 std::vector<fs::path> Services::definition_dirs() {
     std::vector<fs::path> dirs;
     if (auto config = user_definitions_dir(env_)) dirs.push_back(*config);
+    for (const auto& dir : config().exercise_dirs) dirs.push_back(dir);
     if (!options_.exercises_dir.empty()) {
         std::error_code error;
         if (!fs::is_directory(options_.exercises_dir, error))
@@ -43,7 +124,7 @@ std::vector<fs::path> Services::definition_dirs() {
 }
 
 fs::path Services::log_path() {
-    return resolve_log_path(options_.log_path, env_);
+    return resolve_log_path(options_.log_path, env_, config().log);
 }
 
 Date Services::today() {
@@ -62,13 +143,17 @@ std::optional<Unit> Services::unit() {
             source = "LIFTLOG_UNIT";
         }
     }
+    if (text.empty() && config().unit) {
+        text = *config().unit;
+        source = config().file->string() + ": unit =";
+    }
     if (text.empty()) return std::nullopt;
     if (auto unit = parse_unit(text)) return unit;
     throw UsageError(fmt::format("{} {}: unknown unit; use kg or lb", source, text));
 }
 
 OutputFormat Services::format() const {
-    return options_.format == "json" ? OutputFormat::json : OutputFormat::text;
+    return parse_format(options_.format);
 }
 
 LineIssueSink Services::issue_reporter() {

@@ -7,8 +7,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "liftlog/config.hpp"
 #include "liftlog/date.hpp"
 #include "liftlog/history.hpp"
 #include "liftlog/library.hpp"
@@ -16,10 +18,13 @@
 #include "liftlog/log_file.hpp"
 #include "liftlog/log_queries.hpp"
 #include "liftlog/paths.hpp"
+#include "liftlog/terminal.hpp"
 
 namespace liftlog::cli {
 
-enum class OutputFormat { text, json };
+enum class OutputFormat { text, json, csv, jsonl };
+
+std::string_view format_name(OutputFormat format);
 
 struct GlobalOptions {
     std::string log_path;
@@ -27,15 +32,21 @@ struct GlobalOptions {
     std::string unit;
     std::string today;
     std::string exercises_dir;
+    std::string color;  // auto, always or never; empty when not given
+    std::string config_path;
     bool no_cache = false;
 };
 
 class Services {
   public:
-    Services(const GlobalOptions& options, Environment env, std::ostream& out, std::ostream& err);
+    Services(const GlobalOptions& options, Environment env, Terminal terminal, std::ostream& out,
+             std::ostream& err);
 
-    // Throws UsageError for a bad --unit, --today or LIFTLOG_UNIT.
-    void check_options();
+    // The --format values `command` prints; text and json when not declared.
+    void declare_formats(const std::string& command, std::vector<OutputFormat> formats);
+    // Throws UsageError for a bad --unit, --today, --format or LIFTLOG_UNIT,
+    // or a bad config file, before `command` runs.
+    void check_options(const std::string& command);
 
     const Library& library();
     // Where the user's definitions are read from, in override order.
@@ -44,6 +55,12 @@ class Services {
     Date today();
     std::optional<Unit> unit();
     OutputFormat format() const;
+    // ANSI colour on stdout: text output only; --color, else NO_COLOR (never),
+    // else the config's color, else auto (only on a terminal whose TERM is not dumb).
+    bool color();
+    // Columns for charts: $COLUMNS, else the terminal's width, else 80.
+    int terminal_width();
+    const Config& config();
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }
     // Reports a skipped log line on stderr as FILE:LINE: reason.
@@ -61,8 +78,11 @@ class Services {
   private:
     const GlobalOptions& options_;
     Environment env_;
+    Terminal terminal_;
     std::ostream& out_;
     std::ostream& err_;
+    std::map<std::string, std::vector<OutputFormat>> formats_;
+    std::optional<Config> config_;
     std::optional<std::filesystem::path> history_cache_file();
 
     std::optional<Library> library_;

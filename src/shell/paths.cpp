@@ -34,9 +34,11 @@ Environment process_environment() {
     };
 }
 
-fs::path resolve_log_path(const std::string& flag, const Environment& env) {
+fs::path resolve_log_path(const std::string& flag, const Environment& env,
+                          const std::optional<fs::path>& configured) {
     if (!flag.empty()) return flag;
     if (auto path = non_empty(env, "LIFTLOG_LOG")) return *path;
+    if (configured) return *configured;
     if (auto data = xdg_dir(env, "XDG_DATA_HOME", ".local/share"))
         return *data / "liftlog" / "log.jsonl";
     throw UsageError(
