@@ -142,3 +142,47 @@ TEST_CASE("broken definitions name the file and the problem", "[library]") {
     CHECK_THAT(fails_with("/u/x.json", tiny_increment), Catch::Contains("0.01 to 1000"));
     CHECK(fails_with("/u/x.json", minimal_exercise("x")) == "accepted");
 }
+
+// The importers map other apps' exercise names to these ids and aliases, so
+// renaming one must break a test.
+TEST_CASE("the staple barbell dumbbell and cable lifts are built in", "[library]") {
+    const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> staples = {
+        {"squat", "Back Squat", {"squat", "back squat", "barbell squat", "barbell back squat"}},
+        {"front-squat", "Front Squat", {"front squat"}},
+        {"bench-press", "Bench Press", {"barbell bench press", "flat bench press", "bench"}},
+        {"incline-bench-press", "Incline Bench Press", {"incline barbell bench press"}},
+        {"dumbbell-bench-press", "Dumbbell Bench Press", {"dumbbell press", "db bench press"}},
+        {"incline-dumbbell-press", "Incline Dumbbell Press", {"incline dumbbell bench press"}},
+        {"overhead-press",
+         "Overhead Press",
+         {"ohp", "military press", "standing press", "shoulder press", "barbell overhead press",
+          "press"}},
+        {"barbell-row",
+         "Barbell Row",
+         {"bent-over row", "bent over row", "barbell bent over row", "pendlay row"}},
+        {"hip-thrust", "Hip Thrust", {"barbell hip thrust"}},
+        {"triceps-pushdown",
+         "Triceps Pushdown",
+         {"tricep pushdown", "cable pushdown", "triceps pushdown", "rope pushdown"}},
+        {"leg-press", "Leg Press", {"leg press"}},
+        {"lateral-raise",
+         "Lateral Raise",
+         {"dumbbell lateral raise", "side raise", "lateral raises"}},
+        {"biceps-curl", "Biceps Curl", {"bicep curl", "barbell curl", "dumbbell curl", "curl"}}};
+    const Library& library = builtin();
+    for (const auto& [id, name, aliases] : staples) {
+        INFO(id);
+        REQUIRE(library.exercises().contains(id));
+        const Exercise& exercise = library.exercises().at(id);
+        CHECK(exercise.name == name);
+        CHECK(exercise.loading == Loading::external);
+        for (const auto& alias : aliases) {
+            INFO(alias);
+            const Exercise* found = library.find_exercise(alias);
+            REQUIRE(found != nullptr);
+            CHECK(found->id == id);
+        }
+    }
+    // A glute bridge is a different movement, so it is a variation, not an alias.
+    CHECK(library.find_exercise("glute bridge") == nullptr);
+}
