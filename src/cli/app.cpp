@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include "commands.hpp"
+#include "help.hpp"
 
 #include "liftlog/date.hpp"
 #include "liftlog/error.hpp"
@@ -80,6 +81,8 @@ int report(std::ostream& err, const std::string& message, int status) {
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, Environment env,
         Terminal terminal) {
     CLI::App app("liftlog: a strength-training log for the terminal", "liftlog");
+    // Before any subcommand is added: each takes its formatter from the app.
+    use_examples_first_help(app);
     app.footer(kExamples);
     // Global options are accepted after the subcommand as well as before it.
     app.fallthrough();
@@ -102,6 +105,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_undo_command(app, services);
     add_check_command(app, services);
     add_import_command(app, services);
+    add_completion_command(app, services);
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) out << app.help();

@@ -16,5 +16,6 @@ void add_log_command(CLI::App& app, Services& services);
 void add_progress_command(CLI::App& app, Services& services);
 void add_undo_command(CLI::App& app, Services& services);
 void add_check_command(CLI::App& app, Services& services);
+void add_completion_command(CLI::App& app, Services& services);
 
 }  // namespace liftlog::cli
