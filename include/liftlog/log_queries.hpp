@@ -2,6 +2,7 @@
 // Reading the log for reports. Records dated after `today` are left out, so a
 // report pinned with --today is the same whenever it is run.
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -67,5 +68,31 @@ void report_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue);
 // summarize_log, with the bad lines reported.
 Histories read_histories(const std::filesystem::path& log, const HistoryQuery& query,
                          const LineIssueSink& on_issue);
+
+// The records that count, one by one, for reports that need every record
+// rather than folded histories: training records that no void record withdraws
+// (wherever it stands in the file) and that are not dated after `today`.
+using CountedRecordSink = std::function<void(const Record&)>;
+using RecordPredicate = std::function<bool(const Record&)>;
+
+// In log (file) order, in one pass after a cheap pass that collects the void
+// records. What the read found (bad lines, voided ids, lines) comes back with
+// empty histories, for report_bad_lines. A pipe is first copied to memory.
+LogSummary for_each_counted_record(const std::filesystem::path& log, Date today,
+                                   const CountedRecordSink& on_record);
+
+// At most this many records are held in memory to put a log in date order.
+inline constexpr std::size_t kDateOrderWindow = std::size_t{1} << 16;
+
+// As for_each_counted_record, but in date order; records of the same date keep
+// their log order (a stable sort). Only records `wanted` accepts are passed on.
+// A log already in date order (the usual case) streams in one pass. Otherwise
+// the dates are cut into windows of at most `window` records (a single date is
+// never split), and each window takes one more pass: memory stays bounded
+// whatever the log's size.
+LogSummary for_each_counted_record_by_date(const std::filesystem::path& log, Date today,
+                                           const RecordPredicate& wanted,
+                                           const CountedRecordSink& on_record,
+                                           std::size_t window = kDateOrderWindow);
 
 }  // namespace liftlog

@@ -104,6 +104,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_progress_command(app, services);
     add_undo_command(app, services);
     add_check_command(app, services);
+    add_history_command(app, services);
     add_import_command(app, services);
     add_completion_command(app, services);
     try {

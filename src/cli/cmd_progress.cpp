@@ -10,6 +10,7 @@
 #include "liftlog/report.hpp"
 #include "liftlog/set_notation.hpp"
 #include "output.hpp"
+#include "reports.hpp"
 #include "services.hpp"
 
 namespace liftlog::cli {
@@ -39,6 +40,7 @@ void run_overview(Services& services) {
     const Date today = services.today();
     const Unit unit = services.unit().value_or(Unit::kg);
     const auto histories = services.histories();
+    if (services.format() == OutputFormat::csv) return print_overview_csv(services, histories);
     ordered_json list = ordered_json::array();
     Table table({"EXERCISE", "SESSIONS", "LAST", "BEST SET", "REPS", "VOLUME", "NEXT"});
     for (const auto& [id, history] : histories) {
@@ -106,10 +108,16 @@ void add_progress_command(CLI::App& app, Services& services) {
     CLI::App* command =
         app.add_subcommand("progress", "Per-exercise records and what to do next time");
     command->add_option("exercise", *name, "Show this exercise's full history");
+    auto periods = std::make_shared<PeriodOptions>();
+    add_period_options(*command, *periods);
+    services.declare_formats("progress", {OutputFormat::text, OutputFormat::json, OutputFormat::csv,
+                                          OutputFormat::jsonl});
     command->footer(
         "Examples:\n  liftlog progress\n  liftlog progress back-extension\n  liftlog progress "
         "--format json | jq '.[].suggestion.action'");
-    command->callback([&services, name] {
+    command->callback([&services, name, periods] {
+        check_progress_request(services, *name, *periods);
+        if (periods->wanted()) return run_periods(services, *name, *periods);
         if (name->empty()) return run_overview(services);
         run_exercise(services, *name);
     });

@@ -50,6 +50,64 @@ void print_json(std::ostream& out, const nlohmann::ordered_json& value) {
     out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+std::string csv_field(std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+    std::string quoted = "\"";
+    for (char c : field) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+CsvWriter::CsvWriter(std::ostream& out, const std::vector<std::string>& header)
+    : out_(out), columns_(header.size()) {
+    row(header);
+}
+
+void CsvWriter::row(const std::vector<std::string>& fields) {
+    // Every row has the header's width, or the file is not a table.
+    std::string line;
+    for (std::size_t i = 0; i < columns_; ++i) {
+        if (i > 0) line += ',';
+        if (i < fields.size()) line += csv_field(fields[i]);
+    }
+    line += '\n';
+    out_ << line;
+}
+
+namespace {
+
+std::string compact_json(const nlohmann::ordered_json& value) {
+    // A note that is not valid UTF-8 is replaced rather than failing the report.
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void print_jsonl(std::ostream& out, const nlohmann::ordered_json& value) {
+    out << compact_json(value) << '\n';
+}
+
+JsonArrayWriter::JsonArrayWriter(std::ostream& out) : out_(out) {
+    out_ << '[';
+}
+
+void JsonArrayWriter::add(const nlohmann::ordered_json& element) {
+    out_ << (empty_ ? "\n  " : ",\n  ") << compact_json(element);
+    empty_ = false;
+}
+
+void JsonArrayWriter::finish() {
+    out_ << (empty_ ? "]\n" : "\n]\n");
+}
+
+nlohmann::ordered_json amount_json(std::int64_t hundredths) {
+    if (hundredths % 100 == 0) return hundredths / 100;
+    // 1025 / 100.0 is the double nearest 10.25, which prints as 10.25.
+    return static_cast<double>(hundredths) / 100.0;
+}
+
 std::string suggestion_summary(const Suggestion& suggestion) {
     const std::string next =
         suggestion.next.load ? next_notation(suggestion.next)

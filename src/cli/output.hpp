@@ -1,7 +1,9 @@
 #pragma once
-// Text tables and JSON printing shared by the commands.
+// Text tables, JSON, JSON lines and CSV printing shared by the commands.
+#include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +25,42 @@ class Table {
 };
 
 void print_json(std::ostream& out, const nlohmann::ordered_json& value);
+
+// One field as RFC 4180 wants it: quoted when it holds a comma, a quote, CR or
+// LF, with quotes doubled; as it is otherwise.
+std::string csv_field(std::string_view field);
+
+// CSV for scripts (RFC 4180): a header row first, then one row per call, each
+// ending in "\n". Numbers are passed in already formatted, exactly.
+class CsvWriter {
+  public:
+    CsvWriter(std::ostream& out, const std::vector<std::string>& header);
+    void row(const std::vector<std::string>& fields);
+
+  private:
+    std::ostream& out_;
+    std::size_t columns_;
+};
+
+// JSON lines: one compact object per line.
+void print_jsonl(std::ostream& out, const nlohmann::ordered_json& value);
+
+// A JSON array written one element at a time, so that a long report need not
+// be held in memory: "[", one compact element per line, "]".
+class JsonArrayWriter {
+  public:
+    explicit JsonArrayWriter(std::ostream& out);
+    void add(const nlohmann::ordered_json& element);
+    void finish();
+
+  private:
+    std::ostream& out_;
+    bool empty_ = true;
+};
+
+// An amount in hundredths as an exact JSON number: an integer when whole
+// (100), else the shortest decimal that reads back the same (102.5, 1.25).
+nlohmann::ordered_json amount_json(std::int64_t hundredths);
 
 // "add_weight 3x10@+2.5kg", "rest until 2026-11-30, then 3x5@105kg".
 std::string suggestion_summary(const Suggestion& suggestion);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <functional>
+#include <map>
 #include <system_error>
 #include <thread>
 #include <unordered_set>
@@ -83,18 +84,24 @@ void run_parts(std::size_t parts, const std::function<void(std::size_t)>& work) 
         if (failure) std::rethrow_exception(failure);
 }
 
-// True for a line that starts the way every non-void record liftlog writes
-// does: such a line cannot be a void record, whatever follows.
-bool starts_as_training_record(std::string_view line) {
+// For a line that starts the way every non-void record liftlog writes does,
+// where its date's value starts; npos for any other line. Such a line cannot
+// be a void record, whatever follows.
+std::size_t training_record_date_at(std::string_view line) {
+    constexpr auto npos = std::string_view::npos;
     constexpr std::string_view kStart = R"({"v":1,"id":")";
-    if (!line.starts_with(kStart)) return false;
+    constexpr std::string_view kTime = R"(,"time":")";
+    constexpr std::string_view kDate = R"(,"date":")";
+    if (!line.starts_with(kStart)) return npos;
     const auto id_end = line.find('"', kStart.size());
-    if (id_end == std::string_view::npos) return false;
-    line.remove_prefix(id_end + 1);
-    if (!line.starts_with(R"(,"time":")")) return false;
-    const auto time_end = line.find('"', 9);
-    return time_end != std::string_view::npos &&
-           line.substr(time_end + 1).starts_with(R"(,"date":")");
+    if (id_end == npos || !line.substr(id_end + 1).starts_with(kTime)) return npos;
+    const auto time_end = line.find('"', id_end + 1 + kTime.size());
+    if (time_end == npos || !line.substr(time_end + 1).starts_with(kDate)) return npos;
+    return time_end + 1 + kDate.size();
+}
+
+bool starts_as_training_record(std::string_view line) {
+    return training_record_date_at(line) != std::string_view::npos;
 }
 
 struct PartScan {
@@ -251,6 +258,156 @@ Histories read_histories(const fs::path& log, const HistoryQuery& query,
     LogSummary summary = summarize_log(log, query);
     report_bad_lines(summary, on_issue);
     return std::move(summary.histories);
+}
+
+namespace {
+
+void note_bad_line(LogSummary& summary, std::size_t number, std::string reason) {
+    if (++summary.bad_line_count <= kReportedBadLines + 1)
+        summary.bad_lines.push_back({number, std::move(reason)});
+}
+
+// The date of a line in liftlog's own shape, read without parsing the line.
+std::optional<Date> training_record_date(std::string_view line) {
+    const auto at = training_record_date_at(line);
+    if (at == std::string_view::npos || line.size() <= at + 10 || line[at + 10] != '"')
+        return std::nullopt;
+    return parse_date(line.substr(at, 10));
+}
+
+// One pass over the records that count, in log order. `notes` (the first pass
+// only) collects the bad lines; `skip` may turn a line away unparsed.
+void read_counted_records(const fs::path& log, Date today, const WithdrawnIds& withdrawn,
+                          LogSummary* notes, const std::function<bool(std::string_view)>& skip,
+                          const CountedRecordSink& on_record) {
+    Record record;  // reused: lines in the common shape allocate nothing
+    for_each_line(log, [&](std::size_t number, std::string_view line, bool complete) {
+        if (notes) {
+            notes->lines = number;
+            notes->ends_in_torn_line = !complete;
+        } else if (skip && skip(line)) {
+            return;
+        }
+        try {
+            parse_record_into(line, record);
+        } catch (const RecordError& error) {
+            if (notes) note_bad_line(*notes, number, complete ? error.what() : std::string(kTornLine));
+            return;
+        }
+        if (is_void(record) || record.date > today || withdrawn.contains(record.id)) return;
+        if (notes && (!notes->last_date || *notes->last_date < record.date))
+            notes->last_date = record.date;
+        on_record(record);
+    });
+}
+
+std::unordered_set<std::string> voided_ids(const fs::path& log) {
+    std::unordered_set<std::string> voided;
+    for (const LogPart part : split_log(log, 1)) {
+        const PartScan scan = scan_part(log, part);
+        voided.insert(scan.voided.begin(), scan.voided.end());
+    }
+    return voided;
+}
+
+// What the first pass of a date-ordered read learns: the void records, how
+// many records each date has, and whether the dates already come in order.
+struct DateCensus {
+    std::unordered_set<std::string> voided;
+    std::map<Date, std::size_t> records_per_date;  // every record line, withdrawn or not
+    bool in_date_order = true;
+};
+
+DateCensus take_date_census(const fs::path& log, Date today) {
+    DateCensus census;
+    std::optional<Date> previous;
+    const auto count = [&](Date date) {
+        if (date > today) return;
+        if (previous && date < *previous) census.in_date_order = false;
+        previous = date;
+        ++census.records_per_date[date];
+    };
+    for_each_line(log, [&](std::size_t, std::string_view line, bool) {
+        if (const auto date = training_record_date(line)) return count(*date);
+        try {
+            const Record record = parse_record(line);
+            if (record.voids) return void(census.voided.insert(*record.voids));
+            count(record.date);
+        } catch (const RecordError&) {
+            // Reported, with its line number, by the first pass over the records.
+        }
+    });
+    return census;
+}
+
+// Runs of consecutive dates holding at most `limit` records each, or one date
+// when that date alone holds more.
+std::vector<std::pair<Date, Date>> date_windows(const std::map<Date, std::size_t>& counts,
+                                                std::size_t limit) {
+    std::vector<std::pair<Date, Date>> windows;
+    std::size_t held = 0;
+    for (const auto& [date, count] : counts) {
+        if (windows.empty() || (held > 0 && held + count > limit)) {
+            windows.emplace_back(date, date);
+            held = 0;
+        }
+        windows.back().second = date;
+        held += count;
+    }
+    return windows;
+}
+
+}  // namespace
+
+LogSummary for_each_counted_record(const fs::path& log, Date today,
+                                   const CountedRecordSink& on_record) {
+    if (is_stream(log)) {
+        const LogSnapshot snapshot(log);  // read twice: the void records first
+        return for_each_counted_record(snapshot.path(), today, on_record);
+    }
+    LogSummary summary;
+    summary.voided = voided_ids(log);
+    const WithdrawnIds withdrawn(summary.voided);
+    read_counted_records(log, today, withdrawn, &summary, nullptr, on_record);
+    return summary;
+}
+
+LogSummary for_each_counted_record_by_date(const fs::path& log, Date today,
+                                           const RecordPredicate& wanted,
+                                           const CountedRecordSink& on_record,
+                                           std::size_t window) {
+    if (is_stream(log)) {
+        const LogSnapshot snapshot(log);
+        return for_each_counted_record_by_date(snapshot.path(), today, wanted, on_record, window);
+    }
+    DateCensus census = take_date_census(log, today);
+    LogSummary summary;
+    summary.voided = std::move(census.voided);
+    const WithdrawnIds withdrawn(summary.voided);
+    if (census.in_date_order) {
+        read_counted_records(log, today, withdrawn, &summary, nullptr, [&](const Record& record) {
+            if (wanted(record)) on_record(record);
+        });
+        return summary;
+    }
+    bool first_pass = true;
+    for (const auto& [first, last] : date_windows(census.records_per_date, window)) {
+        const auto outside = [first, last](std::string_view line) {
+            const auto date = training_record_date(line);
+            return date && (*date < first || *date > last);
+        };
+        std::vector<Record> held;
+        read_counted_records(log, today, withdrawn, first_pass ? &summary : nullptr, outside,
+                             [&](const Record& record) {
+                                 if (record.date < first || record.date > last) return;
+                                 if (wanted(record)) held.push_back(record);
+                             });
+        first_pass = false;
+        std::stable_sort(held.begin(), held.end(),
+                         [](const Record& a, const Record& b) { return a.date < b.date; });
+        for (const Record& record : held) on_record(record);
+    }
+    return summary;
 }
 
 }  // namespace liftlog
