@@ -65,6 +65,9 @@ struct Exercise {
     Prescription prescription;
     ProgressionRules progression;
     std::vector<Reference> references;
+    // A definition `liftlog import` wrote for a name the library did not know:
+    // only id, name and loading are required (docs/exercise-format.md).
+    bool custom = false;
 };
 
 // A definition file that cannot be used; the message says which field and why.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,12 @@ struct AppendResult {
 // parent directories (mode 0700). On any failure the file is truncated back
 // to its previous length and a Failure is thrown.
 AppendResult append_line(const std::filesystem::path& path, std::string_view line);
+
+// As append_line for several lines at once (liftlog import): one write() of
+// all of them, under one lock, so that either every line is added or, on any
+// failure, none (the file is truncated back to its previous length).
+AppendResult append_lines(const std::filesystem::path& path,
+                          std::span<const std::string_view> lines);
 
 struct ReadSummary {
     bool exists = false;

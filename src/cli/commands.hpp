@@ -17,6 +17,7 @@ void add_progress_command(CLI::App& app, Services& services);
 void add_undo_command(CLI::App& app, Services& services);
 void add_check_command(CLI::App& app, Services& services);
 void add_history_command(CLI::App& app, Services& services);
+void add_import_command(CLI::App& app, Services& services);
 void add_completion_command(CLI::App& app, Services& services);
 
 }  // namespace liftlog::cli

@@ -28,7 +28,8 @@ const std::vector<std::string> kExerciseFields = {"id",
                                                   "alternatives",
                                                   "prescription",
                                                   "progression",
-                                                  "references"};
+                                                  "references",
+                                                  "custom"};
 const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "per_week"};
 const std::vector<std::string> kProgressionFields = {"rep_range", "bodyweight_threshold",
                                                      "increment", "load_step", "added_load"};
@@ -111,12 +112,23 @@ ProgressionRules parse_progression(const json& object, const Prescription& presc
     return progression;
 }
 
+// What a custom definition without a prescription gets: 3 sets of 8 to 12,
+// once or twice a week.
+const Prescription kCustomPrescription = {{3, 3}, {8, 12}, {1, 2}};
+
 Prescription parse_prescription(const json& object) {
     const json& prescription = required_field(object, "prescription");
     if (!prescription.is_object()) throw DefinitionError("'prescription' must be an object");
     reject_unknown_fields(prescription, kPrescriptionFields, "'prescription'");
     return {range_field(prescription, "sets"), range_field(prescription, "reps"),
             range_field(prescription, "per_week")};
+}
+
+bool parse_custom(const json& definition) {
+    const auto it = definition.find("custom");
+    if (it == definition.end()) return false;
+    if (!it->is_boolean()) throw DefinitionError("'custom' must be true or false");
+    return it->get<bool>();
 }
 
 }  // namespace
@@ -145,18 +157,30 @@ Exercise parse_exercise(const json& definition) {
         throw DefinitionError(
             fmt::format("id '{}' must be kebab-case, like back-extension", exercise.id));
     exercise.name = string_field(definition, "name");
-    exercise.aliases = string_list_field(definition, "aliases");
-    exercise.description = string_field(definition, "description");
-    exercise.primary_muscles = string_list_field(definition, "primary_muscles", true);
-    exercise.secondary_muscles = string_list_field(definition, "secondary_muscles");
-    exercise.equipment = string_list_field(definition, "equipment", true);
+    exercise.custom = parse_custom(definition);
+    // A custom definition (written by `liftlog import`) needs only id, name and
+    // loading; a field it leaves out is empty, or takes kCustomPrescription.
+    const auto given = [&](const char* key) { return !exercise.custom || definition.contains(key); };
+    if (given("aliases")) exercise.aliases = string_list_field(definition, "aliases");
+    if (given("description")) exercise.description = string_field(definition, "description");
+    if (given("primary_muscles"))
+        exercise.primary_muscles = string_list_field(definition, "primary_muscles", true);
+    if (given("secondary_muscles"))
+        exercise.secondary_muscles = string_list_field(definition, "secondary_muscles");
+    if (given("equipment"))
+        exercise.equipment = string_list_field(definition, "equipment", true);
     exercise.loading = parse_loading(definition);
-    exercise.steps = string_list_field(definition, "steps", true);
-    exercise.tips = string_list_field(definition, "tips");
-    exercise.variations = parse_variations(definition);
-    exercise.alternatives = string_list_field(definition, "alternatives");
-    exercise.prescription = parse_prescription(definition);
-    exercise.progression = parse_progression(definition, exercise.prescription);
+    if (given("steps")) exercise.steps = string_list_field(definition, "steps", true);
+    if (given("tips")) exercise.tips = string_list_field(definition, "tips");
+    if (given("variations")) exercise.variations = parse_variations(definition);
+    if (given("alternatives"))
+        exercise.alternatives = string_list_field(definition, "alternatives");
+    exercise.prescription =
+        given("prescription") ? parse_prescription(definition) : kCustomPrescription;
+    if (given("progression"))
+        exercise.progression = parse_progression(definition, exercise.prescription);
+    else
+        exercise.progression.rep_range = exercise.prescription.reps;
     exercise.references = parse_references(definition);
     return exercise;
 }
@@ -181,9 +205,9 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
     }
     progression["increment"] = amounts(exercise.progression.increment);
     progression["load_step"] = amounts(exercise.progression.load_step);
-    return {{"id", exercise.id},
-            {"name", exercise.name},
-            {"aliases", exercise.aliases},
+    nlohmann::ordered_json object = {{"id", exercise.id}, {"name", exercise.name}};
+    if (exercise.custom) object["custom"] = true;
+    const nlohmann::ordered_json rest = {{"aliases", exercise.aliases},
             {"description", exercise.description},
             {"primary_muscles", exercise.primary_muscles},
             {"secondary_muscles", exercise.secondary_muscles},
@@ -199,6 +223,8 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
               {"per_week", range(exercise.prescription.per_week)}}},
             {"progression", progression},
             {"references", references}};
+    for (const auto& [key, value] : rest.items()) object[key] = value;
+    return object;
 }
 
 }  // namespace liftlog

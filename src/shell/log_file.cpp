@@ -176,6 +176,10 @@ LogSnapshot::~LogSnapshot() {
 }
 
 AppendResult append_line(const fs::path& path, std::string_view line) {
+    return append_lines(path, std::span<const std::string_view>(&line, 1));
+}
+
+AppendResult append_lines(const fs::path& path, std::span<const std::string_view> lines) {
     create_parent_directories(path);
     // Opened for reading too, to check whether the last line was torn.
     const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
@@ -183,11 +187,15 @@ AppendResult append_line(const fs::path& path, std::string_view line) {
     if (::flock(fd.get(), LOCK_EX) != 0) fail_write(path, "cannot lock it", errno);
     struct stat status {};
     if (::fstat(fd.get(), &status) != 0) fail_write(path, "cannot inspect it", errno);
+    std::size_t size = 1;
+    for (const auto line : lines) size += line.size() + 1;
     std::string bytes;
-    bytes.reserve(line.size() + 2);
+    bytes.reserve(size);
     if (ends_in_torn_line(fd.get(), path, status.st_size)) bytes += '\n';
-    bytes.append(line);
-    bytes += '\n';
+    for (const auto line : lines) {
+        bytes.append(line);
+        bytes += '\n';
+    }
     write_whole(fd.get(), path, bytes, status.st_size);
     AppendResult result{identity_of(status), {}};
     // The record is written: a failure here only leaves `after` unknown (zero),

@@ -1,0 +1,415 @@
+// liftlog import FILE: workout history exported by Strong, Hevy, FitNotes or
+// StrongLifts, appended to the log in one locked write (docs/import.md).
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "commands.hpp"
+#include "liftlog/clock.hpp"
+#include "liftlog/error.hpp"
+#include "liftlog/import.hpp"
+#include "liftlog/library_loader.hpp"
+#include "liftlog/log_file.hpp"
+#include "liftlog/paths.hpp"
+#include "liftlog/set_notation.hpp"
+#include "liftlog/text.hpp"
+#include "output.hpp"
+#include "services.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;
+constexpr std::size_t kBadRowsShown = 20;
+
+struct ImportArguments {
+    std::string file;
+    std::string from;
+    std::string map;
+    bool skip_bad = false;
+    bool dry_run = false;
+};
+
+std::string read_whole(const std::string& path, const char* what) {
+    std::error_code error;
+    if (fs::is_directory(path, error))
+        throw UsageError(fmt::format("{}: is a directory; give the {} file", path, what));
+    std::ifstream stream(path, std::ios::binary);
+    if (!stream)
+        throw UsageError(fmt::format("{}: cannot read it: {}; give the {} file", path,
+                                     std::strerror(errno), what));
+    std::string content;
+    char buffer[1 << 16];
+    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+        content.append(buffer, static_cast<std::size_t>(stream.gcount()));
+        if (content.size() > kMaxFileBytes)
+            throw Failure(
+                fmt::format("{}: larger than {} MiB; split the export", path, kMaxFileBytes >> 20));
+    }
+    return content;
+}
+
+std::string line_list(const std::vector<std::size_t>& lines) {
+    constexpr std::size_t kShown = 10;
+    std::string text;
+    for (std::size_t i = 0; i < lines.size() && i < kShown; ++i)
+        text += (i == 0 ? "" : ", ") + std::to_string(lines[i]);
+    if (lines.size() > kShown) text += fmt::format(" and {} more", lines.size() - kShown);
+    return text;
+}
+
+// The rows skipped because they are not sets, counted by kind.
+std::map<SkipKind, std::vector<std::size_t>> skipped_by_kind(const std::vector<SkippedRow>& rows) {
+    std::map<SkipKind, std::vector<std::size_t>> kinds;
+    for (const auto& row : rows) kinds[row.kind].push_back(row.line);
+    return kinds;
+}
+
+std::string_view skip_kind_label(SkipKind kind) {
+    switch (kind) {
+        case SkipKind::rest_timer:
+            return "rest timer";
+        case SkipKind::cardio:
+            return "cardio or timed";
+        case SkipKind::missed:
+            return "missed set";
+        case SkipKind::no_reps:
+            return "without reps";
+        case SkipKind::bad:
+            break;
+    }
+    return "bad";
+}
+
+ParsedImport read_export(const ImportArguments& args, const std::string& text, Services& services) {
+    ImportOptions options;
+    if (!args.from.empty()) {
+        options.format = parse_import_format(args.from);
+        if (!options.format)
+            throw UsageError(fmt::format(
+                "--from {}: unknown format; use strong, hevy, fitnotes or stronglifts", args.from));
+    }
+    options.default_unit = services.unit().value_or(Unit::kg);
+    options.today = services.today();
+    ParsedImport parsed;
+    try {
+        parsed = parse_import(text, options);
+    } catch (const ImportError& error) {
+        throw Failure(error.line() == 0
+                          ? fmt::format("{}: {}", args.file, error.what())
+                          : fmt::format("{}:{}: {}", args.file, error.line(), error.what()));
+    }
+    if (!parsed.bad.empty() && !args.skip_bad) {
+        std::string message =
+            fmt::format("{}: {} row{} cannot be read, so nothing was imported:", args.file,
+                        parsed.bad.size(), parsed.bad.size() == 1 ? "" : "s");
+        for (std::size_t i = 0; i < parsed.bad.size() && i < kBadRowsShown; ++i)
+            message +=
+                fmt::format("\n{}:{}: {}", args.file, parsed.bad[i].line, parsed.bad[i].reason);
+        if (parsed.bad.size() > kBadRowsShown)
+            message += fmt::format("\n... and {} more", parsed.bad.size() - kBadRowsShown);
+        message += "\nFix the rows and import again, or pass --skip-bad to import the other rows.";
+        throw Failure(message);
+    }
+    for (const auto& row : parsed.bad)
+        services.err() << fmt::format("liftlog: warning: {}:{}: skipped: {}\n", args.file, row.line,
+                                      escape_for_terminal(row.reason));
+    return parsed;
+}
+
+// The user's mapping: --map FILE, else $XDG_CONFIG_HOME/liftlog/import-names.json if present.
+std::optional<std::map<std::string, std::string>> user_map(const ImportArguments& args,
+                                                           const Library& library,
+                                                           const std::optional<fs::path>& config) {
+    std::string path = args.map;
+    if (path.empty()) {
+        if (!config) return std::nullopt;
+        const fs::path fallback = config->parent_path() / "import-names.json";
+        std::error_code error;
+        if (!fs::exists(fallback, error)) return std::nullopt;
+        path = fallback.string();
+    }
+    const std::string text = read_whole(path, "name mapping (JSON)");
+    try {
+        return parse_name_map(text, library);
+    } catch (const ImportError& error) {
+        throw Failure(fmt::format("{}: {}", path, error.what()));
+    }
+}
+
+std::unordered_set<std::string> ids_in_log(const fs::path& log) {
+    std::unordered_set<std::string> ids;
+    for_each_line(log, [&ids](std::size_t, std::string_view line, bool) {
+        if (auto id = line_record_id(line)) ids.insert(std::move(*id));
+    });
+    return ids;
+}
+
+// The library as it will be once the custom definitions exist: a clash is
+// found before anything is written.
+void check_customs(Services& services, const std::vector<CustomExercise>& customs,
+                   const fs::path& dir) {
+    auto sources = gather_sources(services.definition_dirs());
+    for (const auto& custom : customs)
+        sources.push_back({(dir / (custom.id + ".json")).string(), DefinitionKind::exercise,
+                           custom_exercise_json(custom)});
+    try {
+        Library::build(sources);
+    } catch (const DefinitionError& error) {
+        throw Failure(
+            fmt::format("a custom exercise for an unknown name would not fit the "
+                        "library: {}; map the name with --map",
+                        error.what()));
+    }
+}
+
+void write_atomically(const fs::path& path, const std::string& content) {
+    const fs::path temporary =
+        path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw Failure(fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno)));
+    const bool written =
+        ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+        ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int failure = written ? errno : error;
+        ::unlink(temporary.c_str());
+        throw Failure(fmt::format("cannot write {}: {}", path.string(), std::strerror(failure)));
+    }
+}
+
+// Writes each new definition, or none: on a failure the ones written are removed.
+std::vector<fs::path> write_customs(const std::vector<CustomExercise>& customs,
+                                    const fs::path& dir) {
+    std::vector<fs::path> written;
+    if (customs.empty()) return written;
+    try {
+        std::error_code error;
+        fs::create_directories(dir, error);
+        if (error)
+            throw Failure(fmt::format("cannot create {} for the custom exercises: {}", dir.string(),
+                                      error.message()));
+        for (const auto& custom : customs) {
+            const fs::path path = dir / (custom.id + ".json");
+            if (fs::exists(path, error))
+                throw Failure(
+                    fmt::format("{} exists already; move it away or map the name with "
+                                "--map",
+                                path.string()));
+            write_atomically(path, custom_exercise_json(custom));
+            written.push_back(path);
+        }
+    } catch (...) {
+        for (const auto& path : written) ::unlink(path.c_str());
+        throw;
+    }
+    return written;
+}
+
+struct Outcome {
+    const ImportArguments& args;
+    const ParsedImport& parsed;
+    const ImportPlan& plan;
+    fs::path log;
+    std::optional<fs::path> custom_dir;
+};
+
+nlohmann::ordered_json outcome_json(const Outcome& o) {
+    using nlohmann::ordered_json;
+    ordered_json mapping = ordered_json::array();
+    for (const auto& m : o.plan.mapping)
+        mapping.push_back({{"name", m.name},
+                           {"exercise", m.exercise},
+                           {"match", match_kind_name(m.kind)},
+                           {"records", m.records},
+                           {"sets", m.sets},
+                           {"duplicates", m.duplicates}});
+    ordered_json counts = ordered_json::object();
+    ordered_json rows = ordered_json::array();
+    std::vector<SkippedRow> all = o.parsed.skipped;
+    all.insert(all.end(), o.parsed.bad.begin(), o.parsed.bad.end());
+    std::stable_sort(all.begin(), all.end(),
+                     [](const SkippedRow& a, const SkippedRow& b) { return a.line < b.line; });
+    for (const auto& [kind, lines] : skipped_by_kind(all))
+        counts[std::string(skip_kind_name(kind))] = lines.size();
+    for (const auto& row : all)
+        rows.push_back({{"line", row.line},
+                        {"kind", skip_kind_name(row.kind)},
+                        {"exercise", row.exercise},
+                        {"reason", row.reason}});
+    ordered_json customs = ordered_json::array();
+    for (const auto& c : o.plan.customs)
+        customs.push_back(
+            {{"id", c.id},
+             {"name", c.name},
+             {"loading", loading_name(c.loading)},
+             {"file", o.custom_dir ? ordered_json((*o.custom_dir / (c.id + ".json")).string())
+                                   : ordered_json(nullptr)}});
+    ordered_json result = {
+        {"file", o.args.file},
+        {"format", import_format_name(o.parsed.format)},
+        {"dry_run", o.args.dry_run},
+        {"log", o.log.string()},
+        {"assumed_unit", o.parsed.assumed_unit ? ordered_json(unit_name(*o.parsed.assumed_unit))
+                                               : ordered_json(nullptr)},
+        {"rounded_weights", o.parsed.rounded_weights},
+        {"rows", o.parsed.rows},
+        {"mapping", mapping},
+        {"added", {{"records", o.plan.records.size()}, {"sets", o.plan.sets}}},
+        {"duplicates", o.plan.duplicates},
+        {"skipped", {{"counts", counts}, {"rows", rows}}},
+        {"custom_exercises", customs}};
+    if (o.args.dry_run) {
+        ordered_json records = ordered_json::array();
+        for (const auto& record : o.plan.records)
+            records.push_back(ordered_json::parse(serialize_record(record)));
+        result["records"] = records;
+    }
+    return result;
+}
+
+void print_text(const Outcome& o, std::ostream& out) {
+    out << fmt::format("Importing {} ({} export, {} row{})\n", o.args.file,
+                       import_format_title(o.parsed.format), o.parsed.rows,
+                       o.parsed.rows == 1 ? "" : "s");
+    if (o.parsed.assumed_unit)
+        out << fmt::format(
+            "Weights without a unit in the file were read as {} (--unit or LIFTLOG_UNIT sets "
+            "this).\n",
+            unit_name(*o.parsed.assumed_unit));
+    if (o.parsed.rounded_weights > 0)
+        out << fmt::format("{} weight{} with more than two decimals rounded to hundredths.\n",
+                           o.parsed.rounded_weights, o.parsed.rounded_weights == 1 ? "" : "s");
+    if (!o.plan.mapping.empty()) {
+        out << '\n';
+        Table table({"NAME IN FILE", "EXERCISE", "MATCH", "RECORDS", "SETS", "ALREADY IN LOG"});
+        for (const auto& m : o.plan.mapping)
+            table.add_row({m.name, m.exercise, std::string(match_kind_name(m.kind)),
+                           std::to_string(m.records), std::to_string(m.sets),
+                           std::to_string(m.duplicates)});
+        table.print(out);
+        out << '\n';
+    }
+    const auto records = o.plan.records.size();
+    const std::string added =
+        fmt::format("{} record{} ({} set{})", records, records == 1 ? "" : "s", o.plan.sets,
+                    o.plan.sets == 1 ? "" : "s");
+    if (o.args.dry_run) {
+        out << fmt::format("Would add {} to {}; this was a dry run, nothing was written.\n", added,
+                           o.log.string());
+        for (const auto& record : o.plan.records)
+            out << fmt::format("  {}  {}  {}\n", format_date(record.date), record.exercise,
+                               format_sets(record.sets));
+    } else {
+        out << fmt::format("Added {} to {}.\n", added, o.log.string());
+    }
+    out << fmt::format("Already in the log: {} record{} (not added again).\n", o.plan.duplicates,
+                       o.plan.duplicates == 1 ? "" : "s");
+    std::vector<SkippedRow> all = o.parsed.skipped;
+    all.insert(all.end(), o.parsed.bad.begin(), o.parsed.bad.end());
+    if (all.empty()) {
+        out << "Skipped rows: none.\n";
+    } else {
+        out << "Skipped:\n";
+        for (const auto& [kind, lines] : skipped_by_kind(all))
+            out << fmt::format("  {} {} (line{} {})\n", lines.size(), skip_kind_label(kind),
+                               lines.size() == 1 ? "" : "s", line_list(lines));
+    }
+    if (!o.plan.customs.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& c : o.plan.customs) ids.push_back(c.id);
+        out << fmt::format("{} custom exercise{} {}: {}{}\n", ids.size(),
+                           ids.size() == 1 ? "" : "s",
+                           o.args.dry_run ? "would be written" : "written", fmt::join(ids, ", "),
+                           o.custom_dir ? fmt::format(" (in {})", o.custom_dir->string()) : "");
+    }
+}
+
+void run_import(Services& services, const ImportArguments& args) {
+    const std::string text = read_whole(args.file, "exported CSV");
+    const ParsedImport parsed = read_export(args, text, services);
+    const Library& library = services.library();
+    const auto config_dir = user_definitions_dir(process_environment());
+    const auto names = user_map(args, library, config_dir);
+    const fs::path log = services.log_path();
+    const auto existing = ids_in_log(log);
+    ImportContext context;
+    context.library = &library;
+    context.user_map = names ? &*names : nullptr;
+    context.existing_ids = &existing;
+    context.time = local_now().timestamp;
+    const ImportPlan plan = plan_import(parsed, context);
+
+    if (!plan.customs.empty() && !config_dir)
+        throw Failure(
+            "cannot tell where to write custom exercises: set HOME or XDG_CONFIG_HOME, or map "
+            "every name with --map");
+    if (!args.dry_run) {
+        if (!plan.customs.empty()) check_customs(services, plan.customs, *config_dir);
+        std::vector<std::string> lines;
+        lines.reserve(plan.records.size());
+        for (const auto& record : plan.records) lines.push_back(serialize_record(record));
+        const auto written = write_customs(plan.customs, config_dir.value_or(fs::path()));
+        if (!lines.empty()) {
+            try {
+                const std::vector<std::string_view> views(lines.begin(), lines.end());
+                append_lines(log, views);
+            } catch (...) {
+                for (const auto& path : written) ::unlink(path.c_str());
+                throw;
+            }
+        }
+    }
+    const Outcome outcome{args, parsed, plan, log, config_dir};
+    if (services.format() == OutputFormat::json)
+        print_json(services.out(), outcome_json(outcome));
+    else
+        print_text(outcome, services.out());
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Services& services) {
+    auto args = std::make_shared<ImportArguments>();
+    CLI::App* command = app.add_subcommand(
+        "import", "Add workouts exported by Strong, Hevy, FitNotes or StrongLifts to the log");
+    command->add_option("file", args->file, "The CSV file the app exported")->required();
+    command->add_option(
+        "--from", args->from,
+        "The app: strong, hevy, fitnotes or stronglifts (default: from the header)");
+    command->add_option("--map", args->map,
+                        "JSON object of app names to exercise ids (default: "
+                        "$XDG_CONFIG_HOME/liftlog/import-names.json)");
+    command->add_flag("--skip-bad", args->skip_bad,
+                      "Import the readable rows of a file with bad ones, listing those on stderr");
+    command->add_flag("--dry-run", args->dry_run,
+                      "Show what would be added; write nothing (no log, no custom exercises)");
+    command->footer(
+        "Examples:\n"
+        "  liftlog import strong_workouts.csv --dry-run   see what would be added\n"
+        "  liftlog import strong_workouts.csv             add it (running it again adds nothing)\n"
+        "  liftlog import hevy.csv --map names.json       your names for the app's exercises\n"
+        "  liftlog import FitNotes_Export.csv --skip-bad  import around rows that cannot be read\n"
+        "  liftlog import export.csv --from stronglifts --format json\n"
+        "Exercise names are matched by name, alias and the apps' \"Name (Equipment)\" style;\n"
+        "an unknown name becomes a custom exercise in $XDG_CONFIG_HOME/liftlog/exercises/.\n"
+        "Details: docs/import.md");
+    command->callback([&services, args] { run_import(services, *args); });
+}
+
+}  // namespace liftlog::cli

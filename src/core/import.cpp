@@ -1,0 +1,375 @@
+// Names, grouping, ids and loads for `liftlog import` (docs/import.md).
+#include "liftlog/import.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "liftlog/text.hpp"
+
+namespace liftlog {
+
+namespace {
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t') {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string joined;
+    for (const auto& word : words) {
+        if (!joined.empty()) joined += ' ';
+        joined += word;
+    }
+    return joined;
+}
+
+bool uses(const Exercise& exercise, std::string_view equipment) {
+    return std::find(exercise.equipment.begin(), exercise.equipment.end(), equipment) !=
+           exercise.equipment.end();
+}
+
+// Whether the bare name's exercise is the one the app means by "Name
+// (Equipment)". "Assisted", "Smith Machine" and anything unknown never are:
+// a Smith machine squat is not the barbell squat, and liftlog cannot store
+// an assisted (negative) load.
+bool equipment_fits(const Exercise& exercise, std::string_view equipment) {
+    if (equipment == "barbell" || equipment == "dumbbell" || equipment == "kettlebell")
+        return uses(exercise, equipment);
+    if (equipment == "cable") return uses(exercise, "cable-machine");
+    if (equipment == "band") return uses(exercise, "resistance-band");
+    if (equipment == "machine")
+        return std::any_of(exercise.equipment.begin(), exercise.equipment.end(),
+                           [](const std::string& e) { return e.ends_with("machine"); });
+    if (equipment == "bodyweight" || equipment == "weighted")
+        return exercise.loading == Loading::bodyweight;
+    return false;
+}
+
+void hash_field(std::string& key, std::string_view value) {
+    key += value;
+    key += '\x1f';
+}
+
+std::string hex16(std::uint64_t value) {
+    return fmt::format("{:016x}", value);
+}
+
+Load load_for(const SourceSet& set, Loading loading) {
+    if (!set.weight || *set.weight == 0) return Load::bodyweight();
+    return loading == Loading::bodyweight ? Load::added(*set.weight, set.unit)
+                                          : Load::external(*set.weight, set.unit);
+}
+
+}  // namespace
+
+std::string normalise_source_name(std::string_view name) {
+    return to_lower(join_words(words_of(name)));
+}
+
+std::string exercise_slug(std::string_view name) {
+    std::string slug;
+    bool pending_hyphen = false;
+    for (const char c : name) {
+        if (is_ascii_alnum(c)) {
+            if (pending_hyphen && !slug.empty()) slug += '-';
+            pending_hyphen = false;
+            slug += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (c == '\'') {
+            // "Farmer's Walk" -> farmers-walk
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    if (slug.empty()) slug = "custom-" + hex16(fnv1a64(name)).substr(0, 8);
+    return slug;
+}
+
+const Exercise* match_exercise_name(const Library& library, std::string_view name) {
+    const std::string whole = join_words(words_of(name));
+    if (whole.empty()) return nullptr;
+    if (const auto* found = library.find_exercise(whole)) return found;
+    const auto open = whole.rfind(" (");
+    if (whole.back() == ')' && open != std::string::npos && open > 0) {
+        const std::string bare = whole.substr(0, open);
+        std::string equipment = to_lower(whole.substr(open + 2, whole.size() - open - 3));
+        // "(Cable - Straight Bar)": the equipment comes before the attachment.
+        if (const auto dash = equipment.find(" - "); dash != std::string::npos)
+            equipment.resize(dash);
+        const auto words = words_of(bare);
+        // "Bench Press (Dumbbell)": "dumbbell bench press", "bench dumbbell press".
+        for (std::size_t at = 0; at < words.size(); ++at) {
+            auto with = words;
+            with.insert(with.begin() + static_cast<std::ptrdiff_t>(at), equipment);
+            if (const auto* found = library.find_exercise(join_words(with))) return found;
+        }
+        if (const auto* found = library.find_exercise(bare);
+            found != nullptr && equipment_fits(*found, equipment))
+            return found;
+    }
+    // "Machine Triceps Pushdown": an equipment word in front of a library name.
+    const auto words = words_of(whole);
+    if (words.size() > 1) {
+        auto rest = words;
+        rest.erase(rest.begin());
+        if (const auto* found = library.find_exercise(join_words(rest));
+            found != nullptr && equipment_fits(*found, to_lower(words.front())))
+            return found;
+    }
+    return library.find_exercise(exercise_slug(whole));
+}
+
+std::map<std::string, std::string> parse_name_map(std::string_view json_text,
+                                                  const Library& library) {
+    nlohmann::json map;
+    try {
+        map = nlohmann::json::parse(json_text);
+    } catch (const nlohmann::json::exception& error) {
+        throw ImportError(0, fmt::format("not valid JSON ({}); write an object like "
+                                         "{{\"Bench Press (Barbell)\": \"bench-press\"}}",
+                                         error.what()));
+    }
+    if (!map.is_object())
+        throw ImportError(
+            0, "must be a JSON object like {\"Bench Press (Barbell)\": \"bench-press\"}");
+    std::vector<std::string> ids;
+    for (const auto& [id, exercise] : library.exercises()) ids.push_back(id);
+    std::map<std::string, std::string> names;
+    for (const auto& [name, value] : map.items()) {
+        if (!value.is_string())
+            throw ImportError(
+                0, fmt::format("\"{}\": the value must be an exercise id in quotes", name));
+        const auto target = value.get<std::string>();
+        const Exercise* exercise = library.find_exercise(target);
+        if (exercise == nullptr) {
+            const std::string hint = did_you_mean(closest_matches(target, ids));
+            throw ImportError(0, fmt::format("\"{}\" maps to '{}', which is not in the library{} "
+                                             "Use an exercise id that 'liftlog list' shows.",
+                                             name, target, hint.empty() ? "." : hint));
+        }
+        names[normalise_source_name(name)] = exercise->id;
+    }
+    return names;
+}
+
+std::string_view match_kind_name(MatchKind kind) {
+    switch (kind) {
+        case MatchKind::library:
+            return "library";
+        case MatchKind::user_map:
+            return "map";
+        case MatchKind::custom:
+            return "custom";
+        case MatchKind::new_custom:
+            break;
+    }
+    return "new custom";
+}
+
+std::uint64_t fnv1a64(std::string_view data) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : data) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+namespace {
+
+// Everything that identifies a group in the source, without its occurrence.
+std::string group_key(ImportFormat format, const std::vector<const SourceSet*>& group) {
+    std::string key = "liftlog-import-1\x1f";
+    const SourceSet& first = *group.front();
+    hash_field(key, import_format_name(format));
+    hash_field(key, format_date(first.date));
+    hash_field(key, first.workout);
+    hash_field(key, first.exercise);
+    for (const SourceSet* set : group) {
+        // A unit the file did not state is left out, so a second import with
+        // another --unit still finds the same records.
+        hash_field(key, fmt::format("{}|{}|{}|{}", set->reps, set->type,
+                                    set->weight ? std::to_string(*set->weight) : "-",
+                                    set->unit_stated ? unit_name(set->unit) : "?"));
+    }
+    return key;
+}
+
+}  // namespace
+
+std::string import_record_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+                             std::size_t occurrence) {
+    std::string key = group_key(format, group);
+    hash_field(key, std::to_string(occurrence));
+    return hex16(fnv1a64(key));
+}
+
+namespace {
+
+struct Group {
+    std::vector<const SourceSet*> sets;
+};
+
+// How one app name is mapped, before any record is counted.
+struct Resolved {
+    std::string id;
+    MatchKind kind = MatchKind::library;
+    Loading loading = Loading::external;
+};
+
+// A name's sets decide a new custom exercise's loading: body weight when no
+// set has a weight, external otherwise.
+Loading guess_loading(const ParsedImport& parsed, const std::string& name) {
+    for (const auto& set : parsed.sets)
+        if (set.exercise == name && set.weight && *set.weight > 0) return Loading::external;
+    return Loading::bodyweight;
+}
+
+std::optional<double> highest_rpe(const std::vector<const SourceSet*>& sets) {
+    std::optional<double> rpe;
+    for (const SourceSet* set : sets)
+        if (set->rpe && valid_rpe(*set->rpe) && (!rpe || *set->rpe > *rpe)) rpe = set->rpe;
+    return rpe;
+}
+
+std::optional<std::string> joined_notes(const std::vector<const SourceSet*>& sets) {
+    std::vector<std::string> notes;
+    for (const SourceSet* set : sets)
+        for (const auto& note : set->notes)
+            if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+    if (notes.empty()) return std::nullopt;
+    std::string joined;
+    for (const auto& note : notes) {
+        if (!joined.empty()) joined += "; ";
+        joined += note;
+    }
+    return joined;
+}
+
+}  // namespace
+
+ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context) {
+    const Library& library = *context.library;
+    ImportPlan plan;
+
+    // Groups in order of first appearance.
+    std::vector<Group> groups;
+    std::map<std::tuple<Date, std::string, std::string>, std::size_t> group_index;
+    for (const auto& set : parsed.sets) {
+        const auto key = std::make_tuple(set.date, set.workout, set.exercise);
+        auto [it, inserted] = group_index.try_emplace(key, groups.size());
+        if (inserted) groups.emplace_back();
+        groups[it->second].sets.push_back(&set);
+    }
+
+    // Names, in order of first appearance.
+    std::map<std::string, Resolved> resolved;
+    std::map<std::string, std::size_t> mapping_index;
+    std::map<std::string, std::size_t> custom_by_slug;  // slug -> index into plan.customs
+    std::vector<CustomExercise> pending_customs;
+    for (const auto& group : groups) {
+        const std::string& name = group.sets.front()->exercise;
+        if (resolved.count(name)) continue;
+        Resolved r;
+        const auto mapped = context.user_map ? context.user_map->find(normalise_source_name(name))
+                                             : std::map<std::string, std::string>::const_iterator();
+        if (context.user_map && mapped != context.user_map->end()) {
+            r = {mapped->second, MatchKind::user_map,
+                 library.exercises().at(mapped->second).loading};
+        } else if (const Exercise* exercise = match_exercise_name(library, name)) {
+            r = {exercise->id, exercise->custom ? MatchKind::custom : MatchKind::library,
+                 exercise->loading};
+        } else {
+            const std::string slug = exercise_slug(name);
+            auto [it, inserted] = custom_by_slug.try_emplace(slug, pending_customs.size());
+            if (inserted)
+                pending_customs.push_back(
+                    {slug, join_words(words_of(name)), guess_loading(parsed, name), parsed.format});
+            r = {slug, MatchKind::new_custom, pending_customs[it->second].loading};
+        }
+        resolved[name] = r;
+        mapping_index[name] = plan.mapping.size();
+        plan.mapping.push_back({name, r.id, r.kind, 0, 0, 0});
+    }
+
+    std::map<std::string, std::size_t> occurrences;
+    std::map<std::string, bool> custom_needed;
+    for (const auto& group : groups) {
+        const std::string& name = group.sets.front()->exercise;
+        const Resolved& r = resolved.at(name);
+        NameMapping& mapping = plan.mapping[mapping_index.at(name)];
+        const std::size_t occurrence = occurrences[group_key(parsed.format, group.sets)]++;
+        Record record;
+        record.id = import_record_id(parsed.format, group.sets, occurrence);
+        if (context.existing_ids && context.existing_ids->count(record.id)) {
+            ++plan.duplicates;
+            ++mapping.duplicates;
+            continue;
+        }
+        record.time = context.time;
+        record.date = group.sets.front()->date;
+        record.exercise = r.id;
+        for (const SourceSet* set : group.sets)
+            record.sets.push_back({set->reps, load_for(*set, r.loading), set->type == "warmup"});
+        record.rpe = highest_rpe(group.sets);
+        record.note = joined_notes(group.sets);
+        ++mapping.records;
+        mapping.sets += record.sets.size();
+        plan.sets += record.sets.size();
+        if (r.kind == MatchKind::new_custom) custom_needed[r.id] = true;
+        plan.records.push_back(std::move(record));
+    }
+    for (auto& custom : pending_customs)
+        if (custom_needed.count(custom.id)) plan.customs.push_back(std::move(custom));
+    return plan;
+}
+
+std::string custom_exercise_json(const CustomExercise& custom) {
+    nlohmann::ordered_json definition = {
+        {"id", custom.id},
+        {"name", custom.name},
+        {"custom", true},
+        {"aliases", nlohmann::ordered_json::array()},
+        {"description",
+         fmt::format("Imported from {} as \"{}\". Edit this file to describe the exercise, or map "
+                     "the name to a library exercise with liftlog import --map.",
+                     import_format_title(custom.from), custom.name)},
+        {"loading", loading_name(custom.loading)}};
+    return definition.dump(2) + "\n";
+}
+
+std::optional<std::string> line_record_id(std::string_view line) {
+    // The shape liftlog writes: {"v":1,"id":"<16 hex>",...
+    constexpr std::string_view kPrefix = R"({"v":1,"id":")";
+    if (line.starts_with(kPrefix) && line.size() >= kPrefix.size() + 17 &&
+        line[kPrefix.size() + 16] == '"')
+        return std::string(line.substr(kPrefix.size(), 16));
+    try {
+        const auto object = nlohmann::json::parse(line);
+        if (!object.is_object()) return std::nullopt;
+        const auto it = object.find("id");
+        if (it == object.end() || !it->is_string()) return std::nullopt;
+        return it->get<std::string>();
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace liftlog

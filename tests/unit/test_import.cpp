@@ -1,0 +1,637 @@
+// `liftlog import`: formats, numbers, names, grouping, ids and custom
+// definitions, all pure functions (src/core/import*.cpp).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "liftlog/import.hpp"
+#include "liftlog/library_loader.hpp"
+
+using namespace liftlog;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Library& builtin() {
+    static const Library library = Library::build(builtin_sources());
+    return library;
+}
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(fs::path(LIFTLOG_SOURCE_DIR) / "tests" / "data" / "imports" / name,
+                     std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+const Date kToday = *parse_date("2026-11-20");
+
+ParsedImport parse(const std::string& text, std::optional<ImportFormat> format = std::nullopt,
+                   Unit unit = Unit::kg) {
+    ImportOptions options;
+    options.format = format;
+    options.default_unit = unit;
+    options.today = kToday;
+    return parse_import(text, options);
+}
+
+ImportPlan plan(const ParsedImport& parsed,
+                const std::unordered_set<std::string>* existing = nullptr,
+                const std::map<std::string, std::string>* map = nullptr) {
+    ImportContext context;
+    context.library = &builtin();
+    context.existing_ids = existing;
+    context.user_map = map;
+    context.time = "2026-11-20T10:00:00+00:00";
+    return plan_import(parsed, context);
+}
+
+std::size_t count_kind(const ParsedImport& parsed, SkipKind kind) {
+    return static_cast<std::size_t>(
+        std::count_if(parsed.skipped.begin(), parsed.skipped.end(),
+                      [kind](const auto& s) { return s.kind == kind; }));
+}
+
+std::vector<std::size_t> lines_of_kind(const ParsedImport& parsed, SkipKind kind) {
+    std::vector<std::size_t> lines;
+    for (const auto& s : parsed.skipped)
+        if (s.kind == kind) lines.push_back(s.line);
+    return lines;
+}
+
+const NameMapping& mapping_for(const ImportPlan& p, const std::string& name) {
+    const auto it = std::find_if(p.mapping.begin(), p.mapping.end(),
+                                 [&](const NameMapping& m) { return m.name == name; });
+    REQUIRE(it != p.mapping.end());
+    return *it;
+}
+
+std::vector<std::string> split_header(const std::string& line) {
+    std::vector<std::string> fields;
+    std::stringstream stream(line);
+    std::string field;
+    while (std::getline(stream, field, ',')) fields.push_back(field);
+    return fields;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ numbers
+
+TEST_CASE("import: decimals are read as text into exact hundredths", "[import]") {
+    CHECK(parse_decimal("102.5")->hundredths == 10250);
+    CHECK(parse_decimal("20.40")->hundredths == 2040);
+    CHECK(parse_decimal("0")->hundredths == 0);
+    CHECK(parse_decimal("0.0")->hundredths == 0);
+    CHECK(parse_decimal(".5")->hundredths == 50);
+    CHECK(parse_decimal("5.")->hundredths == 500);
+    CHECK(parse_decimal("242.51")->hundredths == 24251);
+    CHECK_FALSE(parse_decimal("102.5")->rounded);
+    // 1.005 is 1.00499999... as a double; read as text it rounds up.
+    CHECK(parse_decimal("1.005")->hundredths == 101);
+    CHECK(parse_decimal("1.005")->rounded);
+    CHECK(parse_decimal("100.125")->hundredths == 10013);
+    CHECK(parse_decimal("100.124")->hundredths == 10012);
+    CHECK(parse_decimal("100.1200")->hundredths == 10012);
+    CHECK_FALSE(parse_decimal("100.1200")->rounded);
+}
+
+TEST_CASE("import: decimal commas only where the file uses them", "[import]") {
+    CHECK(parse_decimal("102,5", true)->hundredths == 10250);
+    CHECK(parse_decimal("182,25", true)->hundredths == 18225);
+    CHECK(parse_decimal("102.5", true)->hundredths == 10250);
+    CHECK_FALSE(parse_decimal("102,5", false));
+    CHECK_FALSE(parse_decimal("1,234.5", true));
+}
+
+TEST_CASE("import: what is not a plain decimal is refused", "[import]") {
+    for (const char* text :
+         {"", "-1", "+1", "1e3", "abc", "1.2.3", ".", "12 kg", "0x10", "1234567890123"})
+        CHECK_FALSE(parse_decimal(text));
+}
+
+// ------------------------------------------------------------------ formats
+
+TEST_CASE("import: each app's header is recognised", "[import]") {
+    CHECK(detect_import_format(split_header(
+              "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+              "Notes,Workout Notes,RPE")) == ImportFormat::strong);
+    CHECK(detect_import_format(split_header(
+              "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+              "set_index,set_type,weight_lbs,reps,distance_miles,duration_seconds,rpe")) ==
+          ImportFormat::hevy);
+    CHECK(detect_import_format(split_header("Date,Exercise,Category,Weight,Weight Unit,Reps,"
+                                            "Distance,Distance Unit,Time,Comment")) ==
+          ImportFormat::fitnotes);
+    CHECK(detect_import_format(split_header("Date (yyyy/mm/dd),Workout,Exercise,Set 1 (Reps),"
+                                            "Set 1 (KG)")) == ImportFormat::stronglifts);
+    CHECK_FALSE(detect_import_format(split_header("date,exercise,sets")));
+    CHECK(parse_import_format("Hevy") == ImportFormat::hevy);
+    CHECK_FALSE(parse_import_format("jefit"));
+}
+
+TEST_CASE("import: an unknown header is refused unless --from names the format", "[import]") {
+    try {
+        parse("when,what\n2026-01-01,squat\n");
+        FAIL("expected ImportError");
+    } catch (const ImportError& error) {
+        CHECK(error.line() == 1);
+        CHECK(std::string(error.what()).find("--from") != std::string::npos);
+    }
+    // Named, the format's required columns are what is missing.
+    try {
+        parse("when,what\n2026-01-01,squat\n", ImportFormat::fitnotes);
+        FAIL("expected ImportError");
+    } catch (const ImportError& error) {
+        CHECK(std::string(error.what()).find("'date'") != std::string::npos);
+    }
+}
+
+TEST_CASE("import: Strong rows, set orders, rest timers, cardio and missed sets", "[import]") {
+    const auto parsed = parse(fixture("strong-comma.csv"));
+    CHECK(parsed.format == ImportFormat::strong);
+    CHECK(parsed.rows == 20);
+    CHECK(parsed.bad.empty());
+    CHECK(parsed.sets.size() == 16);
+    CHECK(count_kind(parsed, SkipKind::rest_timer) == 1);
+    CHECK(count_kind(parsed, SkipKind::cardio) == 2);
+    CHECK(count_kind(parsed, SkipKind::missed) == 1);
+    CHECK(lines_of_kind(parsed, SkipKind::rest_timer) == std::vector<std::size_t>{4});
+    CHECK(lines_of_kind(parsed, SkipKind::cardio) == std::vector<std::size_t>{12, 13});
+    // Each row of the second workout holds a line break in its note: two lines a row.
+    CHECK(lines_of_kind(parsed, SkipKind::missed) == std::vector<std::size_t>{18});
+    REQUIRE(parsed.assumed_unit);
+    CHECK(*parsed.assumed_unit == Unit::kg);
+    const auto& warmup = parsed.sets[0];
+    CHECK(warmup.type == "warmup");
+    CHECK(warmup.weight == 4000);
+    CHECK_FALSE(warmup.unit_stated);
+    CHECK(warmup.notes == std::vector<std::string>{"Slept well, felt \"strong\""});
+    CHECK(parsed.sets[2].rpe == 8.5);
+    CHECK(parsed.sets[2].notes ==
+          std::vector<std::string>{"Slept well, felt \"strong\"", "Paused, 1s"});
+    CHECK(parsed.sets[7].type == "drop");
+    CHECK(parsed.sets[8].type == "failure");
+    CHECK(format_date(parsed.sets[9].date) == "2026-03-04");
+    CHECK(parsed.sets[9].notes.front() == "Gym busy\nhad to wait for the rack");
+}
+
+TEST_CASE("import: a plain Strong weight column takes the --unit", "[import]") {
+    const auto parsed = parse(fixture("strong-comma.csv"), std::nullopt, Unit::lb);
+    CHECK(parsed.assumed_unit == Unit::lb);
+    CHECK(parsed.sets[1].unit == Unit::lb);
+    CHECK(parsed.sets[1].weight == 8000);
+}
+
+TEST_CASE("import: Strong's semicolon export with decimal commas, BOM and CRLF", "[import]") {
+    const auto parsed = parse(fixture("strong-semicolon-kg.csv"));
+    CHECK(parsed.format == ImportFormat::strong);
+    CHECK(parsed.separator == ';');
+    CHECK(parsed.bad.empty());
+    CHECK(parsed.sets.size() == 7);
+    CHECK_FALSE(parsed.assumed_unit);
+    CHECK(parsed.sets[1].weight == 10250);
+    CHECK(parsed.sets[1].unit == Unit::kg);
+    CHECK(parsed.sets[1].unit_stated);
+    CHECK(parsed.sets[1].rpe == 8.5);
+    CHECK(parsed.sets[4].weight == 18225);
+    CHECK(parsed.sets[5].weight == 10013);  // 100,125 rounded to hundredths
+    CHECK(parsed.rounded_weights == 1);
+    CHECK(parsed.sets[2].notes == std::vector<std::string>{"Gürtel; Schuhe", "Knie ok; tief"});
+    CHECK(count_kind(parsed, SkipKind::rest_timer) == 1);
+    CHECK(count_kind(parsed, SkipKind::cardio) == 1);
+}
+
+TEST_CASE("import: Hevy in kg and in lb", "[import]") {
+    const auto kg = parse(fixture("hevy-kg.csv"));
+    CHECK(kg.format == ImportFormat::hevy);
+    CHECK(kg.bad.empty());
+    CHECK(kg.sets.size() == 10);
+    CHECK(count_kind(kg, SkipKind::cardio) == 2);
+    CHECK(format_date(kg.sets[0].date) == "2026-10-22");
+    CHECK(kg.sets[0].type == "warmup");
+    CHECK(kg.sets[3].type == "drop");
+    CHECK(kg.sets[4].exercise == "Pull Up");
+    CHECK_FALSE(kg.sets[4].weight);  // blank: body weight
+    CHECK(kg.sets[0].notes ==
+          std::vector<std::string>{"Morning session, \"deload\" week", "Elbows tucked"});
+    CHECK(format_date(kg.sets.back().date) == "2026-10-24");
+
+    const auto lb = parse(fixture("hevy-lbs.csv"));
+    CHECK(lb.sets.size() == 7);
+    CHECK(lb.sets[1].unit == Unit::lb);
+    CHECK(lb.sets[1].weight == 22500);
+    CHECK(lb.sets[5].weight == 18550);
+    CHECK(count_kind(lb, SkipKind::cardio) == 1);
+}
+
+TEST_CASE("import: FitNotes, unit per row, cardio rows mixed in", "[import]") {
+    const auto kgs = parse(fixture("fitnotes-android-export-kgs.csv"));
+    CHECK(kgs.format == ImportFormat::fitnotes);
+    CHECK(kgs.rows == 38);
+    CHECK(kgs.sets.size() == 38);
+    CHECK(kgs.skipped.empty());
+    CHECK(kgs.sets[0].weight == 3500);
+    CHECK(kgs.sets[11].notes == std::vector<std::string>{"testing note 1"});
+
+    const auto lbs = parse(fixture("fitnotes-android-export-lbs-edge-cases.csv"));
+    CHECK(lbs.rows == 46);
+    CHECK(lbs.sets.size() == 38);
+    CHECK(lbs.sets[0].unit == Unit::lb);
+    CHECK(lbs.sets[0].weight == 7716);
+    CHECK(lines_of_kind(lbs, SkipKind::cardio) ==
+          std::vector<std::size_t>{40, 41, 42, 43, 44, 45, 46});
+    CHECK(lines_of_kind(lbs, SkipKind::no_reps) == std::vector<std::size_t>{47});
+    CHECK(lbs.bad.empty());
+}
+
+TEST_CASE("import: StrongLifts, sets spread over columns, missed sets", "[import]") {
+    const auto parsed = parse(fixture("stronglifts-export-kg.csv"));
+    CHECK(parsed.format == ImportFormat::stronglifts);
+    CHECK(parsed.rows == 15);
+    CHECK(parsed.bad.empty());
+    CHECK(parsed.sets.size() == 52);
+    CHECK(count_kind(parsed, SkipKind::missed) == 17);
+    CHECK(parsed.sets[0].exercise == "Squat");
+    CHECK(format_date(parsed.sets[0].date) == "2026-08-11");
+    CHECK(parsed.sets[0].weight == 5500);
+    CHECK(parsed.skipped[0].reason.find("set 5") != std::string::npos);
+    // 20.4 stays 20.40 kg exactly.
+    const auto it = std::find_if(parsed.sets.begin(), parsed.sets.end(),
+                                 [](const SourceSet& s) { return s.weight == 2040; });
+    CHECK(it != parsed.sets.end());
+}
+
+TEST_CASE("import: bad rows are collected with their line and a fix", "[import]") {
+    const std::string text =
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+        "2026-08-04,Lat Pulldown,Back,35.0,kgs,10,,,,\n"
+        "2026-13-04,Lat Pulldown,Back,35.0,kgs,10,,,,\n"
+        "2026-08-04,Lat Pulldown,Back,heavy,kgs,10,,,,\n"
+        "2026-08-04,Lat Pulldown,Back,35.0,stone,10,,,,\n"
+        "2026-08-04,Lat Pulldown,Back,35.0,kgs,ten,,,,\n"
+        "2026-08-04,Lat Pulldown,Back,-20,kgs,10,,,,\n"
+        "2027-01-01,Lat Pulldown,Back,35.0,kgs,10,,,,\n";
+    const auto parsed = parse(text);
+    CHECK(parsed.sets.size() == 1);
+    REQUIRE(parsed.bad.size() == 6);
+    CHECK(parsed.bad[0].line == 3);
+    CHECK(parsed.bad[0].reason.find("'2026-13-04' is not a date") != std::string::npos);
+    CHECK(parsed.bad[1].reason.find("'heavy' is not a number") != std::string::npos);
+    CHECK(parsed.bad[2].reason.find("unknown weight unit 'stone'") != std::string::npos);
+    CHECK(parsed.bad[3].reason.find("'ten' are not a whole number") != std::string::npos);
+    CHECK(parsed.bad[4].reason.find("negative") != std::string::npos);
+    CHECK(parsed.bad[5].reason.find("after today") != std::string::npos);
+    CHECK(parsed.bad[5].line == 8);
+}
+
+TEST_CASE("import: unknown set types and bad RPE are bad rows", "[import]") {
+    const std::string strong =
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,RPE\n"
+        "2026-03-02 07:45:00,A,Deadlift,X,100,5,\n"
+        "2026-03-02 07:45:00,A,Deadlift,1,100,5,11\n";
+    const auto parsed = parse(strong);
+    REQUIRE(parsed.bad.size() == 2);
+    CHECK(parsed.bad[0].reason.find("unknown Set Order 'X'") != std::string::npos);
+    CHECK(parsed.bad[1].reason.find("RPE '11'") != std::string::npos);
+    const std::string hevy =
+        "title,start_time,exercise_title,set_type,weight_kg,reps\n"
+        "A,\"22 Dec 2025, 08:00\",Deadlift,superset,100,5\n";
+    const auto bad_type = parse(hevy);
+    REQUIRE(bad_type.bad.size() == 1);
+    CHECK(bad_type.bad[0].reason.find("unknown set_type 'superset'") != std::string::npos);
+}
+
+TEST_CASE("import: a bad StrongLifts row adds none of its sets", "[import]") {
+    const std::string text =
+        "Date (yyyy/mm/dd),Workout,Exercise,Set 1 (Reps),Set 1 (KG),Set 2 (Reps),Set 2 (KG)\n"
+        "2026/08/11,1,Squat,5,60,5,sixty\n";
+    const auto parsed = parse(text);
+    CHECK(parsed.sets.empty());
+    CHECK(parsed.skipped.empty());
+    CHECK(parsed.bad.size() == 1);
+}
+
+TEST_CASE("import: a file that is not CSV names the line", "[import]") {
+    try {
+        parse("Date,Exercise,Category,Weight,Weight Unit,Reps\n2026-08-04,\"Squat,x,1,kgs,5\n");
+        FAIL("expected ImportError");
+    } catch (const ImportError& error) {
+        CHECK(error.line() == 2);
+    }
+    CHECK_THROWS_AS(parse(""), ImportError);
+    CHECK_THROWS_AS(
+        parse("Date,Exercise,Category,Weight,Weight Unit,Reps\n2026-08-04,\xff,x,1,kgs,5\n"),
+        ImportError);
+}
+
+// ------------------------------------------------------------------ names
+
+TEST_CASE("import: slugs for custom exercises", "[import]") {
+    CHECK(exercise_slug("Hammer Strength Row") == "hammer-strength-row");
+    CHECK(exercise_slug("Fly (Cable)") == "fly-cable");
+    CHECK(exercise_slug("Farmer's Walk") == "farmers-walk");
+    CHECK(exercise_slug("  21s -- Curl!! ") == "21s-curl");
+    const std::string other = exercise_slug("\xe6\x97\xa5\xe6\x9c\xac");
+    CHECK(other.rfind("custom-", 0) == 0);
+    CHECK(other.size() == 15);
+    CHECK(is_kebab_case(exercise_slug("Bigger Incline Dumbbell Bench Press")));
+}
+
+TEST_CASE("import: the apps' \"Name (Equipment)\" convention", "[import]") {
+    const auto id = [](std::string_view name) -> std::string {
+        const Exercise* found = match_exercise_name(builtin(), name);
+        return found ? found->id : "(none)";
+    };
+    CHECK(id("Deadlift") == "deadlift");
+    CHECK(id("Pull Up") == "pull-up");
+    CHECK(id("Bench Press (Barbell)") == "bench-press");
+    CHECK(id("Bench Press (Dumbbell)") == "dumbbell-bench-press");
+    CHECK(id("Incline Bench Press (Dumbbell)") == "incline-dumbbell-press");
+    CHECK(id("Reverse Fly (Dumbbell)") == "reverse-dumbbell-fly");
+    CHECK(id("Lat Pulldown (Cable)") == "lat-pulldown");
+    CHECK(id("Deadlift (Barbell)") == "deadlift");
+    CHECK(id("Lateral Raise (Dumbbell)") == "lateral-raise");
+    CHECK(id("Triceps Pushdown (Cable - Straight Bar)") == "triceps-pushdown");
+    CHECK(id("Pull Up (Weighted)") == "pull-up");
+    CHECK(id("Machine Triceps Pushdown") == "triceps-pushdown");
+    // The bare name is used only when that exercise takes the equipment.
+    CHECK(id("Romanian Deadlift (Dumbbell)") == "(none)");
+    CHECK(id("Squat (Smith Machine)") == "(none)");
+    CHECK(id("Pull Up (Assisted)") == "(none)");
+    CHECK(id("Lat Pulldown (Kettlebell)") == "(none)");
+    CHECK(id("Hammer Strength Row") == "(none)");
+    CHECK(id("Smith Machine Shoulder Press") == "(none)");
+    CHECK(id("") == "(none)");
+}
+
+TEST_CASE("import: a user mapping resolves to library ids", "[import]") {
+    const auto map = parse_name_map(
+        R"({"Hammer Strength Row": "dumbbell-row", "  Cable  CRUNCH ": "Back Extension"})",
+        builtin());
+    CHECK(map.at("hammer strength row") == "dumbbell-row");
+    CHECK(map.at("cable crunch") == "back-extension");
+}
+
+TEST_CASE("import: a mapping to an unknown id suggests one", "[import]") {
+    const std::string map = R"j({"Deadlift (Barbell)": "dedlift"})j";
+    try {
+        parse_name_map(map, builtin());
+        FAIL("expected ImportError");
+    } catch (const ImportError& error) {
+        const std::string message = error.what();
+        CHECK(message.find("'dedlift', which is not in the library") != std::string::npos);
+        CHECK(message.find("did you mean 'deadlift'") != std::string::npos);
+    }
+    CHECK_THROWS_AS(parse_name_map("[1,2]", builtin()), ImportError);
+    CHECK_THROWS_AS(parse_name_map(R"({"a": 3})", builtin()), ImportError);
+    CHECK_THROWS_AS(parse_name_map("{", builtin()), ImportError);
+}
+
+// ------------------------------------------------------------------ plans
+
+TEST_CASE("import: records group one exercise of one workout, loads follow the library",
+          "[import]") {
+    const auto p = plan(parse(fixture("strong-comma.csv")));
+    REQUIRE(p.records.size() == 8);
+    CHECK(p.sets == 16);
+    const Record& bench = p.records[0];
+    CHECK(bench.exercise == "bench-press");
+    CHECK(format_date(bench.date) == "2026-03-02");
+    REQUIRE(bench.sets.size() == 4);
+    CHECK(bench.sets[0] == SetEntry{10, Load::external(4000, Unit::kg), true});
+    CHECK(bench.sets[2] == SetEntry{5, Load::external(8250, Unit::kg), false});
+    CHECK(bench.rpe == 9.5);
+    CHECK(bench.note == "Slept well, felt \"strong\"; Paused, 1s");
+    CHECK(bench.time == "2026-11-20T10:00:00+00:00");
+    CHECK(p.records[2].exercise == "triceps-pushdown");
+    CHECK(p.records[2].rpe == 10);
+    const Record& deadlift = p.records[3];
+    CHECK(deadlift.sets.size() == 2);  // the missed set is not a set
+    // Pull-up is a bodyweight exercise: 0 is body weight, 10 is added.
+    const Record& pull_up = p.records[4];
+    CHECK(pull_up.exercise == "pull-up");
+    CHECK(pull_up.sets[0].load == Load::bodyweight());
+    CHECK(pull_up.sets[1].load == Load::added(1000, Unit::kg));
+    CHECK(pull_up.note == "Gym busy\nhad to wait for the rack; belt");
+    CHECK_FALSE(p.records[6].rpe);
+    CHECK(p.records[7].exercise == "cable-crunch");
+    // Every record is valid for the log.
+    for (const auto& record : p.records) CHECK(parse_record(serialize_record(record)) == record);
+}
+
+TEST_CASE("import: the mapping says where each name went", "[import]") {
+    const auto p = plan(parse(fixture("fitnotes-android-export-kgs.csv")));
+    CHECK(p.records.size() == 8);
+    CHECK(p.sets == 38);
+    CHECK(mapping_for(p, "Lat Pulldown").exercise == "lat-pulldown");
+    CHECK(mapping_for(p, "Lat Pulldown").kind == MatchKind::library);
+    CHECK(mapping_for(p, "Machine Triceps Pushdown").exercise == "triceps-pushdown");
+    CHECK(mapping_for(p, "Hip Thrust").exercise == "hip-thrust");
+    const auto& row = mapping_for(p, "Hammer Strength Row");
+    CHECK(row.exercise == "hammer-strength-row");
+    CHECK(row.kind == MatchKind::new_custom);
+    CHECK(row.sets == 4);
+    CHECK(p.customs.size() == 5);
+    // Smith Machine Shoulder Press 0.0 kg is body weight; the rest are loaded.
+    const auto smith = std::find_if(p.records.begin(), p.records.end(), [](const Record& r) {
+        return r.exercise == "smith-machine-shoulder-press";
+    });
+    REQUIRE(smith != p.records.end());
+    CHECK(smith->sets.size() == 3);  // two runs of rows on the same day: one record
+    CHECK(smith->sets[0].load == Load::bodyweight());
+    CHECK(smith->sets[1].load == Load::external(3000, Unit::kg));
+}
+
+TEST_CASE("import: a custom exercise's loading is guessed from its sets", "[import]") {
+    const std::string text =
+        "title,start_time,exercise_title,set_type,weight_kg,reps\n"
+        "A,\"22 Oct 2026, 08:00\",Ring Dip,normal,,10\n"
+        "A,\"22 Oct 2026, 08:00\",Ring Dip,normal,0,8\n"
+        "A,\"22 Oct 2026, 08:00\",Sled Row,normal,40,10\n";
+    const auto p = plan(parse(text));
+    REQUIRE(p.customs.size() == 2);
+    CHECK(p.customs[0].id == "ring-dip");
+    CHECK(p.customs[0].loading == Loading::bodyweight);
+    CHECK(p.customs[1].loading == Loading::external);
+    CHECK(p.records[0].sets[0].load == Load::bodyweight());
+}
+
+TEST_CASE("import: the user's mapping overrides the automatic one", "[import]") {
+    const std::map<std::string, std::string> map = {{"hammer strength row", "dumbbell-row"},
+                                                    {"lat pulldown", "pull-up"}};
+    const auto p = plan(parse(fixture("fitnotes-android-export-kgs.csv")), nullptr, &map);
+    CHECK(mapping_for(p, "Hammer Strength Row").exercise == "dumbbell-row");
+    CHECK(mapping_for(p, "Hammer Strength Row").kind == MatchKind::user_map);
+    // Mapped to a bodyweight exercise, weights become added load.
+    CHECK(p.records[0].exercise == "pull-up");
+    CHECK(p.records[0].sets[0].load == Load::added(3500, Unit::kg));
+    CHECK(p.customs.size() == 4);
+}
+
+TEST_CASE("import: ids are 16 hex digits and the same on every import", "[import]") {
+    const auto first = plan(parse(fixture("stronglifts-export-kg.csv")));
+    const auto second = plan(parse(fixture("stronglifts-export-kg.csv")));
+    REQUIRE(first.records.size() == 15);
+    std::unordered_set<std::string> ids;
+    for (std::size_t i = 0; i < first.records.size(); ++i) {
+        CHECK(first.records[i].id == second.records[i].id);
+        CHECK(first.records[i].id.size() == 16);
+        CHECK(first.records[i].id.find_first_not_of("0123456789abcdef") == std::string::npos);
+        ids.insert(first.records[i].id);
+    }
+    CHECK(ids.size() == 15);
+}
+
+TEST_CASE("import: ids do not depend on row numbers, so a longer export adds only the new",
+          "[import]") {
+    const std::string full = fixture("hevy-kg.csv");
+    // An older export: the header and the first workout only, in another order of lines.
+    const auto lines_end = full.find("\"Lower B\"");
+    REQUIRE(lines_end != std::string::npos);
+    const auto older = plan(parse(full.substr(0, lines_end)));
+    std::unordered_set<std::string> existing;
+    for (const auto& record : older.records) existing.insert(record.id);
+    const auto newer = plan(parse(full), &existing);
+    CHECK(newer.duplicates == older.records.size());
+    REQUIRE(newer.records.size() == 1);
+    CHECK(newer.records[0].exercise == "deadlift");
+    // A newer workout added at the top of the file does not change the old ids.
+    const auto header_end = full.find('\n') + 1;
+    const std::string shifted = full.substr(0, header_end) +
+                                "\"Extra\",\"1 Nov 2026, 08:00\",\"\",\"\",\"Deadlift (Barbell)\","
+                                ",\"\",0,\"normal\",100,5,,,\n" +
+                                full.substr(header_end);
+    const auto with_extra = plan(parse(shifted), &existing);
+    CHECK(with_extra.duplicates == older.records.size());
+    CHECK(with_extra.records.size() == 2);
+}
+
+TEST_CASE("import: identical groups get distinct ids through their occurrence", "[import]") {
+    SourceSet set;
+    set.date = kToday;
+    set.exercise = "Deadlift";
+    set.reps = 5;
+    const std::vector<const SourceSet*> group{&set};
+    CHECK(import_record_id(ImportFormat::fitnotes, group, 0) !=
+          import_record_id(ImportFormat::fitnotes, group, 1));
+    CHECK(import_record_id(ImportFormat::fitnotes, group, 0) !=
+          import_record_id(ImportFormat::strong, group, 0));
+    CHECK(import_record_id(ImportFormat::fitnotes, group, 0) ==
+          import_record_id(ImportFormat::fitnotes, group, 0));
+    // Two Strong workouts with the same start and name and the same sets.
+    const std::string strong =
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "2026-03-02 07:45:00,A,Deadlift,1,100,5\n"
+        "2026-03-02 07:45:00,A,Squat,1,100,5\n"
+        "2026-03-02 07:45:00,A,Deadlift,1,100,5\n";
+    const auto p = plan(parse(strong));
+    // The two Deadlift rows are one workout's exercise: one record with two sets.
+    REQUIRE(p.records.size() == 2);
+    CHECK(p.records[0].sets.size() == 2);
+    CHECK(fnv1a64("") == 0xcbf29ce484222325ULL);
+    CHECK(fnv1a64("a") == 0xaf63dc4c8601ec8cULL);
+}
+
+TEST_CASE("import: an assumed unit does not change the ids", "[import]") {
+    const auto kg = plan(parse(fixture("strong-comma.csv"), std::nullopt, Unit::kg));
+    const auto lb = plan(parse(fixture("strong-comma.csv"), std::nullopt, Unit::lb));
+    REQUIRE(kg.records.size() == lb.records.size());
+    for (std::size_t i = 0; i < kg.records.size(); ++i) CHECK(kg.records[i].id == lb.records[i].id);
+    CHECK(kg.records[0].sets[1].load.unit == Unit::kg);
+    CHECK(lb.records[0].sets[1].load.unit == Unit::lb);
+}
+
+TEST_CASE("import: records already in the log are left out, custom definitions with them",
+          "[import]") {
+    const auto parsed = parse(fixture("hevy-lbs.csv"));
+    const auto all = plan(parsed);
+    REQUIRE(all.records.size() == 5);
+    CHECK(all.customs.size() == 2);
+    std::unordered_set<std::string> existing;
+    for (const auto& record : all.records) existing.insert(record.id);
+    const auto again = plan(parsed, &existing);
+    CHECK(again.records.empty());
+    CHECK(again.duplicates == 5);
+    CHECK(again.customs.empty());
+    CHECK(mapping_for(again, "Squat (Barbell)").duplicates == 1);
+}
+
+// ------------------------------------------------------------------ custom definitions
+
+TEST_CASE("import: a custom definition needs only id, name and loading", "[import][exercise]") {
+    const CustomExercise custom{"hammer-strength-row", "Hammer Strength Row", Loading::external,
+                                ImportFormat::fitnotes};
+    const std::string text = custom_exercise_json(custom);
+    const Exercise exercise = parse_exercise(nlohmann::json::parse(text));
+    CHECK(exercise.custom);
+    CHECK(exercise.id == "hammer-strength-row");
+    CHECK(exercise.name == "Hammer Strength Row");
+    CHECK(exercise.loading == Loading::external);
+    CHECK(exercise.description.find("Imported from FitNotes") != std::string::npos);
+    CHECK(exercise.primary_muscles.empty());
+    CHECK(exercise.prescription.reps.min == 8);
+    CHECK(exercise.prescription.reps.max == 12);
+    CHECK(exercise.progression.rep_range.max == 12);
+    CHECK(exercise_to_json(exercise)["custom"] == true);
+    // The library takes it alongside the built-in exercises.
+    auto sources = builtin_sources();
+    sources.push_back({"/config/hammer-strength-row.json", DefinitionKind::exercise, text});
+    const Library library = Library::build(sources);
+    const Exercise* found = library.find_exercise("hammer strength row");
+    REQUIRE(found != nullptr);
+    CHECK(found->custom);
+}
+
+TEST_CASE("import: without custom, the full set of fields is still required",
+          "[import][exercise]") {
+    CHECK_THROWS_AS(parse_exercise(nlohmann::json::parse(
+                        R"({"id":"x","name":"X","aliases":[],"loading":"external"})")),
+                    DefinitionError);
+    CHECK_THROWS_AS(parse_exercise(nlohmann::json::parse(
+                        R"({"id":"x","name":"X","custom":"yes","loading":"external"})")),
+                    DefinitionError);
+    CHECK_THROWS_AS(parse_exercise(nlohmann::json::parse(R"({"id":"x","name":"X","custom":true})")),
+                    DefinitionError);
+    // Fields a custom definition gives are checked as usual.
+    CHECK_THROWS_AS(parse_exercise(nlohmann::json::parse(
+                        R"({"id":"x","name":"X","custom":true,"loading":"external","steps":[]})")),
+                    DefinitionError);
+    const auto bodyweight = parse_exercise(nlohmann::json::parse(
+        R"({"id":"x","name":"X","custom":true,"loading":"bodyweight","equipment":["none"]})"));
+    CHECK(bodyweight.loading == Loading::bodyweight);
+    CHECK(bodyweight.equipment == std::vector<std::string>{"none"});
+}
+
+TEST_CASE("import: the id of any log line", "[import]") {
+    CHECK(line_record_id(R"({"v":1,"id":"0123456789abcdef","time":"t"})") == "0123456789abcdef");
+    CHECK(line_record_id(R"({ "id" : "hand-written", "v":1 })") == "hand-written");
+    CHECK(line_record_id(R"({"v":1,"id":"51d0c2aa93e7b804","time":"t","voids":"x"})") ==
+          "51d0c2aa93e7b804");
+    CHECK_FALSE(line_record_id("not json"));
+    CHECK_FALSE(line_record_id(R"({"v":1})"));
+    CHECK_FALSE(line_record_id(R"({"v":1,"id":"0123456789abc)"));
+}
+
+TEST_CASE("import: the date forms the apps write", "[import]") {
+    const auto date_of = [](const std::string& start) {
+        const auto parsed = parse("title,start_time,exercise_title,set_type,weight_kg,reps\nA,\"" +
+                                  start + "\",Deadlift,normal,100,5\n");
+        return parsed.sets.empty() ? std::string("(bad)") : format_date(parsed.sets[0].date);
+    };
+    CHECK(date_of("22 Dec 2025, 08:00") == "2025-12-22");
+    CHECK(date_of("2 December 2025, 18:30") == "2025-12-02");
+    CHECK(date_of("2025-12-22T08:00:00Z") == "2025-12-22");
+    CHECK(date_of("2025-12-22 08:00:00") == "2025-12-22");
+    CHECK(date_of("2025/12/22") == "2025-12-22");
+    CHECK(date_of("32 Dec 2025, 08:00") == "(bad)");
+    CHECK(date_of("29 Feb 2025") == "(bad)");
+    CHECK(date_of("22 Foo 2025, 08:00") == "(bad)");
+    CHECK(date_of("12/22/2025") == "(bad)");
+    CHECK(date_of("2025-12-22x") == "(bad)");
+}
