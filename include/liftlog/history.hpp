@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "liftlog/record.hpp"
+#include "liftlog/records.hpp"
 
 namespace liftlog {
 
@@ -50,6 +51,8 @@ class ExerciseHistory {
     std::optional<Date> best_set_date() const { return best_set_date_; }
     long long total_reps() const { return total_reps_; }
     double volume_kg() const;
+    // Personal records over the whole history, whatever kept_sessions is.
+    const PersonalRecords& records() const { return records_; }
     // Oldest first: the last kept_sessions sessions.
     std::vector<Session> recent_sessions() const;
 
@@ -75,6 +78,7 @@ class ExerciseHistory {
     __extension__ typedef __int128 VolumeSum;
     VolumeSum kg_volume_hundredths_ = 0;
     VolumeSum lb_volume_hundredths_ = 0;
+    PersonalRecords records_;
 };
 
 }  // namespace liftlog

@@ -14,8 +14,9 @@
 
 namespace liftlog {
 
-// Bumped whenever what the cache holds, or how histories fold, changes.
-inline constexpr int kHistoryCacheFormat = 1;
+// Bumped whenever what the cache holds, or how histories fold, changes
+// (2: personal records).
+inline constexpr int kHistoryCacheFormat = 2;
 
 // The cache file for `log` inside `cache_dir`, named after the log's path.
 std::filesystem::path history_cache_file(const std::filesystem::path& cache_dir,

@@ -8,16 +8,43 @@
 #include "liftlog/exercise.hpp"
 #include "liftlog/history.hpp"
 #include "liftlog/progression.hpp"
+#include "liftlog/records.hpp"
 
 namespace liftlog {
 
 nlohmann::ordered_json suggestion_json(const Suggestion& suggestion);
 nlohmann::ordered_json session_json(const Session& session);
-// sessions, first, last, best_set, total_reps, volume (in `unit`).
+// sessions, first, last, best_set, e1rm, total_reps, volume (in `unit`).
+// Loads in JSON are as logged; what reports compute (volume, e1RM) is in `unit`.
 nlohmann::ordered_json summary_json(const ExerciseHistory& history, Unit unit);
 
-// "13 @ bw", "5 @ 100kg".
+// Loads as reports show them in `unit`: as logged when logged in `unit`, else
+// converted and rounded to the exercise's load step in `unit`.
+Load load_in_unit(const Load& load, Unit unit, const UnitAmounts& load_step);
+
+// "13 @ bw", "5 @ 100kg": as logged.
 std::string format_best_set(const SetEntry& set);
+// The same with the load in `unit` (see load_in_unit).
+std::string format_best_set(const SetEntry& set, Unit unit, const UnitAmounts& load_step);
+
+// An e1RM in `unit`, to one decimal: it is an estimate, not a load to put on
+// the bar, so it is not rounded to the load step.
+double one_rep_max_in(const OneRepMax& estimate, Unit unit);
+// "122.5 kg".
+std::string format_one_rep_max(const OneRepMax& estimate, Unit unit);
+// {value, unit, reps, load, date, id, beyond_epley_range}, or null.
+nlohmann::ordered_json e1rm_json(const std::optional<Standing>& best_e1rm, Unit unit);
+// The record table of `progress EXERCISE`: e1rm, heaviest_by_reps,
+// most_reps_by_load (heaviest first), most_reps_bodyweight.
+nlohmann::ordered_json records_json(const PersonalRecords& records, Unit unit,
+                                    const UnitAmounts& load_step);
+
+// "best e1RM 122.5 kg (5 @ 105kg), was 116.7 kg", "8 reps at 100 kg (was 7)".
+std::string describe_new_record(const NewRecord& record, Unit unit, const UnitAmounts& load_step);
+// {kind, [value, unit, beyond_epley_range,] reps, load, date, id, previous, text}.
+nlohmann::ordered_json new_record_json(const NewRecord& record, Unit unit,
+                                       const UnitAmounts& load_step);
+std::string_view record_kind_name(RecordKind kind);
 // Volume in `unit`, to one decimal: "1234.5 kg".
 std::string format_volume(double kilograms, Unit unit);
 double kilograms_in(double kilograms, Unit unit);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <ostream>
 
 #include "commands.hpp"
@@ -75,17 +76,42 @@ Record build_record(const Exercise& exercise, const LogArguments& args, Date tod
     return record;
 }
 
-void print_logged(const Exercise& exercise, const Record& record, const Suggestion& suggestion,
-                  OutputFormat format, std::ostream& out) {
+// The records the new entry set, and the unit to announce them in: the one
+// asked for, else the unit the entry was logged in, so that an entry in pounds
+// is not announced in kilograms unasked.
+struct Announcement {
+    std::vector<NewRecord> records;
+    Unit unit = Unit::kg;
+};
+
+Announcement new_records(const ExerciseHistory& history, const Record& record,
+                         std::optional<Unit> unit) {
+    Announcement announcement{records_set_by(history.records(), record.id), Unit::kg};
+    const auto loaded = std::find_if(record.sets.begin(), record.sets.end(), [](const SetEntry& s) {
+        return s.load.kind != LoadKind::bodyweight;
+    });
+    announcement.unit = unit.value_or(loaded != record.sets.end() ? loaded->load.unit : Unit::kg);
+    return announcement;
+}
+
+void print_logged(const Exercise& exercise, const Record& record, const Announcement& announced,
+                  const Suggestion& suggestion, OutputFormat format, std::ostream& out) {
+    const auto& step = exercise.progression.load_step;
     if (format == OutputFormat::json) {
+        nlohmann::ordered_json records = nlohmann::ordered_json::array();
+        for (const auto& found : announced.records)
+            records.push_back(new_record_json(found, announced.unit, step));
         nlohmann::ordered_json result = {
             {"record", nlohmann::ordered_json::parse(serialize_record(record))},
+            {"records", std::move(records)},
             {"suggestion", suggestion_json(suggestion)}};
         return print_json(out, result);
     }
     out << fmt::format("Logged {} on {}: {}{}{} (id {})\n", exercise.id, format_date(record.date),
                        format_sets(record.sets), record.pain ? ", pain" : "",
                        record.rpe ? fmt::format(", RPE {}", *record.rpe) : "", record.id);
+    for (const auto& found : announced.records)
+        out << "New record: " << describe_new_record(found, announced.unit, step) << '\n';
     print_suggestion(out, suggestion);
 }
 
@@ -99,7 +125,8 @@ void run_log(Services& services, const LogArguments& args) {
     const ExerciseHistory history = services.history_after_append(exercise.id, appended);
     const auto sessions = history.recent_sessions();
     const Suggestion next = suggest_next_time(exercise, sessions, today, unit);
-    print_logged(exercise, record, next, services.format(), services.out());
+    print_logged(exercise, record, new_records(history, record, unit), next, services.format(),
+                 services.out());
 }
 
 }  // namespace

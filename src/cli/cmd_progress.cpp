@@ -10,6 +10,7 @@
 #include "liftlog/report.hpp"
 #include "liftlog/set_notation.hpp"
 #include "output.hpp"
+#include "progress_records.hpp"
 #include "reports.hpp"
 #include "services.hpp"
 
@@ -42,7 +43,8 @@ void run_overview(Services& services) {
     const auto histories = services.histories();
     if (services.format() == OutputFormat::csv) return print_overview_csv(services, histories);
     ordered_json list = ordered_json::array();
-    Table table({"EXERCISE", "SESSIONS", "LAST", "BEST SET", "REPS", "VOLUME", "NEXT"});
+    Table table({"EXERCISE", "SESSIONS", "LAST", "BEST SET", "E1RM", "REPS", "VOLUME", "NEXT"});
+    bool beyond_epley = false;
     for (const auto& [id, history] : histories) {
         const Exercise* exercise = library.find_exercise(id);
         std::optional<Suggestion> suggestion;
@@ -50,9 +52,13 @@ void run_overview(Services& services) {
         list.push_back(progress_entry(id, exercise, history, suggestion, unit));
         table.add_row(
             {id, std::to_string(history.session_count()), optional_date_text(history.last_date()),
-             history.best_set() ? format_best_set(*history.best_set()) : "-",
-             std::to_string(history.total_reps()), format_volume(history.volume_kg(), unit),
+             history.best_set()
+                 ? format_best_set(*history.best_set(), unit, load_step_of(exercise))
+                 : "-",
+             e1rm_cell(history, unit), std::to_string(history.total_reps()),
+             format_volume(history.volume_kg(), unit),
              suggestion ? suggestion_summary(*suggestion) : "(not in the library)"});
+        beyond_epley = beyond_epley || marks_beyond_epley(history);
     }
     if (services.format() == OutputFormat::json) return print_json(services.out(), list);
     if (histories.empty()) {
@@ -60,6 +66,7 @@ void run_overview(Services& services) {
         return;
     }
     table.print(services.out());
+    if (beyond_epley) print_e1rm_legend(services.out() << '\n');
 }
 
 void print_sessions_text(const Exercise& exercise, const ExerciseHistory& history,
@@ -67,7 +74,9 @@ void print_sessions_text(const Exercise& exercise, const ExerciseHistory& histor
                          Unit unit, std::ostream& out) {
     out << fmt::format("{} ({}): {} session{}", exercise.name, exercise.id, history.session_count(),
                        history.session_count() == 1 ? "" : "s");
-    if (history.best_set()) out << ", best set " << format_best_set(*history.best_set());
+    const UnitAmounts load_step = load_step_of(&exercise);
+    if (history.best_set())
+        out << ", best set " << format_best_set(*history.best_set(), unit, load_step);
     out << fmt::format(", volume {}\n\n", format_volume(history.volume_kg(), unit));
     Table table({"DATE", "SETS", "RPE", "PAIN", "ID", "NOTE"});
     for (const auto& session : sessions) {
@@ -79,6 +88,7 @@ void print_sessions_text(const Exercise& exercise, const ExerciseHistory& histor
                        fmt::format("{}", fmt::join(session.record_ids, ",")), notes});
     }
     table.print(out);
+    print_records_text(out, history, unit, load_step);
     out << '\n';
     print_suggestion(out, suggestion);
 }
@@ -96,6 +106,7 @@ void run_exercise(Services& services, const std::string& name) {
         ordered_json list = ordered_json::array();
         for (const auto& session : sessions) list.push_back(session_json(session));
         entry["history"] = list;
+        entry["records"] = records_json(history.records(), unit, load_step_of(&exercise));
         return print_json(services.out(), ordered_json::array({entry}));
     }
     print_sessions_text(exercise, history, sessions, suggestion, unit, services.out());

@@ -73,12 +73,14 @@ void print_details(std::ostream& out, const Exercise& exercise) {
     print_list(out, "References", references, false);
 }
 
-void print_history(std::ostream& out, const ExerciseRecord& record, Unit unit) {
+void print_history(std::ostream& out, const ExerciseRecord& record, Unit unit,
+                   const UnitAmounts& load_step) {
     const auto& history = record.history;
     out << fmt::format("\nYour history: {} session{}, {} to {}", history.session_count(),
                        history.session_count() == 1 ? "" : "s", format_date(*history.first_date()),
                        format_date(*history.last_date()));
-    if (history.best_set()) out << ", best set " << format_best_set(*history.best_set());
+    if (history.best_set())
+        out << ", best set " << format_best_set(*history.best_set(), unit, load_step);
     out << fmt::format(", volume {}\n", format_volume(history.volume_kg(), unit));
     print_suggestion(out, record.suggestion);
 }
@@ -95,7 +97,7 @@ void run_show(const Exercise& exercise, const std::optional<ExerciseRecord>& rec
     }
     print_facts(out, exercise);
     print_details(out, exercise);
-    if (record) print_history(out, *record, unit);
+    if (record) print_history(out, *record, unit, exercise.progression.load_step);
 }
 
 std::optional<ExerciseRecord> read_record(Services& services, const Exercise& exercise) {

@@ -59,6 +59,7 @@ void ExerciseHistory::add(const Record& record) {
         }
         keep_best(set, record.date);
     }
+    records_.add(record);
     const bool full = recent_.size() >= kept_sessions_;
     if (full && record.date < recent_.begin()->first && !recent_.contains(record.date)) return;
     merge_into(recent_[record.date], record);
@@ -75,6 +76,7 @@ void ExerciseHistory::merge(ExerciseHistory&& later) {
     total_reps_ += later.total_reps_;
     kg_volume_hundredths_ += later.kg_volume_hundredths_;
     lb_volume_hundredths_ += later.lb_volume_hundredths_;
+    records_.merge(std::move(later.records_));
     for (auto& [date, session] : later.recent_) {
         const auto [at, inserted] = recent_.try_emplace(date, std::move(session));
         if (inserted) continue;
@@ -179,6 +181,7 @@ json ExerciseHistory::to_state() const {
             {"reps", total_reps_},
             {"kg_volume", integer_text(kg_volume_hundredths_)},
             {"lb_volume", integer_text(lb_volume_hundredths_)},
+            {"records", records_.to_state()},
             {"sessions", std::move(sessions)}};
 }
 
@@ -217,6 +220,7 @@ ExerciseHistory ExerciseHistory::from_state(const json& state) {
     };
     history.kg_volume_hundredths_ = volume("kg_volume");
     history.lb_volume_hundredths_ = volume("lb_volume");
+    history.records_ = PersonalRecords::from_state(state.at("records"));
     for (const auto& session : state.at("sessions")) {
         Session parsed = session_from_state(session);
         const Date date = parsed.date;

@@ -60,6 +60,7 @@ ordered_json summary_json(const ExerciseHistory& history, Unit unit) {
             {"first", optional_date(history.first_date())},
             {"last", optional_date(history.last_date())},
             {"best_set", best},
+            {"e1rm", e1rm_json(history.records().best_e1rm(), unit)},
             {"total_reps", history.total_reps()},
             {"volume",
              {{"value", round_to_tenth(kilograms_in(history.volume_kg(), unit))},
@@ -72,6 +73,151 @@ std::string format_best_set(const SetEntry& set) {
 
 std::string format_volume(double kilograms, Unit unit) {
     return fmt::format("{:.1f} {}", kilograms_in(kilograms, unit), unit_name(unit));
+}
+
+Load load_in_unit(const Load& load, Unit unit, const UnitAmounts& load_step) {
+    if (load.kind == LoadKind::bodyweight || load.unit == unit) return load;
+    return {load.kind, convert_and_round(load.hundredths, load.unit, unit, load_step.in(unit)),
+            unit};
+}
+
+std::string format_best_set(const SetEntry& set, Unit unit, const UnitAmounts& load_step) {
+    return fmt::format("{} @ {}", set.reps, format_load(load_in_unit(set.load, unit, load_step)));
+}
+
+double one_rep_max_in(const OneRepMax& estimate, Unit unit) {
+    return round_to_tenth(kilograms_in(estimate.kilograms, unit));
+}
+
+std::string format_one_rep_max(const OneRepMax& estimate, Unit unit) {
+    return fmt::format("{:.1f} {}", one_rep_max_in(estimate, unit), unit_name(unit));
+}
+
+namespace {
+
+// An amount in hundredths as JSON: whole amounts as integers, like the log.
+ordered_json amount_json(std::int64_t hundredths) {
+    if (hundredths % 100 == 0) return hundredths / 100;
+    return static_cast<double>(hundredths) / 100.0;
+}
+
+// Adds the fields of `from` after those of `into`. `from` is a named
+// parameter, not a temporary in a range-for, so it outlives the loop.
+void append_fields(ordered_json& into, const ordered_json& from) {
+    for (const auto& [key, value] : from.items()) into[key] = value;
+}
+
+// The set, day and log record of a record holder.
+ordered_json holder_json(const RecordSet& holder) {
+    return {{"reps", holder.set.reps},
+            {"load", load_to_json(holder.set.load)},
+            {"date", format_date(holder.date)},
+            {"id", holder.record_id}};
+}
+
+// What a category compares, in `unit`, put before the holder's fields.
+ordered_json measured_json(RecordKind kind, const RecordSet& holder, Unit unit,
+                           const UnitAmounts& load_step) {
+    ordered_json object = ordered_json::object();
+    if (kind == RecordKind::e1rm) {
+        const OneRepMax estimate = record_one_rep_max(holder);
+        object["value"] = one_rep_max_in(estimate, unit);
+        object["unit"] = unit_name(unit);
+        object["beyond_epley_range"] = estimate.beyond_epley_range;
+    } else if (kind == RecordKind::heaviest_for_reps) {
+        object["value"] = amount_json(load_in_unit(holder.set.load, unit, load_step).hundredths);
+        object["unit"] = unit_name(unit);
+    }
+    append_fields(object, holder_json(holder));
+    return object;
+}
+
+std::string load_text(const Load& load, Unit unit, const UnitAmounts& load_step) {
+    return describe_load(load_in_unit(load, unit, load_step));
+}
+
+}  // namespace
+
+ordered_json e1rm_json(const std::optional<Standing>& best_e1rm, Unit unit) {
+    if (!best_e1rm) return nullptr;
+    const OneRepMax estimate = record_one_rep_max(best_e1rm->best);
+    ordered_json object = {{"value", one_rep_max_in(estimate, unit)}, {"unit", unit_name(unit)}};
+    append_fields(object, holder_json(best_e1rm->best));
+    object["beyond_epley_range"] = estimate.beyond_epley_range;
+    return object;
+}
+
+ordered_json records_json(const PersonalRecords& records, Unit unit, const UnitAmounts& load_step) {
+    ordered_json by_reps = ordered_json::array();
+    for (const auto& [reps, standing] : records.heaviest_by_reps())
+        by_reps.push_back(
+            measured_json(RecordKind::heaviest_for_reps, standing.best, unit, load_step));
+    ordered_json by_load = ordered_json::array();
+    for (const auto& [load, standing] : records.most_reps_by_load()) {
+        ordered_json entry = {
+            {"value", amount_json(load_in_unit(load, unit, load_step).hundredths)},
+            {"unit", unit_name(unit)}};
+        append_fields(entry, holder_json(standing.best));
+        by_load.push_back(std::move(entry));
+    }
+    const auto& bodyweight = records.most_bodyweight_reps();
+    return {{"e1rm", e1rm_json(records.best_e1rm(), unit)},
+            {"heaviest_by_reps", std::move(by_reps)},
+            {"most_reps_by_load", std::move(by_load)},
+            {"most_reps_bodyweight", bodyweight ? holder_json(bodyweight->best) : nullptr}};
+}
+
+std::string_view record_kind_name(RecordKind kind) {
+    switch (kind) {
+        case RecordKind::e1rm:
+            return "e1rm";
+        case RecordKind::heaviest_for_reps:
+            return "heaviest_for_reps";
+        case RecordKind::most_reps_at_load:
+            return "most_reps_at_load";
+        case RecordKind::most_reps_bodyweight:
+            break;
+    }
+    return "most_reps_bodyweight";
+}
+
+std::string describe_new_record(const NewRecord& record, Unit unit, const UnitAmounts& load_step) {
+    const SetEntry& now = record.now.set;
+    const SetEntry& before = record.previous.set;
+    switch (record.kind) {
+        case RecordKind::e1rm: {
+            const OneRepMax estimate = record_one_rep_max(record.now);
+            return fmt::format(
+                "best e1RM {} ({}), was {}{}", format_one_rep_max(estimate, unit),
+                format_best_set(now, unit, load_step),
+                format_one_rep_max(record_one_rep_max(record.previous), unit),
+                estimate.beyond_epley_range
+                    ? fmt::format("; from more than {} reps, a rough estimate", kEpleyMaxReps)
+                    : "");
+        }
+        case RecordKind::heaviest_for_reps:
+            return fmt::format("heaviest {} reps, {} (was {})", now.reps,
+                               load_text(now.load, unit, load_step),
+                               load_text(before.load, unit, load_step));
+        case RecordKind::most_reps_at_load: {
+            const bool converted = now.load.unit != unit;
+            return fmt::format(
+                "{} reps at {}{} (was {})", now.reps, load_text(now.load, unit, load_step),
+                converted ? fmt::format(" (logged as {})", describe_load(now.load)) : "",
+                before.reps);
+        }
+        case RecordKind::most_reps_bodyweight:
+            break;
+    }
+    return fmt::format("{} reps at bodyweight (was {})", now.reps, before.reps);
+}
+
+ordered_json new_record_json(const NewRecord& record, Unit unit, const UnitAmounts& load_step) {
+    ordered_json object = {{"kind", record_kind_name(record.kind)}};
+    append_fields(object, measured_json(record.kind, record.now, unit, load_step));
+    object["previous"] = measured_json(record.kind, record.previous, unit, load_step);
+    object["text"] = describe_new_record(record, unit, load_step);
+    return object;
 }
 
 }  // namespace liftlog

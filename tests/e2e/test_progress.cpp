@@ -66,7 +66,8 @@ TEST_CASE("progress overview in JSON has the documented fields", "[e2e][progress
     std::vector<std::string> keys;
     for (const auto& [key, value] : list[0].items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"exercise", "name", "sessions", "first", "last",
-                                           "best_set", "total_reps", "volume", "suggestion"});
+                                           "best_set", "e1rm", "total_reps", "volume",
+                                           "suggestion"});
     CHECK(list[0]["exercise"] == "back-extension");
     CHECK(list[0]["name"] == "Back Extension");
     CHECK(list[0]["total_reps"] == 35);

@@ -100,6 +100,9 @@ void check_same(const LogSummary& actual, const LogSummary& expected) {
         INFO("exercise " << id);
         REQUIRE(actual.histories.contains(id));
         CHECK(actual.histories.at(id).to_state() == history.to_state());
+        // The state holds the personal records; compared again as values, so
+        // that a field left out of the state could not hide a difference.
+        CHECK(actual.histories.at(id).records() == history.records());
     }
     CHECK(actual.bad_line_count == expected.bad_line_count);
     CHECK(actual.bad_lines == expected.bad_lines);
@@ -107,10 +110,27 @@ void check_same(const LogSummary& actual, const LogSummary& expected) {
 
 }  // namespace
 
+// Whether the random logs reach what makes records hard to merge: runner-ups,
+// and more distinct loads than the most-reps table keeps.
+struct RecordCoverage {
+    bool runner_up = false;
+    bool table_full = false;
+
+    void note(const LogSummary& summary) {
+        for (const auto& [id, history] : summary.histories) {
+            const PersonalRecords& records = history.records();
+            table_full =
+                table_full || records.most_reps_by_load().size() == PersonalRecords::kTrackedLoads;
+            runner_up = runner_up || (records.best_e1rm() && records.best_e1rm()->runner_up);
+        }
+    }
+};
+
 TEST_CASE("the fold in parts equals folding the whole log in order", "[queries]") {
     TempDir dir;
     const fs::path log = dir.path / "log.jsonl";
     std::mt19937 random(20261123);
+    RecordCoverage coverage;
     for (int round = 0; round < 40; ++round) {
         const bool torn = round % 4 == 3;
         std::ofstream(log, std::ios::binary) << random_log(random, 60 + round * 25, torn);
@@ -121,6 +141,7 @@ TEST_CASE("the fold in parts equals folding the whole log in order", "[queries]"
                 round % 5 == 0 ? std::optional<std::string>("deadlift") : std::nullopt;
             const HistoryQuery query{today, only, kept};
             const LogSummary expected = reference_summary(log, query);
+            coverage.note(expected);
             for (std::size_t parts = 1; parts <= 7; ++parts) {
                 INFO("round " << round << ", " << parts << " parts, kept " << kept);
                 const LogSummary actual = summarize_log(log, query, parts);
@@ -129,6 +150,8 @@ TEST_CASE("the fold in parts equals folding the whole log in order", "[queries]"
             }
         }
     }
+    CHECK(coverage.runner_up);
+    CHECK(coverage.table_full);
 }
 
 TEST_CASE("bad lines beyond the reported ones are counted, in line order", "[queries]") {
@@ -197,6 +220,7 @@ TEST_CASE("a history's state survives the cache's round trip", "[queries]") {
         CHECK(copy.session_count() == history.session_count());
         CHECK(copy.volume_kg() == history.volume_kg());
         CHECK(copy.best_set() == history.best_set());
+        CHECK(copy.records() == history.records());
         CHECK(copy.recent_sessions().size() == history.recent_sessions().size());
     }
 

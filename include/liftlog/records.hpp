@@ -1,0 +1,103 @@
+#pragma once
+// Personal records (PRs) of one exercise: the heaviest load for each rep count,
+// the most reps at each load, the best estimated one-rep max, and the most
+// reps at body weight alone. They fold record by record and merge exactly, like
+// ExerciseHistory, so a log read in parallel parts gives the same records as a
+// read in order. docs/progression.md says what counts as a record.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "liftlog/date.hpp"
+#include "liftlog/one_rep_max.hpp"
+#include "liftlog/record.hpp"
+
+namespace liftlog {
+
+// A working set that holds a record, with the day and the log record it came from.
+struct RecordSet {
+    SetEntry set;
+    Date date{};
+    std::string record_id;
+    friend bool operator==(const RecordSet&, const RecordSet&) = default;
+};
+
+// A category's best entry, and the best entry of any earlier log record: what
+// the best had to beat. Each log record offers at most one set per category,
+// so the runner-up never comes from the same record as the best. Ties keep
+// the entry logged first.
+struct Standing {
+    RecordSet best;
+    std::optional<RecordSet> runner_up;
+    friend bool operator==(const Standing&, const Standing&) = default;
+};
+
+// Orders loads heaviest first by weight (across units), then by kind, unit
+// and amount, so that two different loads are never equivalent.
+struct HeavierLoadFirst {
+    bool operator()(const Load& a, const Load& b) const;
+};
+
+class PersonalRecords {
+  public:
+    // Rep counts past this are endurance work; their loads are not tracked.
+    static constexpr int kMaxTrackedReps = 100;
+    // Only the heaviest loads keep a most-reps record, so a log with many
+    // different loads cannot grow the table. Keeping the heaviest N of all
+    // loads ever lifted is exact under merging: a load evicted once is lighter
+    // than N loads that stay.
+    static constexpr std::size_t kTrackedLoads = 32;
+
+    using ByReps = std::map<int, Standing>;
+    using ByLoad = std::map<Load, Standing, HeavierLoadFirst>;
+
+    // Folds in the working sets of one training record (not a void record).
+    void add(const Record& record);
+    // Folds in the records of the part of the log that follows this one.
+    void merge(PersonalRecords&& later);
+
+    // Sets with a load beyond body weight (external or added), by rep count.
+    const ByReps& heaviest_by_reps() const { return heaviest_by_reps_; }
+    // Most reps at each load; a load is its kind, amount and unit exactly, so
+    // 100 kg and 220 lb are different loads.
+    const ByLoad& most_reps_by_load() const { return most_reps_by_load_; }
+    const std::optional<Standing>& best_e1rm() const { return best_e1rm_; }
+    const std::optional<Standing>& most_bodyweight_reps() const { return most_bodyweight_reps_; }
+
+    // For the history cache; from_state throws std::exception for a state
+    // that to_state could not have written.
+    nlohmann::json to_state() const;
+    static PersonalRecords from_state(const nlohmann::json& state);
+
+    friend bool operator==(const PersonalRecords&, const PersonalRecords&) = default;
+
+  private:
+    ByReps heaviest_by_reps_;
+    ByLoad most_reps_by_load_;
+    std::optional<Standing> best_e1rm_;
+    std::optional<Standing> most_bodyweight_reps_;
+};
+
+// The e1RM of a record-holding set (it has a load beyond body weight).
+OneRepMax record_one_rep_max(const RecordSet& holder);
+
+enum class RecordKind { e1rm, heaviest_for_reps, most_reps_at_load, most_reps_bodyweight };
+
+// A record that one log record set by beating an earlier one.
+struct NewRecord {
+    RecordKind kind{};
+    RecordSet now;
+    RecordSet previous;
+};
+
+// The records `record_id` holds in categories that had an earlier best to
+// beat. A category's first entry is not a record. In order: e1RM, heaviest
+// loads by rep count, most reps at loads (heaviest first), body weight.
+std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::string_view record_id);
+
+}  // namespace liftlog

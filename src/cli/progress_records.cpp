@@ -1,0 +1,99 @@
+#include "progress_records.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "liftlog/report.hpp"
+#include "output.hpp"
+
+namespace liftlog::cli {
+
+namespace {
+
+// The most-reps table is long in a log with many loads; the heaviest few are
+// the ones that say something about strength.
+constexpr std::size_t kShownLoads = 5;
+
+constexpr const char* kBeyondEpleyMark = "*";
+
+std::string e1rm_text(const RecordSet& holder, Unit unit) {
+    const OneRepMax estimate = record_one_rep_max(holder);
+    return format_one_rep_max(estimate, unit) +
+           (estimate.beyond_epley_range ? kBeyondEpleyMark : "");
+}
+
+// "100kg", with the load as logged when it was converted: two loads logged in
+// different units can round to the same shown load.
+std::string load_cell(const Load& load, Unit unit, const UnitAmounts& load_step) {
+    const std::string shown = format_load(load_in_unit(load, unit, load_step));
+    if (load.unit == unit) return shown;
+    return fmt::format("{} (logged {})", shown, format_load(load));
+}
+
+void print_heaviest_by_reps(std::ostream& out, const PersonalRecords& records, Unit unit,
+                            const UnitAmounts& load_step) {
+    if (records.heaviest_by_reps().empty()) return;
+    out << "\nHeaviest load by reps:\n";
+    Table table({"REPS", "LOAD", "DATE", "ID"});
+    for (const auto& [reps, standing] : records.heaviest_by_reps())
+        table.add_row({std::to_string(reps), load_cell(standing.best.set.load, unit, load_step),
+                       format_date(standing.best.date), standing.best.record_id});
+    table.print(out);
+}
+
+void print_most_reps_by_load(std::ostream& out, const PersonalRecords& records, Unit unit,
+                             const UnitAmounts& load_step) {
+    if (records.most_reps_by_load().empty()) return;
+    out << "\nMost reps at the heaviest loads:\n";
+    Table table({"LOAD", "REPS", "DATE", "ID"});
+    std::size_t shown = 0;
+    for (const auto& [load, standing] : records.most_reps_by_load()) {
+        if (shown++ == kShownLoads) break;
+        table.add_row({load_cell(load, unit, load_step), std::to_string(standing.best.set.reps),
+                       format_date(standing.best.date), standing.best.record_id});
+    }
+    table.print(out);
+}
+
+}  // namespace
+
+UnitAmounts load_step_of(const Exercise* exercise) {
+    return exercise ? exercise->progression.load_step : UnitAmounts{};
+}
+
+std::string e1rm_cell(const ExerciseHistory& history, Unit unit) {
+    const auto& best = history.records().best_e1rm();
+    return best ? e1rm_text(best->best, unit) : "-";
+}
+
+bool marks_beyond_epley(const ExerciseHistory& history) {
+    const auto& best = history.records().best_e1rm();
+    return best && record_one_rep_max(best->best).beyond_epley_range;
+}
+
+void print_e1rm_legend(std::ostream& out) {
+    out << fmt::format(
+        "{} E1RM estimated from a set of more than {} reps, where the Epley formula is "
+        "unreliable\n",
+        kBeyondEpleyMark, kEpleyMaxReps);
+}
+
+void print_records_text(std::ostream& out, const ExerciseHistory& history, Unit unit,
+                        const UnitAmounts& load_step) {
+    const PersonalRecords& records = history.records();
+    if (const auto& best = records.best_e1rm()) {
+        const RecordSet& holder = best->best;
+        out << fmt::format("\nBest e1RM: {} from {} @ {} on {}\n", e1rm_text(holder, unit),
+                           holder.set.reps, load_cell(holder.set.load, unit, load_step),
+                           format_date(holder.date));
+        if (record_one_rep_max(holder).beyond_epley_range) print_e1rm_legend(out);
+    }
+    print_heaviest_by_reps(out, records, unit, load_step);
+    print_most_reps_by_load(out, records, unit, load_step);
+    if (const auto& bodyweight = records.most_bodyweight_reps())
+        out << fmt::format("\nMost reps at bodyweight: {} on {}\n", bodyweight->best.set.reps,
+                           format_date(bodyweight->best.date));
+}
+
+}  // namespace liftlog::cli
