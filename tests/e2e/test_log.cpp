@@ -92,8 +92,9 @@ TEST_CASE("log in JSON prints the stored record and the suggestion", "[e2e][log]
     CHECK(result.err.empty());
     const auto output = parse_json(result.out);
     REQUIRE(output.is_object());
-    CHECK(output.size() == 2);
+    CHECK(output.size() == 3);
     CHECK(output["record"] == last_record(sandbox));
+    CHECK(output["records"] == nlohmann::ordered_json::array());  // a first entry sets none
     const auto& suggestion = output["suggestion"];
     CHECK(suggestion["action"] == "add_weight");
     CHECK(suggestion["next"]["sets"] == 3);
