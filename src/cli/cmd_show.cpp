@@ -39,12 +39,18 @@ void print_facts(std::ostream& out, const Exercise& exercise) {
     out << fmt::format("{} ({})\n", exercise.name, exercise.id);
     if (!exercise.aliases.empty())
         out << fmt::format("Also called: {}\n", fmt::join(exercise.aliases, ", "));
-    out << '\n' << exercise.description << "\n\n";
-    out << fmt::format("Primary muscles:    {}\n", fmt::join(exercise.primary_muscles, ", "));
+    // A custom exercise (from an import) may have only a name.
+    if (!exercise.description.empty()) out << '\n' << exercise.description << '\n';
+    out << '\n';
+    if (!exercise.primary_muscles.empty())
+        out << fmt::format("Primary muscles:    {}\n", fmt::join(exercise.primary_muscles, ", "));
     if (!exercise.secondary_muscles.empty())
         out << fmt::format("Secondary muscles:  {}\n", fmt::join(exercise.secondary_muscles, ", "));
-    out << fmt::format("Equipment:          {}\n", fmt::join(exercise.equipment, ", "));
+    if (!exercise.equipment.empty())
+        out << fmt::format("Equipment:          {}\n", fmt::join(exercise.equipment, ", "));
     out << fmt::format("Loading:            {}\n", loading_name(exercise.loading));
+    if (exercise.custom)
+        out << "Custom:             yes; add muscles, equipment and steps in its definition file\n";
     out << fmt::format("Prescription:       {} sets of {} reps, {} times a week\n",
                        range_text(p.sets), range_text(p.reps), range_text(p.per_week));
     if (exercise.loading == Loading::bodyweight)
