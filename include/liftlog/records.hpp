@@ -61,11 +61,13 @@ class PersonalRecords {
     // Folds in the records of the part of the log that follows this one.
     void merge(PersonalRecords&& later);
 
-    // Sets with a load beyond body weight (external or added), by rep count.
-    const ByReps& heaviest_by_reps() const { return heaviest_by_reps_; }
+    // Sets with a load beyond body weight (external or added), by rep count:
+    // a copy, made from the table the fold keeps.
+    ByReps heaviest_by_reps() const;
     // Most reps at each load; a load is its kind, amount and unit exactly, so
-    // 100 kg and 220 lb are different loads.
-    const ByLoad& most_reps_by_load() const { return most_reps_by_load_; }
+    // 100 kg and 220 lb are different loads. A copy, made from the table the
+    // fold keeps.
+    ByLoad most_reps_by_load() const;
     const std::optional<Standing>& best_e1rm() const { return best_e1rm_; }
     const std::optional<Standing>& most_bodyweight_reps() const { return most_bodyweight_reps_; }
 
@@ -77,8 +79,13 @@ class PersonalRecords {
     friend bool operator==(const PersonalRecords&, const PersonalRecords&) = default;
 
   private:
-    ByReps heaviest_by_reps_;
-    ByLoad most_reps_by_load_;
+    // Indexed by reps - 1, up to the most reps offered: a fold looks a rep
+    // count up for every record, and this is faster than a tree.
+    std::vector<std::optional<Standing>> heaviest_by_reps_;
+    // Parallel arrays, loads heaviest first: a fold looks a load up for every
+    // record, and scanning a few loads is faster than a tree.
+    std::vector<Load> loads_;
+    std::vector<Standing> most_reps_at_;
     std::optional<Standing> best_e1rm_;
     std::optional<Standing> most_bodyweight_reps_;
 };

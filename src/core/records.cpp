@@ -18,20 +18,25 @@ bool is_bodyweight_work(const SetEntry& set) {
     return !set.warmup && set.load.kind == LoadKind::bodyweight;
 }
 
+// added_kilograms, inline here: records compare the load of every set of
+// every record, and only need an order that is the same in every part.
+double kilograms(const Load& load) {
+    if (load.kind == LoadKind::bodyweight) return 0.0;
+    const double amount = static_cast<double>(load.hundredths) / 100.0;
+    return load.unit == Unit::kg ? amount : amount * kKilogramsPerPound;
+}
+
 // What each category compares. Every score is a function of the set alone, so
-// comparisons do not depend on the order sets are folded or merged in.
-double load_score(const SetEntry& set) {
-    return added_kilograms(set.load);
-}
+// comparisons do not depend on the order sets are folded or merged in. They
+// are function objects, not functions, so that the templates below inline them.
+constexpr auto load_score = [](const SetEntry& set) { return kilograms(set.load); };
 
-int reps_score(const SetEntry& set) {
-    return set.reps;
-}
+constexpr auto reps_score = [](const SetEntry& set) { return set.reps; };
 
-double e1rm_score(const SetEntry& set) {
+constexpr auto e1rm_score = [](const SetEntry& set) {
     const auto estimate = estimate_one_rep_max(set);
     return estimate ? estimate->kilograms : 0.0;
-}
+};
 
 // A set on offer, without copying its record's id unless it is kept.
 struct Candidate {
@@ -41,6 +46,14 @@ struct Candidate {
 
     RecordSet held() const { return {set, date, std::string(record_id)}; }
 };
+
+// In place, so that the id's buffer is reused: ids are 16 characters, one
+// more than a string holds without allocating.
+void overwrite(RecordSet& entry, const Candidate& candidate) {
+    entry.set = candidate.set;
+    entry.date = candidate.date;
+    entry.record_id.assign(candidate.record_id);
+}
 
 Candidate candidate_of(const RecordSet& entry) {
     return {entry.set, entry.date, entry.record_id};
@@ -53,10 +66,12 @@ template <class Score>
 void offer(Standing& standing, const Candidate& candidate, Score score) {
     const auto value = score(candidate.set);
     if (value > score(standing.best.set)) {
-        standing.runner_up = std::move(standing.best);
-        standing.best = candidate.held();
+        if (!standing.runner_up) standing.runner_up.emplace();
+        std::swap(standing.best, *standing.runner_up);
+        overwrite(standing.best, candidate);
     } else if (!standing.runner_up || value > score(standing.runner_up->set)) {
-        standing.runner_up = candidate.held();
+        if (!standing.runner_up) standing.runner_up.emplace();
+        overwrite(*standing.runner_up, candidate);
     }
 }
 
@@ -86,23 +101,6 @@ void merge_standing(std::optional<Standing>& into, std::optional<Standing>&& lat
     merge_standing(*into, std::move(*later), score);
 }
 
-template <class Map, class Score>
-void merge_table(Map& into, Map&& later, Score score) {
-    for (auto& [key, standing] : later) {
-        const auto [at, inserted] = into.try_emplace(key, std::move(standing));
-        if (!inserted) merge_standing(at->second, std::move(standing), score);
-    }
-}
-
-template <class Map, class Score>
-void offer_to(Map& table, const typename Map::key_type& key, const Candidate& candidate,
-              Score score) {
-    if (const auto at = table.find(key); at != table.end())
-        offer(at->second, candidate, score);
-    else
-        table.emplace(key, Standing{candidate.held(), std::nullopt});
-}
-
 // Whether sets[i] is the first of its record's best sets among those that
 // `same_group` puts with it: a record offers one set per category, so that a
 // runner-up always comes from another record.
@@ -118,21 +116,49 @@ bool first_best_of_group(const std::vector<SetEntry>& sets, std::size_t i, SameG
     return true;
 }
 
-// The index of the record's first best set among those `eligible` accepts.
-template <class Eligible, class Score>
-std::optional<std::size_t> first_best(const std::vector<SetEntry>& sets, Eligible eligible,
-                                      Score score) {
-    std::optional<std::size_t> best;
-    for (std::size_t i = 0; i < sets.size(); ++i)
-        if (eligible(sets[i]) && (!best || score(sets[i]) > score(sets[*best]))) best = i;
-    return best;
+void offer_to_reps_table(std::vector<std::optional<Standing>>& table, int reps,
+                         const Candidate& candidate) {
+    const auto index = static_cast<std::size_t>(reps - 1);
+    if (table.size() <= index) table.resize(index + 1);
+    offer(table[index], candidate, load_score);
+}
+
+// The most-reps table is two parallel arrays, loads heaviest first.
+void insert_load(std::vector<Load>& loads, std::vector<Standing>& standings, const Load& load,
+                 Standing&& standing) {
+    const auto at = std::lower_bound(loads.begin(), loads.end(), load, HeavierLoadFirst{});
+    standings.insert(standings.begin() + (at - loads.begin()), std::move(standing));
+    loads.insert(at, load);
+}
+
+void trim_loads(std::vector<Load>& loads, std::vector<Standing>& standings) {
+    if (loads.size() <= PersonalRecords::kTrackedLoads) return;
+    loads.resize(PersonalRecords::kTrackedLoads);
+    standings.resize(PersonalRecords::kTrackedLoads);
+}
+
+// Only the kTrackedLoads heaviest loads have a row: a new load lighter than
+// all of a full table's is dropped, a heavier one evicts the lightest.
+void offer_at_load(std::vector<Load>& loads, std::vector<Standing>& standings,
+                   const Candidate& candidate) {
+    const Load& load = candidate.set.load;
+    if (const auto at = std::find(loads.begin(), loads.end(), load); at != loads.end()) {
+        offer(standings[at - loads.begin()], candidate, reps_score);
+        return;
+    }
+    if (loads.size() >= PersonalRecords::kTrackedLoads && !HeavierLoadFirst{}(load, loads.back()))
+        return;
+    insert_load(loads, standings, load, Standing{candidate.held(), std::nullopt});
+    trim_loads(loads, standings);
 }
 
 }  // namespace
 
 bool HeavierLoadFirst::operator()(const Load& a, const Load& b) const {
-    const double a_kg = added_kilograms(a);
-    const double b_kg = added_kilograms(b);
+    // The same order as below, without converting, for the usual case.
+    if (a.kind == b.kind && a.unit == b.unit) return a.hundredths > b.hundredths;
+    const double a_kg = kilograms(a);
+    const double b_kg = kilograms(b);
     if (a_kg != b_kg) return a_kg > b_kg;
     return std::tie(a.kind, a.unit, a.hundredths) < std::tie(b.kind, b.unit, b.hundredths);
 }
@@ -140,39 +166,62 @@ bool HeavierLoadFirst::operator()(const Load& a, const Load& b) const {
 void PersonalRecords::add(const Record& record) {
     const auto& sets = record.sets;
     const auto offered = [&](std::size_t i) { return Candidate{sets[i], record.date, record.id}; };
-    if (const auto i = first_best(sets, is_bodyweight_work, reps_score))
-        offer(most_bodyweight_reps_, offered(*i), reps_score);
-    if (const auto i = first_best(sets, is_loaded_work, e1rm_score))
-        offer(best_e1rm_, offered(*i), e1rm_score);
+    std::optional<std::size_t> most_bodyweight_reps;
+    std::optional<std::size_t> best_e1rm;
+    double best_e1rm_kg = 0.0;
     for (std::size_t i = 0; i < sets.size(); ++i) {
         const SetEntry& set = sets[i];
+        if (is_bodyweight_work(set) &&
+            (!most_bodyweight_reps || set.reps > sets[*most_bodyweight_reps].reps))
+            most_bodyweight_reps = i;
         if (!is_loaded_work(set)) continue;
+        if (const double e1rm = e1rm_score(set); !best_e1rm || e1rm > best_e1rm_kg) {
+            best_e1rm = i;
+            best_e1rm_kg = e1rm;
+        }
         const auto same_reps = [&](const SetEntry& s) {
             return is_loaded_work(s) && s.reps == set.reps;
         };
         if (set.reps <= kMaxTrackedReps && first_best_of_group(sets, i, same_reps, load_score))
-            offer_to(heaviest_by_reps_, set.reps, offered(i), load_score);
+            offer_to_reps_table(heaviest_by_reps_, set.reps, offered(i));
         const auto same_load = [&](const SetEntry& s) {
             return is_loaded_work(s) && s.load == set.load;
         };
-        if (!first_best_of_group(sets, i, same_load, reps_score)) continue;
-        if (const auto at = most_reps_by_load_.find(set.load); at != most_reps_by_load_.end()) {
-            offer(at->second, offered(i), reps_score);
-            continue;
-        }
-        const bool full = most_reps_by_load_.size() >= kTrackedLoads;
-        if (full && !HeavierLoadFirst{}(set.load, std::prev(most_reps_by_load_.end())->first))
-            continue;  // lighter than every load kept
-        most_reps_by_load_.emplace(set.load, Standing{offered(i).held(), std::nullopt});
-        if (full) most_reps_by_load_.erase(std::prev(most_reps_by_load_.end()));
+        if (first_best_of_group(sets, i, same_load, reps_score))
+            offer_at_load(loads_, most_reps_at_, offered(i));
     }
+    if (most_bodyweight_reps)
+        offer(most_bodyweight_reps_, offered(*most_bodyweight_reps), reps_score);
+    if (best_e1rm) offer(best_e1rm_, offered(*best_e1rm), e1rm_score);
+}
+
+PersonalRecords::ByLoad PersonalRecords::most_reps_by_load() const {
+    ByLoad table;
+    for (std::size_t i = 0; i < loads_.size(); ++i) table.emplace(loads_[i], most_reps_at_[i]);
+    return table;
+}
+
+PersonalRecords::ByReps PersonalRecords::heaviest_by_reps() const {
+    ByReps table;
+    for (std::size_t i = 0; i < heaviest_by_reps_.size(); ++i)
+        if (heaviest_by_reps_[i]) table.emplace(static_cast<int>(i + 1), *heaviest_by_reps_[i]);
+    return table;
 }
 
 void PersonalRecords::merge(PersonalRecords&& later) {
-    merge_table(heaviest_by_reps_, std::move(later.heaviest_by_reps_), load_score);
-    merge_table(most_reps_by_load_, std::move(later.most_reps_by_load_), reps_score);
-    while (most_reps_by_load_.size() > kTrackedLoads)
-        most_reps_by_load_.erase(std::prev(most_reps_by_load_.end()));
+    if (heaviest_by_reps_.size() < later.heaviest_by_reps_.size())
+        heaviest_by_reps_.resize(later.heaviest_by_reps_.size());
+    for (std::size_t i = 0; i < later.heaviest_by_reps_.size(); ++i)
+        merge_standing(heaviest_by_reps_[i], std::move(later.heaviest_by_reps_[i]), load_score);
+    for (std::size_t i = 0; i < later.loads_.size(); ++i) {
+        const auto at = std::find(loads_.begin(), loads_.end(), later.loads_[i]);
+        if (at != loads_.end())
+            merge_standing(most_reps_at_[at - loads_.begin()], std::move(later.most_reps_at_[i]),
+                           reps_score);
+        else
+            insert_load(loads_, most_reps_at_, later.loads_[i], std::move(later.most_reps_at_[i]));
+    }
+    trim_loads(loads_, most_reps_at_);
     merge_standing(best_e1rm_, std::move(later.best_e1rm_), e1rm_score);
     merge_standing(most_bodyweight_reps_, std::move(later.most_bodyweight_reps_), reps_score);
 }
@@ -212,12 +261,19 @@ std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::strin
 }
 
 // The state: each standing is [best] or [best, runner-up], each entry
-// [set, "date", "record id"] with the set in the log's JSON shape.
+// [reps, kind, hundredths, unit, day, "record id"] with kind 0 for body
+// weight, 1 added, 2 external, unit 0 for kg and 1 for lb, and the day
+// counted from 1970-01-01. Compact, because `progress` reads every
+// exercise's records from the cache.
 namespace {
 
+constexpr long long kDaysInRange = 4'000'000;  // more than years 1900 to 9999
+
 json entry_state(const RecordSet& entry) {
-    return json::array(
-        {json(sets_to_json({entry.set})[0]), format_date(entry.date), entry.record_id});
+    const Load& load = entry.set.load;
+    return json::array({entry.set.reps, static_cast<int>(load.kind), load.hundredths,
+                        static_cast<int>(load.unit), entry.date.time_since_epoch().count(),
+                        entry.record_id});
 }
 
 json standing_state(const Standing& standing) {
@@ -241,15 +297,28 @@ void require(bool condition, const char* what) {
     if (!condition) throw std::invalid_argument(what);
 }
 
+// Held to the log's limits for a set (docs/log-format.md).
+Load load_from_state(int kind, std::int64_t hundredths, int unit) {
+    require(kind >= 0 && kind <= 2 && unit >= 0 && unit <= 1, "bad load kind or unit");
+    if (kind == static_cast<int>(LoadKind::bodyweight)) {
+        require(hundredths == 0 && unit == 0, "an amount at body weight");
+        return Load::bodyweight();
+    }
+    require(hundredths > 0 && hundredths <= 1'000'000'000, "load out of range");
+    return {static_cast<LoadKind>(kind), hundredths, static_cast<Unit>(unit)};
+}
+
 RecordSet entry_from_state(const json& state) {
-    require(state.is_array() && state.size() == 3, "bad record entry");
+    require(state.is_array() && state.size() == 6, "bad record entry");
     RecordSet entry;
-    entry.set = sets_from_json(json::array({state.at(0)})).at(0);
-    require(!entry.set.warmup, "a warm-up set holds a record");
-    const auto date = parse_date(state.at(1).get<std::string>());
-    require(date.has_value(), "bad record date");
-    entry.date = *date;
-    entry.record_id = state.at(2).get<std::string>();
+    entry.set.reps = state[0].get<int>();
+    require(entry.set.reps >= 1 && entry.set.reps <= 100'000, "reps out of range");
+    entry.set.load =
+        load_from_state(state[1].get<int>(), state[2].get<std::int64_t>(), state[3].get<int>());
+    const auto day = state[4].get<long long>();
+    require(day > -kDaysInRange && day < kDaysInRange, "day out of range");
+    entry.date = Date{std::chrono::days{day}};
+    entry.record_id = state[5].get<std::string>();
     return entry;
 }
 
@@ -278,8 +347,8 @@ std::optional<Standing> optional_standing_from_state(const json& state, Fits fit
 }  // namespace
 
 json PersonalRecords::to_state() const {
-    return {{"by_reps", table_state(heaviest_by_reps_)},
-            {"by_load", table_state(most_reps_by_load_)},
+    return {{"by_reps", table_state(heaviest_by_reps())},
+            {"by_load", table_state(most_reps_by_load())},
             {"e1rm", optional_standing_state(best_e1rm_)},
             {"bodyweight", optional_standing_state(most_bodyweight_reps_)}};
 }
@@ -287,25 +356,23 @@ json PersonalRecords::to_state() const {
 PersonalRecords PersonalRecords::from_state(const json& state) {
     PersonalRecords records;
     for (const auto& standing_json : state.at("by_reps")) {
-        const int reps = standing_json.at(0).at(0).at("reps").get<int>();
+        const int reps = standing_json.at(0).at(0).get<int>();
         require(reps >= 1 && reps <= kMaxTrackedReps, "rep count out of range");
         const auto fits = [reps](const SetEntry& s) { return is_loaded_work(s) && s.reps == reps; };
-        require(
-            records.heaviest_by_reps_.empty() || records.heaviest_by_reps_.rbegin()->first < reps,
-            "rep counts out of order");
-        records.heaviest_by_reps_.emplace(reps,
-                                          standing_from_state(standing_json, fits, load_score));
+        require(records.heaviest_by_reps_.size() < static_cast<std::size_t>(reps),
+                "rep counts out of order");
+        records.heaviest_by_reps_.resize(static_cast<std::size_t>(reps));
+        records.heaviest_by_reps_.back() = standing_from_state(standing_json, fits, load_score);
     }
     for (const auto& standing_json : state.at("by_load")) {
         const Load load = entry_from_state(standing_json.at(0)).set.load;
         const auto fits = [load](const SetEntry& s) { return is_loaded_work(s) && s.load == load; };
-        require(records.most_reps_by_load_.empty() ||
-                    HeavierLoadFirst{}(records.most_reps_by_load_.rbegin()->first, load),
+        require(records.loads_.empty() || HeavierLoadFirst{}(records.loads_.back(), load),
                 "loads out of order");
-        records.most_reps_by_load_.emplace(load,
-                                           standing_from_state(standing_json, fits, reps_score));
+        records.most_reps_at_.push_back(standing_from_state(standing_json, fits, reps_score));
+        records.loads_.push_back(load);
     }
-    require(records.most_reps_by_load_.size() <= kTrackedLoads, "too many loads");
+    require(records.loads_.size() <= kTrackedLoads, "too many loads");
     records.best_e1rm_ = optional_standing_from_state(state.at("e1rm"), is_loaded_work, e1rm_score);
     records.most_bodyweight_reps_ =
         optional_standing_from_state(state.at("bodyweight"), is_bodyweight_work, reps_score);

@@ -85,7 +85,8 @@ TEST_CASE("records: ties keep the entry logged first; one set per record per cat
     // A backdated tie logged later does not take the record.
     const auto records = fold({record("first", 5, {kg(5, 100), kg(5, 100), kg(5, 100)}),
                                record("second", 1, {kg(5, 100)})});
-    const Standing& five = records.heaviest_by_reps().at(5);
+    const auto by_reps = records.heaviest_by_reps();
+    const Standing& five = by_reps.at(5);
     CHECK(five.best.record_id == "first");
     REQUIRE(five.runner_up);
     CHECK(five.runner_up->record_id == "second");  // not another set of "first"
@@ -231,9 +232,11 @@ TEST_CASE("records: the state round trip, and states no fold could produce", "[r
     CHECK(refused([](auto& s) { std::swap(s["by_reps"][0][0], s["by_reps"][0][1]); }));
     CHECK(refused([](auto& s) { std::swap(s["by_load"][0], s["by_load"][1]); }));
     CHECK(refused([](auto& s) { s["e1rm"] = s["bodyweight"]; }));
-    CHECK(refused([](auto& s) { s["bodyweight"][0][0]["load"] = s["e1rm"][0][0]["load"]; }));
-    CHECK(refused([](auto& s) { s["by_reps"][0][0][1] = "2026-02-30"; }));
-    CHECK(refused([](auto& s) { s["by_reps"][0][0][0]["warmup"] = true; }));
+    CHECK(refused([](auto& s) { s["bodyweight"][0] = s["e1rm"][0]; }));
+    CHECK(refused([](auto& s) { s["by_reps"][0][0][4] = 9'000'000; }));  // the day
+    CHECK(refused([](auto& s) { s["by_reps"][0][0][2] = 0; }));          // no load
+    CHECK(refused([](auto& s) { s["by_load"][0][0][1] = 7; }));          // no such kind
+    CHECK(refused([](auto& s) { s["by_reps"][0][1][0] = 6; }));          // runner-up: other reps
     CHECK(refused([](auto& s) { s.erase("e1rm"); }));
     CHECK_FALSE(refused([](auto&) {}));
 }
