@@ -252,7 +252,7 @@ TEST_CASE("a bad row in a new log leaves no log", "[e2e][import]") {
     CHECK_FALSE(fs::exists(sandbox.log()));
 }
 
-TEST_CASE("--skip-bad imports the rest and lists the skipped rows on stderr", "[e2e][import]") {
+TEST_CASE("import --skip-bad imports the rest and lists the skipped rows on stderr", "[e2e][import]") {
     e2e::Sandbox sandbox;
     sandbox.write_file("bad.csv", std::string(kFitNotesHeader) +
                                       "2026-08-04,Lat Pulldown,Back,35.0,kgs,10,,,,\n"
@@ -270,7 +270,7 @@ TEST_CASE("--skip-bad imports the rest and lists the skipped rows on stderr", "[
     CHECK(parse_json(lines[0])["sets"].size() == 2);
 }
 
-TEST_CASE("--dry-run shows what would be added and writes nothing", "[e2e][import]") {
+TEST_CASE("import --dry-run shows what would be added and writes nothing", "[e2e][import]") {
     e2e::Sandbox sandbox;
     const auto text = import_fixture(sandbox, "hevy-lbs.csv", {"--dry-run"});
     CHECK(text.status == 0);
@@ -327,7 +327,7 @@ TEST_CASE("an unknown exercise becomes a custom definition that show and log kno
     CHECK(progress(sandbox).at("walking-lunge-dumbbell")["sessions"] == 2);
 }
 
-TEST_CASE("--map overrides the automatic mapping", "[e2e][import]") {
+TEST_CASE("import --map overrides the automatic mapping", "[e2e][import]") {
     e2e::Sandbox sandbox;
     sandbox.write_file(
         "names.json",
@@ -393,7 +393,7 @@ TEST_CASE("import refuses what it cannot read, with how to fix it", "[e2e][impor
     CHECK_FALSE(fs::exists(sandbox.log()));
 }
 
-TEST_CASE("--from reads a file whose header was not recognised", "[e2e][import]") {
+TEST_CASE("import --from reads a file whose header was not recognised", "[e2e][import]") {
     e2e::Sandbox sandbox;
     // A FitNotes export with its columns renamed in a spreadsheet is still refused
     // for the missing column, by name.
@@ -416,7 +416,7 @@ TEST_CASE("a record the user withdrew is not imported again", "[e2e][import]") {
     CHECK(sandbox.read_log() == log);
 }
 
-TEST_CASE("--unit sets the unit of a plain Weight column", "[e2e][import]") {
+TEST_CASE("import --unit sets the unit of a plain Weight column", "[e2e][import]") {
     e2e::Sandbox sandbox;
     const auto result = import_fixture(sandbox, "strong-comma.csv", {"--unit", "lb"});
     CHECK(result.status == 0);
