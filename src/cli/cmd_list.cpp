@@ -10,6 +10,7 @@
 #include "liftlog/text.hpp"
 #include "output.hpp"
 #include "services.hpp"
+#include "style.hpp"
 
 namespace liftlog::cli {
 
@@ -65,8 +66,8 @@ bool passes(const Exercise& exercise, const ListFilters& filters) {
     return filters.search.empty() || matches_search(exercise, to_lower(filters.search));
 }
 
-void run_list(const Library& library, ListFilters filters, OutputFormat format, std::ostream& out,
-              std::ostream& err) {
+void run_list(const Library& library, ListFilters filters, OutputFormat format, const Style& style,
+              std::ostream& out, std::ostream& err) {
     filters.muscle = to_lower(filters.muscle);
     filters.equipment = to_lower(filters.equipment);
     check_filters(library, filters);
@@ -91,7 +92,7 @@ void run_list(const Library& library, ListFilters filters, OutputFormat format, 
         err << "No exercise matches; run 'liftlog list' without filters to see them all.\n";
         return;
     }
-    table.print(out);
+    table.print(out, style);
 }
 
 }  // namespace
@@ -108,7 +109,8 @@ void add_list_command(CLI::App& app, Services& services) {
         "Examples:\n  liftlog list\n  liftlog list --muscle glutes\n  liftlog list deadlift "
         "--format json");
     command->callback([&services, filters] {
-        run_list(services.library(), *filters, services.format(), services.out(), services.err());
+        run_list(services.library(), *filters, services.format(), Style(services.color()),
+                 services.out(), services.err());
     });
 }
 

@@ -10,6 +10,7 @@
 #include "liftlog/report.hpp"
 #include "output.hpp"
 #include "services.hpp"
+#include "style.hpp"
 
 namespace liftlog::cli {
 
@@ -17,7 +18,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-void run_plan_list(const Library& library, OutputFormat format, std::ostream& out) {
+void run_plan_list(const Library& library, OutputFormat format, const Style& style,
+                   std::ostream& out) {
     ordered_json list = ordered_json::array();
     Table table({"PLAN", "NAME", "EXERCISES"});
     for (const auto& [id, plan] : library.plans()) {
@@ -30,7 +32,7 @@ void run_plan_list(const Library& library, OutputFormat format, std::ostream& ou
         table.add_row({id, plan.name, fmt::format("{}", fmt::join(exercises, ", "))});
     }
     if (format == OutputFormat::json) return print_json(out, list);
-    table.print(out);
+    table.print(out, style);
 }
 
 struct PlannedItem {
@@ -47,7 +49,7 @@ std::string load_cell(const Suggestion& suggestion) {
 }
 
 void print_plan_text(const Plan& plan, Date today, const std::vector<PlannedItem>& items,
-                     std::ostream& out) {
+                     const Style& style, std::ostream& out) {
     out << fmt::format("{} ({}) for {}\n", plan.name, plan.id, format_date(today));
     if (!plan.description.empty()) out << plan.description << '\n';
     out << '\n';
@@ -57,7 +59,7 @@ void print_plan_text(const Plan& plan, Date today, const std::vector<PlannedItem
             {planned.exercise->id, fmt::format("{}x{}", planned.item->sets, planned.item->reps),
              load_cell(planned.suggestion), std::string(action_name(planned.suggestion.action)),
              fmt::format("{}", fmt::join(planned.item->alternatives, ", "))});
-    table.print(out);
+    table.print(out, style);
     out << "\nWhy:\n";
     for (const auto& planned : items)
         out << fmt::format("  {}: {}\n", planned.exercise->id, planned.suggestion.reason);
@@ -93,7 +95,7 @@ void run_plan(Services& services, const std::string& plan_id) {
     }
     if (services.format() == OutputFormat::json)
         return print_json(services.out(), plan_json(plan, today, items));
-    print_plan_text(plan, today, items, services.out());
+    print_plan_text(plan, today, items, Style(services.color()), services.out());
 }
 
 }  // namespace
@@ -108,7 +110,8 @@ void add_plan_command(CLI::App& app, Services& services) {
         "2026-11-23 --format json");
     command->callback([&services, plan_id] {
         if (plan_id->empty())
-            return run_plan_list(services.library(), services.format(), services.out());
+            return run_plan_list(services.library(), services.format(), Style(services.color()),
+                                 services.out());
         run_plan(services, *plan_id);
     });
 }

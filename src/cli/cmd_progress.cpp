@@ -10,9 +10,11 @@
 #include "liftlog/report.hpp"
 #include "liftlog/set_notation.hpp"
 #include "output.hpp"
+#include "progress_chart.hpp"
 #include "progress_records.hpp"
 #include "reports.hpp"
 #include "services.hpp"
+#include "style.hpp"
 
 namespace liftlog::cli {
 
@@ -36,14 +38,15 @@ ordered_json progress_entry(const std::string& id, const Exercise* exercise,
     return entry;
 }
 
-void run_overview(Services& services) {
+void run_overview(Services& services, Glyphs glyphs) {
     const Library& library = services.library();
     const Date today = services.today();
     const Unit unit = services.unit().value_or(Unit::kg);
     const auto histories = services.histories();
     if (services.format() == OutputFormat::csv) return print_overview_csv(services, histories);
     ordered_json list = ordered_json::array();
-    Table table({"EXERCISE", "SESSIONS", "LAST", "BEST SET", "E1RM", "REPS", "VOLUME", "NEXT"});
+    Table table(
+        {"EXERCISE", "SESSIONS", "LAST", "BEST SET", "E1RM", "REPS", "VOLUME", "TREND", "NEXT"});
     bool beyond_epley = false;
     for (const auto& [id, history] : histories) {
         const Exercise* exercise = library.find_exercise(id);
@@ -56,7 +59,7 @@ void run_overview(Services& services) {
                  ? format_best_set(*history.best_set(), unit, load_step_of(exercise))
                  : "-",
              e1rm_cell(history, unit), std::to_string(history.total_reps()),
-             format_volume(history.volume_kg(), unit),
+             format_volume(history.volume_kg(), unit), trend_cell(history, unit, glyphs),
              suggestion ? suggestion_summary(*suggestion) : "(not in the library)"});
         beyond_epley = beyond_epley || marks_beyond_epley(history);
     }
@@ -65,13 +68,13 @@ void run_overview(Services& services) {
         services.err() << "The log has no entries yet; add one with: liftlog log EXERCISE SETS\n";
         return;
     }
-    table.print(services.out());
+    table.print(services.out(), Style(services.color()));
     if (beyond_epley) print_e1rm_legend(services.out() << '\n');
 }
 
 void print_sessions_text(const Exercise& exercise, const ExerciseHistory& history,
                          const std::vector<Session>& sessions, const Suggestion& suggestion,
-                         Unit unit, std::ostream& out) {
+                         Unit unit, const Style& style, std::ostream& out) {
     out << fmt::format("{} ({}): {} session{}", exercise.name, exercise.id, history.session_count(),
                        history.session_count() == 1 ? "" : "s");
     const UnitAmounts load_step = load_step_of(&exercise);
@@ -87,7 +90,7 @@ void print_sessions_text(const Exercise& exercise, const ExerciseHistory& histor
                        session.pain ? "yes" : "",
                        fmt::format("{}", fmt::join(session.record_ids, ",")), notes});
     }
-    table.print(out);
+    table.print(out, style);
     print_records_text(out, history, unit, load_step);
     out << '\n';
     print_suggestion(out, suggestion);
@@ -109,7 +112,8 @@ void run_exercise(Services& services, const std::string& name) {
         entry["records"] = records_json(history.records(), unit, load_step_of(&exercise));
         return print_json(services.out(), ordered_json::array({entry}));
     }
-    print_sessions_text(exercise, history, sessions, suggestion, unit, services.out());
+    print_sessions_text(exercise, history, sessions, suggestion, unit, Style(services.color()),
+                        services.out());
 }
 
 }  // namespace
@@ -121,15 +125,18 @@ void add_progress_command(CLI::App& app, Services& services) {
     command->add_option("exercise", *name, "Show this exercise's full history");
     auto periods = std::make_shared<PeriodOptions>();
     add_period_options(*command, *periods);
+    auto chart = std::make_shared<ChartRequest>();
+    add_chart_options(*command, *chart);
     services.declare_formats("progress", {OutputFormat::text, OutputFormat::json, OutputFormat::csv,
                                           OutputFormat::jsonl});
     command->footer(
         "Examples:\n  liftlog progress\n  liftlog progress back-extension\n  liftlog progress "
-        "--format json | jq '.[].suggestion.action'");
-    command->callback([&services, name, periods] {
+        "deadlift --chart e1rm\n  liftlog progress --format json | jq '.[].suggestion.action'");
+    command->callback([&services, name, periods, chart] {
         check_progress_request(services, *name, *periods);
+        if (chart->asked()) return run_progress_chart(services, *name, *chart, periods->wanted());
         if (periods->wanted()) return run_periods(services, *name, *periods);
-        if (name->empty()) return run_overview(services);
+        if (name->empty()) return run_overview(services, chart_glyphs(services, *chart));
         run_exercise(services, *name);
     });
 }

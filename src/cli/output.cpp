@@ -6,16 +6,16 @@
 #include <fmt/format.h>
 
 #include "liftlog/text.hpp"
+#include "style.hpp"
 
 namespace liftlog::cli {
 
 namespace {
 
-// Columns are measured in code points so that accented names line up.
+// Columns are measured in code points, without colour codes, so that accented
+// names and coloured cells line up.
 std::size_t display_width(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return visible_width(text);
 }
 
 }  // namespace
@@ -30,6 +30,10 @@ void Table::add_row(std::vector<std::string> cells) {
 }
 
 void Table::print(std::ostream& out) const {
+    print(out, Style());
+}
+
+void Table::print(std::ostream& out, const Style& style) const {
     std::vector<std::size_t> widths;
     for (const auto& row : rows_) {
         widths.resize(std::max(widths.size(), row.size()));
@@ -42,7 +46,7 @@ void Table::print(std::ostream& out) const {
             line += row[i];
             if (i + 1 < row.size()) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
         }
-        out << line << '\n';
+        out << (&row == &rows_.front() ? style.header(line) : line) << '\n';
     }
 }
 

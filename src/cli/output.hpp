@@ -12,12 +12,16 @@
 
 namespace liftlog::cli {
 
+class Style;
+
 // Left-aligned columns separated by two spaces; headers in capitals.
 class Table {
   public:
     explicit Table(std::vector<std::string> headers);
     void add_row(std::vector<std::string> cells);
     void print(std::ostream& out) const;
+    // The header row in bold when `style` is on; columns line up either way.
+    void print(std::ostream& out, const Style& style) const;
     bool empty() const { return rows_.size() <= 1; }  // the header is not a row
 
   private:

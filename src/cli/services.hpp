@@ -60,6 +60,8 @@ class Services {
     bool color();
     // Columns for charts: $COLUMNS, else the terminal's width, else 80.
     int terminal_width();
+    // The environment liftlog was started with (the locale decides chart glyphs).
+    const Environment& environment() const { return env_; }
     const Config& config();
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }

@@ -1,0 +1,98 @@
+#include "style.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace liftlog::cli {
+
+namespace {
+
+constexpr char kEscape = '\x1b';
+constexpr std::string_view kReset = "\x1b[0m";
+
+// The length of the escape sequence starting at `at`: ESC [ parameters, then
+// one final byte in @..~. Zero when `at` does not start one.
+std::size_t escape_length(std::string_view text, std::size_t at) {
+    if (text[at] != kEscape || at + 1 >= text.size() || text[at + 1] != '[') return 0;
+    std::size_t end = at + 2;
+    while (end < text.size() && (text[end] < '@' || text[end] > '~')) ++end;
+    return end < text.size() ? end - at + 1 : text.size() - at;
+}
+
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+std::string lower(std::string_view text) {
+    std::string result(text);
+    std::transform(result.begin(), result.end(), result.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return result;
+}
+
+}  // namespace
+
+std::string Style::wrap(std::string_view code, std::string_view text) const {
+    if (!enabled_ || text.empty()) return std::string(text);
+    std::string styled = "\x1b[";
+    styled.append(code).append("m").append(text).append(kReset);
+    return styled;
+}
+
+std::string Style::header(std::string_view text) const {
+    return wrap("1", text);
+}
+
+std::string Style::good(std::string_view text) const {
+    return wrap("32", text);
+}
+
+std::string Style::warning(std::string_view text) const {
+    return wrap("33", text);
+}
+
+std::string Style::secondary(std::string_view text) const {
+    return wrap("2", text);
+}
+
+std::string Style::accent(std::string_view text) const {
+    return wrap("36", text);
+}
+
+std::size_t visible_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t skip = escape_length(text, i)) {
+            i += skip;
+            continue;
+        }
+        if (!is_continuation_byte(text[i])) ++width;
+        ++i;
+    }
+    return width;
+}
+
+std::string strip_styles(std::string_view text) {
+    std::string plain;
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t skip = escape_length(text, i)) {
+            i += skip;
+            continue;
+        }
+        plain += text[i++];
+    }
+    return plain;
+}
+
+bool utf8_locale(const Environment& env) {
+    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        const auto value = env(name);
+        if (!value || value->empty()) continue;
+        const std::string locale = lower(*value);
+        return locale.find("utf-8") != std::string::npos ||
+               locale.find("utf8") != std::string::npos;
+    }
+    return false;
+}
+
+}  // namespace liftlog::cli
