@@ -15,6 +15,7 @@
 #include "liftlog/text.hpp"
 #include "output.hpp"
 #include "services.hpp"
+#include "style.hpp"
 
 namespace liftlog::cli {
 
@@ -95,7 +96,8 @@ Announcement new_records(const ExerciseHistory& history, const Record& record,
 }
 
 void print_logged(const Exercise& exercise, const Record& record, const Announcement& announced,
-                  const Suggestion& suggestion, OutputFormat format, std::ostream& out) {
+                  const Suggestion& suggestion, OutputFormat format, const Style& style,
+                  std::ostream& out) {
     const auto& step = exercise.progression.load_step;
     if (format == OutputFormat::json) {
         nlohmann::ordered_json records = nlohmann::ordered_json::array();
@@ -111,7 +113,8 @@ void print_logged(const Exercise& exercise, const Record& record, const Announce
                        format_sets(record.sets), record.pain ? ", pain" : "",
                        record.rpe ? fmt::format(", RPE {}", *record.rpe) : "", record.id);
     for (const auto& found : announced.records)
-        out << "New record: " << describe_new_record(found, announced.unit, step) << '\n';
+        out << style.good("New record:") << ' ' << describe_new_record(found, announced.unit, step)
+            << '\n';
     print_suggestion(out, suggestion);
 }
 
@@ -126,7 +129,7 @@ void run_log(Services& services, const LogArguments& args) {
     const auto sessions = history.recent_sessions();
     const Suggestion next = suggest_next_time(exercise, sessions, today, unit);
     print_logged(exercise, record, new_records(history, record, unit), next, services.format(),
-                 services.out());
+                 Style(services.color()), services.out());
 }
 
 }  // namespace

@@ -297,3 +297,19 @@ TEST_CASE("ASCII when the locale is not UTF-8, or with --ascii", "[e2e][pictures
     CHECK(pictures::is_ascii(run_ok(utf8, {"progress", "--ascii"}).out));
     CHECK(pictures::is_ascii(run_ok(utf8, {"progress", "deadlift", "--chart", "--ascii"}).out));
 }
+
+TEST_CASE("a new record is green with --color always, plain by default", "[e2e][pictures][color]") {
+    e2e::Sandbox sandbox;
+    pictures::seed_trend_log(sandbox);
+    const std::vector<std::string> heavier{"log", "deadlift", "3x5@110kg", "--today", kToday};
+    const auto plain = sandbox.run(heavier);
+    REQUIRE(plain.status == 0);
+    CHECK(contains(plain.out, "\nNew record: "));
+    CHECK_FALSE(has_escape(plain.out));
+    auto coloured_args = heavier;
+    coloured_args[2] = "3x5@115kg";
+    coloured_args.insert(coloured_args.end(), {"--color", "always"});
+    const auto coloured = sandbox.run(coloured_args);
+    REQUIRE(coloured.status == 0);
+    CHECK(contains(coloured.out, "\n\x1b[32mNew record:\x1b[0m "));
+}
