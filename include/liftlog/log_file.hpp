@@ -45,8 +45,12 @@ AppendResult append_line(const std::filesystem::path& path, std::string_view lin
 // As append_line for several lines at once (liftlog import): one write() of
 // all of them, under one lock, so that either every line is added or, on any
 // failure, none (the file is truncated back to its previous length).
+// With `expected_size`, nothing is written when the file's size under the lock
+// differs: what the caller read before taking the lock (the ids an import
+// skips as duplicates) is then out of date, and a Failure says to run again.
 AppendResult append_lines(const std::filesystem::path& path,
-                          std::span<const std::string_view> lines);
+                          std::span<const std::string_view> lines,
+                          std::optional<std::uint64_t> expected_size = std::nullopt);
 
 struct ReadSummary {
     bool exists = false;

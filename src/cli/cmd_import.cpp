@@ -344,9 +344,13 @@ void run_import(Services& services, const ImportArguments& args) {
     const std::string text = read_whole(args.file, "exported CSV");
     const ParsedImport parsed = read_export(args, text, services);
     const Library& library = services.library();
-    const auto config_dir = user_definitions_dir(process_environment());
+    const auto config_dir = user_definitions_dir(services.environment());
     const auto names = user_map(args, library, config_dir);
     const fs::path log = services.log_path();
+    // The size the ids were read at: the append refuses to write if another
+    // writer got in between, so two imports of one file cannot both add it.
+    const auto identity = identify_file(log);
+    const std::uint64_t size_read = identity ? identity->size : 0;
     const auto existing = ids_in_log(log);
     ImportContext context;
     context.library = &library;
@@ -368,7 +372,7 @@ void run_import(Services& services, const ImportArguments& args) {
         if (!lines.empty()) {
             try {
                 const std::vector<std::string_view> views(lines.begin(), lines.end());
-                append_lines(log, views);
+                append_lines(log, views, size_read);
             } catch (...) {
                 for (const auto& path : written) ::unlink(path.c_str());
                 throw;

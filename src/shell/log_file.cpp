@@ -179,7 +179,8 @@ AppendResult append_line(const fs::path& path, std::string_view line) {
     return append_lines(path, std::span<const std::string_view>(&line, 1));
 }
 
-AppendResult append_lines(const fs::path& path, std::span<const std::string_view> lines) {
+AppendResult append_lines(const fs::path& path, std::span<const std::string_view> lines,
+                          std::optional<std::uint64_t> expected_size) {
     create_parent_directories(path);
     // Opened for reading too, to check whether the last line was torn.
     const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
@@ -187,6 +188,11 @@ AppendResult append_lines(const fs::path& path, std::span<const std::string_view
     if (::flock(fd.get(), LOCK_EX) != 0) fail_write(path, "cannot lock it", errno);
     struct stat status {};
     if (::fstat(fd.get(), &status) != 0) fail_write(path, "cannot inspect it", errno);
+    if (expected_size && static_cast<std::uint64_t>(status.st_size) != *expected_size)
+        throw Failure(
+            fmt::format("{}: another liftlog wrote to the log while this one was "
+                        "reading it; nothing was written; run the command again",
+                        path.string()));
     std::size_t size = 1;
     for (const auto line : lines) size += line.size() + 1;
     std::string bytes;

@@ -83,7 +83,7 @@ TEST_CASE("no escape codes through a pipe by default", "[e2e][pictures][color]")
     CHECK_FALSE(has_escape(run_ok(sandbox, {"progress"}).out));
 }
 
-TEST_CASE("--color always colours table headers and keeps the columns aligned",
+TEST_CASE("colour: --color always colours table headers and keeps the columns aligned",
           "[e2e][pictures][color]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
@@ -142,7 +142,7 @@ TEST_CASE("JSON never carries escape codes, even with --color always", "[e2e][pi
     }
 }
 
-TEST_CASE("--chart: every session's top set, as wide as COLUMNS", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart: every session's top set, as wide as COLUMNS", "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     sandbox.set_env("COLUMNS", "60");
@@ -160,7 +160,7 @@ TEST_CASE("--chart: every session's top set, as wide as COLUMNS", "[e2e][picture
     CHECK(pictures::widest_line(result.out) <= 60);
 }
 
-TEST_CASE("--chart follows COLUMNS, narrow or wide", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart follows COLUMNS, narrow or wide", "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     for (int width : {30, 45, 80, 137}) {
@@ -182,7 +182,7 @@ TEST_CASE("--chart follows COLUMNS, narrow or wide", "[e2e][pictures][chart]") {
     CHECK(pictures::columns(pictures::axis_line(result.out)) == 7 + 1 + 72);
 }
 
-TEST_CASE("--chart e1rm and volume, and --unit lb", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart e1rm and volume, and --unit lb", "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     const auto e1rm = run_ok(sandbox, {"progress", "deadlift", "--chart", "e1rm"});
@@ -200,7 +200,7 @@ TEST_CASE("--chart e1rm and volume, and --unit lb", "[e2e][pictures][chart]") {
     CHECK(e2e::starts_with(split_lines(reps.out)[1], "13 reps ┤"));
 }
 
-TEST_CASE("--chart in JSON gives the series, not the picture", "[e2e][pictures][chart][json]") {
+TEST_CASE("progress --chart in JSON gives the series, not the picture", "[e2e][pictures][chart][json]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     const auto result = run_ok(sandbox, {"progress", "deadlift", "--chart", "--format", "json"});
@@ -219,7 +219,7 @@ TEST_CASE("--chart in JSON gives the series, not the picture", "[e2e][pictures][
     CHECK(e1rm["points"][8]["value"] == Approx(116.67));
 }
 
-TEST_CASE("--chart before the exercise; bad uses are usage errors", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart before the exercise; bad uses are usage errors", "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     CHECK(run_ok(sandbox, {"progress", "--chart", "deadlift"}).out ==
@@ -237,7 +237,7 @@ TEST_CASE("--chart before the exercise; bad uses are usage errors", "[e2e][pictu
     }
 }
 
-TEST_CASE("--chart with nothing to draw says why on stderr", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart with nothing to draw says why on stderr", "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     const auto e1rm = run_ok(sandbox, {"progress", "back-extension", "--chart", "e1rm"});

@@ -76,6 +76,21 @@ TEST_CASE("appending keeps what was there and adds one whole line", "[log]") {
     CHECK(slurp(log) == record_line("one", 12) + "\n" + record_line("two", 13) + "\n");
 }
 
+TEST_CASE("several lines go in together, or none when the log grew since it was read", "[log]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    append_line(log, record_line("one", 12));
+    const std::string before = slurp(log);
+    const std::string two = record_line("two", 13);
+    const std::string three = record_line("three", 14);
+    const std::vector<std::string_view> lines{two, three};
+    CHECK_THROWS_WITH(append_lines(log, lines, before.size() - 1),
+                      Catch::Contains("another liftlog wrote to the log"));
+    CHECK(slurp(log) == before);
+    append_lines(log, lines, before.size());
+    CHECK(slurp(log) == before + two + "\n" + three + "\n");
+}
+
 TEST_CASE("after a torn last line the next record starts on a fresh line", "[log]") {
     TempDir dir;
     const fs::path log = dir.path / "log.jsonl";
