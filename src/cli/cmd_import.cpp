@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -61,9 +62,13 @@ std::string read_whole(const std::string& path, const char* what) {
     return content;
 }
 
-std::string line_list(const std::vector<std::size_t>& lines) {
+// Distinct line numbers: a StrongLifts row can hold several missed sets.
+std::string line_list(std::vector<std::size_t> lines) {
     constexpr std::size_t kShown = 10;
-    std::string text;
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    if (lines.size() == 1) return fmt::format("line {}", lines[0]);
+    std::string text = "lines ";
     for (std::size_t i = 0; i < lines.size() && i < kShown; ++i)
         text += (i == 0 ? "" : ", ") + std::to_string(lines[i]);
     if (lines.size() > kShown) text += fmt::format(" and {} more", lines.size() - kShown);
@@ -77,20 +82,21 @@ std::map<SkipKind, std::vector<std::size_t>> skipped_by_kind(const std::vector<S
     return kinds;
 }
 
-std::string_view skip_kind_label(SkipKind kind) {
+std::string skip_kind_label(SkipKind kind, std::size_t count) {
+    const char* plural = count == 1 ? "" : "s";
     switch (kind) {
         case SkipKind::rest_timer:
-            return "rest timer";
+            return fmt::format("rest timer row{}", plural);
         case SkipKind::cardio:
-            return "cardio or timed";
+            return fmt::format("cardio or timed row{}", plural);
         case SkipKind::missed:
-            return "missed set";
+            return fmt::format("missed set{}", plural);
         case SkipKind::no_reps:
-            return "without reps";
+            return fmt::format("row{} without reps", plural);
         case SkipKind::bad:
             break;
     }
-    return "bad";
+    return fmt::format("bad row{}", plural);
 }
 
 ParsedImport read_export(const ImportArguments& args, const std::string& text, Services& services) {
@@ -327,8 +333,8 @@ void print_text(const Outcome& o, std::ostream& out) {
     } else {
         out << "Skipped:\n";
         for (const auto& [kind, lines] : skipped_by_kind(all))
-            out << fmt::format("  {} {} (line{} {})\n", lines.size(), skip_kind_label(kind),
-                               lines.size() == 1 ? "" : "s", line_list(lines));
+            out << fmt::format("  {} {} ({})\n", lines.size(), skip_kind_label(kind, lines.size()),
+                               line_list(lines));
     }
     if (!o.plan.customs.empty()) {
         std::vector<std::string> ids;

@@ -79,8 +79,8 @@ TEST_CASE("import a Strong export: mapping table and summary in text", "[e2e][im
                             std::regex("\nCable Crunch +cable-crunch +new custom +1 +1")));
     CHECK(contains(result.out, "Added 8 records (16 sets) to " + sandbox.log().string() + "."));
     CHECK(contains(result.out, "Already in the log: 0 records"));
-    CHECK(contains(result.out, "  1 rest timer (line 4)\n"));
-    CHECK(contains(result.out, "  2 cardio or timed (lines 12, 13)\n"));
+    CHECK(contains(result.out, "  1 rest timer row (line 4)\n"));
+    CHECK(contains(result.out, "  2 cardio or timed rows (lines 12, 13)\n"));
     CHECK(contains(result.out, "  1 missed set (line 18)\n"));
     CHECK(contains(result.out, "1 custom exercise written: cable-crunch"));
     CHECK(split_lines(sandbox.read_log()).size() == 8);
@@ -199,6 +199,14 @@ TEST_CASE("import the StrongLifts sample", "[e2e][import]") {
     CHECK(summary.at("romanian-deadlift")["total_reps"] == 25);
 }
 
+TEST_CASE("import text: missed sets counted per set, each line named once", "[e2e][import]") {
+    e2e::Sandbox sandbox;
+    const auto result = import_fixture(sandbox, "stronglifts-export-kg.csv");
+    REQUIRE(result.status == 0);
+    CHECK(contains(result.out,
+                   "  17 missed sets (lines 2, 3, 5, 6, 8, 9, 10, 11, 12, 15 and 1 more)\n"));
+}
+
 TEST_CASE("import Strong's semicolon export and Hevy exports", "[e2e][import]") {
     e2e::Sandbox sandbox;
     const auto semicolon = import_json(sandbox, "strong-semicolon-kg.csv");
@@ -252,7 +260,8 @@ TEST_CASE("a bad row in a new log leaves no log", "[e2e][import]") {
     CHECK_FALSE(fs::exists(sandbox.log()));
 }
 
-TEST_CASE("import --skip-bad imports the rest and lists the skipped rows on stderr", "[e2e][import]") {
+TEST_CASE("import --skip-bad imports the rest and lists the skipped rows on stderr",
+          "[e2e][import]") {
     e2e::Sandbox sandbox;
     sandbox.write_file("bad.csv", std::string(kFitNotesHeader) +
                                       "2026-08-04,Lat Pulldown,Back,35.0,kgs,10,,,,\n"
@@ -264,7 +273,7 @@ TEST_CASE("import --skip-bad imports the rest and lists the skipped rows on stde
           "liftlog: warning: bad.csv:3: skipped: the weight 'heavy' is not a number; write it "
           "like 102.5\n");
     CHECK(contains(result.out, "Added 1 record (2 sets)"));
-    CHECK(contains(result.out, "  1 bad (line 3)\n"));
+    CHECK(contains(result.out, "  1 bad row (line 3)\n"));
     const auto lines = split_lines(sandbox.read_log());
     REQUIRE(lines.size() == 1);
     CHECK(parse_json(lines[0])["sets"].size() == 2);
