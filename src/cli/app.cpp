@@ -24,6 +24,9 @@ constexpr const char* kExamples = R"(Examples:
   liftlog log deadlift 3x5@100kg      log three sets of five at 100 kg
   liftlog progress                    records and next steps per exercise
   liftlog show "reverse hyper"        how to do an exercise
+  liftlog progress squat --chart      the trend of one lift, drawn to fit
+  liftlog history -O csv > sets.csv   every set, one row each, for a spreadsheet
+  liftlog import strong.csv           bring in a Strong, Hevy, FitNotes or StrongLifts export
 Files:
   log      --log FILE, else $LIFTLOG_LOG, else $XDG_DATA_HOME/liftlog/log.jsonl
   library  built in, plus $XDG_CONFIG_HOME/liftlog/exercises/ and --exercises DIR)";
