@@ -82,10 +82,10 @@ const Config& Services::config() {
 bool Services::color() {
     if (format() != OutputFormat::text) return false;
     std::string choice = options_.color;
-    if (choice.empty()) {
+    if (choice.empty() || choice == "auto") {
         if (auto no_color = env_("NO_COLOR"); no_color && !no_color->empty()) return false;
-        choice = config().color.value_or("auto");
     }
+    if (choice.empty()) choice = config().color.value_or("auto");
     if (choice != "auto") return choice == "always";
     return terminal_.stdout_is_terminal && env_("TERM").value_or("") != "dumb";
 }
