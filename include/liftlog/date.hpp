@@ -8,7 +8,12 @@ namespace liftlog {
 
 using Date = std::chrono::sys_days;
 
-// Strict YYYY-MM-DD with a real calendar day; anything else is nullopt.
+// The log holds years 1900 to 9999: four digits, and no spreadsheet "day zero"
+// (1899-12-30/31) or year 1 standing in for a missing date.
+inline constexpr int kEarliestYear = 1900;
+inline constexpr int kLatestYear = 9999;
+
+// Strict YYYY-MM-DD with a real calendar day in those years; anything else is nullopt.
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date date);
 

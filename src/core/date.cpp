@@ -22,7 +22,7 @@ std::optional<Date> parse_date(std::string_view text) {
     const auto year = parse_digits(text.substr(0, 4));
     const auto month = parse_digits(text.substr(5, 2));
     const auto day = parse_digits(text.substr(8, 2));
-    if (!year || !month || !day || *year < 1900) return std::nullopt;
+    if (!year || !month || !day || *year < kEarliestYear) return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{*year},
                                           std::chrono::month{static_cast<unsigned>(*month)},
                                           std::chrono::day{static_cast<unsigned>(*day)}};

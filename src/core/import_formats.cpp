@@ -68,6 +68,8 @@ std::size_t required_column(const Columns& columns, std::string_view name, Impor
 }
 
 std::optional<Date> make_date(int year, unsigned month, unsigned day) {
+    // The same years the log reader accepts, so no imported line is unreadable.
+    if (year < kEarliestYear || year > kLatestYear) return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
                                           std::chrono::day{day}};
     if (!ymd.ok()) return std::nullopt;
@@ -659,12 +661,14 @@ ParsedImport parse_import(std::string_view text, const ImportOptions& options) {
         ++out.rows;
         const std::size_t sets_before = out.sets.size();
         const std::size_t skipped_before = out.skipped.size();
+        const std::size_t rounded_before = out.rounded_weights;
         try {
             read_row(rows[i]);
         } catch (const ImportError& error) {
             // A bad row contributes nothing, not even the sets read before the problem.
             out.sets.resize(sets_before);
             out.skipped.resize(skipped_before);
+            out.rounded_weights = rounded_before;
             out.bad.push_back({error.line(), SkipKind::bad,
                                std::string(field(rows[i], std::nullopt)), error.what()});
         }

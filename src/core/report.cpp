@@ -181,24 +181,48 @@ std::string_view record_kind_name(RecordKind kind) {
     return "most_reps_bodyweight";
 }
 
+namespace {
+
+// A record and the one it beat are shown exactly, never rounded to the load
+// step, so the old value always reads lower: 225 lb is 102.06 kg, not 102.5.
+std::string exact_load_text(const Load& load, Unit unit) {
+    if (load.kind == LoadKind::bodyweight || load.unit == unit) return describe_load(load);
+    const Load converted{load.kind, convert_and_round(load.hundredths, load.unit, unit, 1), unit};
+    return fmt::format("{}, logged as {}", describe_load(converted), describe_load(load));
+}
+
+// Two estimates that round to the same tenth are told apart by hundredths.
+std::pair<std::string, std::string> distinct_estimates(const OneRepMax& now,
+                                                       const OneRepMax& before, Unit unit) {
+    std::string now_text = format_one_rep_max(now, unit);
+    std::string before_text = format_one_rep_max(before, unit);
+    if (now_text != before_text) return {now_text, before_text};
+    const auto hundredths = [unit](const OneRepMax& estimate) {
+        return fmt::format("{:.2f} {}", kilograms_in(estimate.kilograms, unit), unit_name(unit));
+    };
+    return {hundredths(now), hundredths(before)};
+}
+
+}  // namespace
+
 std::string describe_new_record(const NewRecord& record, Unit unit, const UnitAmounts& load_step) {
     const SetEntry& now = record.now.set;
     const SetEntry& before = record.previous.set;
     switch (record.kind) {
         case RecordKind::e1rm: {
             const OneRepMax estimate = record_one_rep_max(record.now);
+            const auto [now_text, before_text] =
+                distinct_estimates(estimate, record_one_rep_max(record.previous), unit);
             return fmt::format(
-                "best e1RM {} ({}), was {}{}", format_one_rep_max(estimate, unit),
-                format_best_set(now, unit, load_step),
-                format_one_rep_max(record_one_rep_max(record.previous), unit),
+                "best e1RM {} ({}), was {}{}", now_text, format_best_set(now, unit, load_step),
+                before_text,
                 estimate.beyond_epley_range
                     ? fmt::format("; from more than {} reps, a rough estimate", kEpleyMaxReps)
                     : "");
         }
         case RecordKind::heaviest_for_reps:
             return fmt::format("heaviest {} reps, {} (was {})", now.reps,
-                               load_text(now.load, unit, load_step),
-                               load_text(before.load, unit, load_step));
+                               exact_load_text(now.load, unit), exact_load_text(before.load, unit));
         case RecordKind::most_reps_at_load: {
             const bool converted = now.load.unit != unit;
             return fmt::format(

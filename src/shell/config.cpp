@@ -120,6 +120,10 @@ Config parse_config(const std::string& text, const fs::path& file, const Environ
 }
 
 Config load_config(const fs::path& file, bool named_explicitly, const Environment& env) {
+    std::error_code ignored;
+    if (fs::is_directory(file, ignored))
+        throw UsageError(fmt::format("{}: is a directory; name the config file itself, like {}",
+                                     file.string(), (file / "config.toml").string()));
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         std::error_code error;

@@ -223,11 +223,21 @@ TEST_CASE("a log in kg and lb: reports convert to --unit and round to the load s
           "[e2e][records][units]") {
     e2e::Sandbox sandbox;
     log_on(sandbox, "2026-11-10", {"deadlift", "5@100kg"});
-    // Announced in the unit it was logged in: 100 kg is 220.46 lb, 220 in 5 lb steps.
+    // Announced in the unit it was logged in; the record it beat is converted
+    // exactly (100 kg is 220.46 lb), not to the 5 lb load step.
     const auto lb_entry = log_on(sandbox, "2026-11-13", {"deadlift", "5@225lb"});
     CHECK(record_lines(lb_entry.out) ==
-          std::vector<std::string>{"New record: best e1RM 262.5 lb (5 @ 225lb), was 257.2 lb",
-                                   "New record: heaviest 5 reps, 225 lb (was 220 lb)"});
+          std::vector<std::string>{
+              "New record: best e1RM 262.5 lb (5 @ 225lb), was 257.2 lb",
+              "New record: heaviest 5 reps, 225 lb (was 220.46 lb, logged as 100 kg)"});
+
+    SECTION("a record just above a converted one never reads as a step down") {
+        const auto kg_entry = log_on(sandbox, "2026-11-16", {"deadlift", "5@102.1kg"});
+        CHECK(record_lines(kg_entry.out) ==
+              std::vector<std::string>{
+                  "New record: best e1RM 119.12 kg (5 @ 102.1kg), was 119.07 kg",
+                  "New record: heaviest 5 reps, 102.1 kg (was 102.06 kg, logged as 225 lb)"});
+    }
 
     SECTION("kg, the default: 225 lb is 102.06 kg, shown as 102.5 kg") {
         const auto overview = run_ok(sandbox, {"progress"});

@@ -67,6 +67,8 @@ TEST_CASE("config: a missing default file is empty; a named one is an error") {
     const auto missing = dir.path / "nope.toml";
     CHECK_FALSE(load_config(missing, false, env_with_home("/h")).unit.has_value());
     CHECK_THROWS_AS(load_config(missing, true, env_with_home("/h")), UsageError);
+    CHECK_THROWS_WITH(load_config(dir.path, true, env_with_home("/h")),
+                      Catch::Contains("is a directory"));
     std::ofstream(dir.path / "c.toml") << "unit = \"kg\"\n";
     CHECK(load_config(dir.path / "c.toml", true, env_with_home("/h")).unit == "kg");
 }

@@ -317,6 +317,29 @@ TEST_CASE("import: a bad StrongLifts row adds none of its sets", "[import]") {
     CHECK(parsed.bad.size() == 1);
 }
 
+TEST_CASE("import: a bad row's rounded weight is not counted", "[import]") {
+    const std::string text =
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "2026-01-01 08:00:00,A,Deadlift,1,100.125,abc\n"
+        "2026-01-01 08:00:00,A,Deadlift,2,100,5\n";
+    const auto parsed = parse(text);
+    CHECK(parsed.bad.size() == 1);
+    CHECK(parsed.rounded_weights == 0);
+}
+
+TEST_CASE("import: only dates the log can hold (years 1900 to 9999)", "[import]") {
+    const std::string text =
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "1899-12-31 08:00:00,A,Deadlift,1,100,5\n"
+        "0001-01-01 08:00:00,A,Deadlift,1,100,5\n"
+        "1900-01-01 08:00:00,A,Deadlift,1,100,5\n";
+    const auto parsed = parse(text);
+    REQUIRE(parsed.bad.size() == 2);
+    CHECK(parsed.bad[0].line == 2);
+    CHECK(parsed.bad[1].line == 3);
+    CHECK(parsed.sets.size() == 1);
+}
+
 TEST_CASE("import: a file that is not CSV names the line", "[import]") {
     try {
         parse("Date,Exercise,Category,Weight,Weight Unit,Reps\n2026-08-04,\"Squat,x,1,kgs,5\n");

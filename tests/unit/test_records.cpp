@@ -138,9 +138,9 @@ TEST_CASE("records: loads in different units", "[records]") {
     REQUIRE(found.size() == 1);
     CHECK(found[0].kind == RecordKind::heaviest_for_reps);
     CHECK(describe_new_record(found[0], Unit::kg, kSteps) ==
-          "heaviest 5 reps, 102.5 kg (was 100 kg)");
+          "heaviest 5 reps, 102.06 kg, logged as 225 lb (was 100 kg)");
     CHECK(describe_new_record(found[0], Unit::lb, kSteps) ==
-          "heaviest 5 reps, 225 lb (was 220 lb)");
+          "heaviest 5 reps, 225 lb (was 220.46 lb, logged as 100 kg)");
 }
 
 TEST_CASE("records: an e1RM from more than 10 reps says so", "[records]") {
