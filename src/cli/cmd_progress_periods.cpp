@@ -137,8 +137,8 @@ void print_periods(Services& services, const std::vector<PeriodTotals>& periods,
             break;
     }
     if (periods.empty())
-        services.err() << "No entries in the log to report on; add one with: liftlog log EXERCISE "
-                          "SETS\n";
+        services.err() << "Nothing to report: no entries match these dates and filters; widen "
+                          "--since/--until, or add entries with: liftlog log EXERCISE SETS\n";
     else
         print_periods_text(out, periods, unit);
 }

@@ -92,13 +92,22 @@ std::string exercise_slug(std::string_view name) {
             if (pending_hyphen && !slug.empty()) slug += '-';
             pending_hyphen = false;
             slug += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        } else if (c == '\'') {
-            // "Farmer's Walk" -> farmers-walk
+        } else if (c == '\'' || static_cast<unsigned char>(c) >= 0x80) {
+            // "Farmer's Walk" -> farmers-walk; non-ASCII letters are left out
+            // ("Bankdrücken" -> bankdrcken) rather than splitting the word.
         } else {
             pending_hyphen = true;
         }
     }
-    if (slug.empty()) slug = "custom-" + hex16(fnv1a64(name)).substr(0, 8);
+    const std::string hash = hex16(fnv1a64(name)).substr(0, 8);
+    if (slug.empty()) return "custom-" + hash;
+    // A file name has a limit; a long name keeps its start and a hash of the whole.
+    constexpr std::size_t kLongestSlug = 64;
+    if (slug.size() > kLongestSlug) {
+        slug.resize(kLongestSlug - hash.size() - 1);
+        while (!slug.empty() && slug.back() == '-') slug.pop_back();
+        slug += '-' + hash;
+    }
     return slug;
 }
 

@@ -364,6 +364,12 @@ TEST_CASE("import: slugs for custom exercises", "[import]") {
     CHECK(other.rfind("custom-", 0) == 0);
     CHECK(other.size() == 15);
     CHECK(is_kebab_case(exercise_slug("Bigger Incline Dumbbell Bench Press")));
+    CHECK(exercise_slug("Bankdr\xc3\xbc"
+                        "cken (Langhantel)") == "bankdrcken-langhantel");
+    const std::string long_slug = exercise_slug(std::string(300, 'a') + " press");
+    CHECK(long_slug.size() == 64);
+    CHECK(is_kebab_case(long_slug));
+    CHECK(long_slug != exercise_slug(std::string(300, 'a') + " row"));
 }
 
 TEST_CASE("import: the apps' \"Name (Equipment)\" convention", "[import]") {
