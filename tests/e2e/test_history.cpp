@@ -168,7 +168,7 @@ TEST_CASE("history --format jsonl and json: the same rows, typed", "[e2e][histor
     CHECK(std::vector<nlohmann::ordered_json>(array.begin(), array.end()) == rows);
 }
 
-TEST_CASE("history in text is an aligned table; record fields on the first set", "[e2e][history]") {
+TEST_CASE("history in text is an aligned table, record fields on the first set", "[e2e][history]") {
     e2e::Sandbox sandbox;
     seed_history(sandbox);
     const auto result = history(sandbox, {}, "text");
@@ -234,7 +234,7 @@ TEST_CASE("history accepts an id only the log knows and refuses typos", "[e2e][h
             "--since 2026-11-20 is after --until 2026-11-01");
 }
 
-TEST_CASE("history leaves out voided and future entries; --today pins it", "[e2e][history]") {
+TEST_CASE("history leaves out voided and future entries, --today pins it", "[e2e][history]") {
     e2e::Sandbox sandbox;
     seed_history(sandbox);
     const auto now = csv_rows(history(sandbox, {"deadlift"}));

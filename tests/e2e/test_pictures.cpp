@@ -114,7 +114,7 @@ TEST_CASE("the chart in colour: bars, dim axes, a green gain", "[e2e][pictures][
     CHECK(strip_escapes(coloured.out) == plain.out);
 }
 
-TEST_CASE("NO_COLOR and --color never suppress colour; --color always beats NO_COLOR",
+TEST_CASE("NO_COLOR and --color never suppress colour, --color always beats NO_COLOR",
           "[e2e][pictures][color]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
@@ -219,7 +219,7 @@ TEST_CASE("progress --chart in JSON gives the series, not the picture", "[e2e][p
     CHECK(e1rm["points"][8]["value"] == Approx(116.67));
 }
 
-TEST_CASE("progress --chart before the exercise; bad uses are usage errors", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart before the exercise, bad uses are usage errors", "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     CHECK(run_ok(sandbox, {"progress", "--chart", "deadlift"}).out ==

@@ -63,7 +63,7 @@ TEST_CASE("sparkline: one glyph per value, scaled from the lowest to the highest
     CHECK(sparkline({100, 60}, Glyphs::ascii) == "^_");
 }
 
-TEST_CASE("sparkline: flat and single values sit in the middle; no values draw nothing") {
+TEST_CASE("sparkline: flat and single values sit in the middle, no values draw nothing") {
     CHECK(sparkline({100, 100, 100}, Glyphs::unicode) == "▄▄▄");
     CHECK(sparkline({100, 100, 100}, Glyphs::ascii) == "---");
     CHECK(sparkline({42}, Glyphs::unicode) == "▄");
@@ -151,7 +151,7 @@ TEST_CASE("chart: a single point is one flat bar with one date") {
           });
 }
 
-TEST_CASE("chart: too narrow for labels and bars, the labels go; no points, no bars") {
+TEST_CASE("chart: too narrow for labels and bars, the labels go, no points, no bars") {
     const std::vector<ChartPoint> points{{day("2026-11-01"), 60}, {day("2026-11-15"), 100}};
     CHECK(texts(render_chart(points, "kg", 10, 4, Glyphs::ascii)) ==
           std::vector<std::string>{"|    ####", "|########", "+--------", ""});
@@ -192,7 +192,7 @@ TEST_CASE("trend: top set per session, warm-ups left out, in the unit asked for"
           std::vector<double>{220.46, 242.51});
 }
 
-TEST_CASE("trend: e1RM is the session's best estimate; volume sums working sets") {
+TEST_CASE("trend: e1RM is the session's best estimate, volume sums working sets") {
     const std::vector<Session> sessions{
         session("2026-11-01", {kg(5, 60, true), kg(5, 100), kg(5, 100), kg(5, 100)}),
         session("2026-11-04", {kg(5, 105), kg(3, 110)}),
@@ -215,7 +215,7 @@ TEST_CASE("trend: an e1RM from more than 10 reps is flagged, only when it is the
     CHECK(values(series) == std::vector<double>{84});
 }
 
-TEST_CASE("trend: bodyweight exercises count reps; e1RM has nothing to estimate from") {
+TEST_CASE("trend: bodyweight exercises count reps, e1RM has nothing to estimate from") {
     const std::vector<Session> sessions{session("2026-11-01", {bw(12), bw(12), bw(11)}),
                                         session("2026-11-03", {bw(13), bw(12)})};
     const auto top = trend_series(sessions, TrendMetric::top, Unit::kg);

@@ -62,7 +62,7 @@ TEST_CASE("config: mistakes name the file, line and column and say how to fix th
     CHECK(usage_error("unit = \n").ends_with("fix the TOML or remove the file"));
 }
 
-TEST_CASE("config: a missing default file is empty; a named one is an error") {
+TEST_CASE("config: a missing default file is empty, a named one is an error") {
     TempDir dir;
     const auto missing = dir.path / "nope.toml";
     CHECK_FALSE(load_config(missing, false, env_with_home("/h")).unit.has_value());

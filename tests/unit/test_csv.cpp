@@ -72,7 +72,7 @@ TEST_CASE("csv: a quoted empty field is a row, not a blank line", "[csv]") {
     CHECK(fields_of(parse_csv("\"\"\n")) == std::vector<Fields>{{""}});
 }
 
-TEST_CASE("csv: the separator inside an unquoted field splits it; other quotes are literal",
+TEST_CASE("csv: the separator inside an unquoted field splits it, other quotes are literal",
           "[csv]") {
     CHECK(fields_of(parse_csv("5'10\",x;y\n", ',')) == std::vector<Fields>{{"5'10\"", "x;y"}});
     CHECK(fields_of(parse_csv("a;b,c\n", ';')) == std::vector<Fields>{{"a", "b,c"}});

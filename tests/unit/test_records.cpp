@@ -80,7 +80,7 @@ TEST_CASE("records: heaviest load per rep count, most reps per load, e1RM, body 
     CHECK(records.most_bodyweight_reps()->runner_up->set.reps == 12);
 }
 
-TEST_CASE("records: ties keep the entry logged first; one set per record per category",
+TEST_CASE("records: ties keep the entry logged first, one set per record per category",
           "[records]") {
     // A backdated tie logged later does not take the record.
     const auto records = fold({record("first", 5, {kg(5, 100), kg(5, 100), kg(5, 100)}),
