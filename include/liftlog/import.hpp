@@ -186,7 +186,6 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
 // and `occurrence` (how many identical groups came before it in the file).
 std::string import_record_id(ImportFormat format, const std::vector<const SourceSet*>& group,
                              std::size_t occurrence);
-std::uint64_t fnv1a64(std::string_view data);
 
 // The definition file for a custom exercise (docs/exercise-format.md, "custom").
 std::string custom_exercise_json(const CustomExercise& custom);

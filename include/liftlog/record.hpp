@@ -54,6 +54,9 @@ Record parse_record(std::string_view line);
 
 bool valid_rpe(double rpe);
 
+// "bw", "added" or "external": a load's kind as the log and every output spell it.
+std::string_view load_kind_name(LoadKind kind);
+
 // The log's JSON for loads and sets, shared by every JSON output.
 nlohmann::ordered_json load_to_json(const Load& load);
 nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets);

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,5 +25,8 @@ std::vector<std::string> closest_matches(std::string_view query,
 
 // ", did you mean 'a' or 'b'?" style hint, or an empty string.
 std::string did_you_mean(std::span<const std::string> matches);
+
+// 64-bit FNV-1a: a stable hash for ids and file names (not for security).
+std::uint64_t fnv1a64(std::string_view data);
 
 }  // namespace liftlog

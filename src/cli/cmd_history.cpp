@@ -134,18 +134,6 @@ const std::vector<std::string> kHistoryColumns = {"date", "exercise",  "set_numb
                                                   "load", "load_kind", "unit",       "warmup",
                                                   "rpe",  "pain",      "note",       "record_id"};
 
-std::string_view load_kind_name(LoadKind kind) {
-    switch (kind) {
-        case LoadKind::bodyweight:
-            return "bw";
-        case LoadKind::added:
-            return "added";
-        case LoadKind::external:
-            break;
-    }
-    return "external";
-}
-
 std::string rpe_text(const std::optional<double>& rpe) {
     return rpe ? fmt::format("{}", *rpe) : "";
 }

@@ -192,15 +192,6 @@ std::string_view match_kind_name(MatchKind kind) {
     return "new custom";
 }
 
-std::uint64_t fnv1a64(std::string_view data) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const char c : data) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
-
 namespace {
 
 // Everything that identifies a group in the source, without its occurrence.

@@ -16,18 +16,6 @@ namespace {
 const std::set<std::string, std::less<>> kKnownFields = {"v",    "id",  "time", "date", "exercise",
                                                          "sets", "rpe", "note", "pain", "voids"};
 
-std::string_view kind_name(LoadKind kind) {
-    switch (kind) {
-        case LoadKind::bodyweight:
-            return "bw";
-        case LoadKind::added:
-            return "added";
-        case LoadKind::external:
-            break;
-    }
-    return "external";
-}
-
 // Reasons end up on a terminal: keep them to one short line of printable
 // ASCII, whatever bytes the bad line held.
 std::string printable_reason(std::string_view reason) {
@@ -135,7 +123,7 @@ Record parse_void_fields(const json& object, Record record) {
 }  // namespace
 
 nlohmann::ordered_json load_to_json(const Load& load) {
-    nlohmann::ordered_json object = {{"kind", kind_name(load.kind)}};
+    nlohmann::ordered_json object = {{"kind", load_kind_name(load.kind)}};
     if (load.kind == LoadKind::bodyweight) return object;
     // Whole amounts are written as integers so 100 stays "100", not "100.0".
     if (load.hundredths % 100 == 0)
@@ -216,6 +204,18 @@ Record parse_record(std::string_view line) {
     for (const auto& set : sets) record.sets.push_back(parse_set(set));
     parse_optional_fields(object, record);
     return record;
+}
+
+std::string_view load_kind_name(LoadKind kind) {
+    switch (kind) {
+        case LoadKind::bodyweight:
+            return "bw";
+        case LoadKind::added:
+            return "added";
+        case LoadKind::external:
+            break;
+    }
+    return "external";
 }
 
 }  // namespace liftlog

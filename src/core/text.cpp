@@ -135,4 +135,13 @@ std::string did_you_mean(std::span<const std::string> matches) {
     return hint + "?";
 }
 
+std::uint64_t fnv1a64(std::string_view data) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : data) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
 }  // namespace liftlog

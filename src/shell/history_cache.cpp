@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "liftlog/fast_record.hpp"
+#include "liftlog/text.hpp"
 
 namespace liftlog {
 
@@ -23,15 +24,6 @@ namespace {
 // Lines of the cache file: a header, the voided ids, then one per exercise.
 constexpr std::string_view kVoidedStart = R"({"voided":)";
 constexpr std::string_view kExerciseStart = R"({"exercise":")";
-
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
 
 std::string absolute_text(const fs::path& path) {
     std::error_code error;
@@ -150,7 +142,7 @@ void write_atomically(const fs::path& file, const std::string& content) {
 }  // namespace
 
 fs::path history_cache_file(const fs::path& cache_dir, const fs::path& log) {
-    return cache_dir / fmt::format("histories-{:016x}.jsonl", fnv1a(absolute_text(log)));
+    return cache_dir / fmt::format("histories-{:016x}.jsonl", fnv1a64(absolute_text(log)));
 }
 
 namespace {

@@ -9,6 +9,7 @@
 
 #include "liftlog/import.hpp"
 #include "liftlog/library_loader.hpp"
+#include "liftlog/text.hpp"
 
 using namespace liftlog;
 namespace fs = std::filesystem;
