@@ -391,7 +391,10 @@ LogSummary for_each_counted_record_by_date(const fs::path& log, Date today,
         return summary;
     }
     bool first_pass = true;
-    for (const auto& [first, last] : date_windows(census.records_per_date, window)) {
+    for (const auto& bounds : date_windows(census.records_per_date, window)) {
+        // Plain copies: clang 14 (the fuzz build) cannot capture structured bindings.
+        const Date first = bounds.first;
+        const Date last = bounds.second;
         const auto outside = [first, last](std::string_view line) {
             const auto date = training_record_date(line);
             return date && (*date < first || *date > last);
