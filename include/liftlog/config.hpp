@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "liftlog/paths.hpp"
+#include "liftlog/environment.hpp"
 
 namespace liftlog {
 

@@ -17,6 +17,10 @@ inline constexpr int kLatestYear = 9999;
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date date);
 
+// "not a date; write it as YYYY-MM-DD, like 2026-11-23" with `example`
+// (today's date, where the caller knows it) as the example.
+std::string not_a_date_hint(Date example);
+
 // Days from `earlier` to `later` (negative when `later` is before `earlier`).
 int days_between(Date earlier, Date later);
 

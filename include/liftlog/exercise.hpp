@@ -41,6 +41,10 @@ struct UnitAmounts {
     std::int64_t in(Unit unit) const { return unit == Unit::kg ? kg : lb; }
 };
 
+// `load` in `unit`: as it is when already in `unit` (or body weight), else
+// converted and rounded to the load step in `unit`.
+Load load_in_unit(const Load& load, Unit unit, const UnitAmounts& load_step);
+
 struct ProgressionRules {
     Range rep_range;
     int bodyweight_threshold = 12;

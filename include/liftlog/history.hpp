@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "liftlog/personal_records.hpp"
 #include "liftlog/record.hpp"
-#include "liftlog/records.hpp"
 
 namespace liftlog {
 
@@ -80,5 +80,8 @@ class ExerciseHistory {
     VolumeSum lb_volume_hundredths_ = 0;
     PersonalRecords records_;
 };
+
+// Every exercise's history, by exercise id.
+using Histories = std::map<std::string, ExerciseHistory>;
 
 }  // namespace liftlog

@@ -11,29 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "liftlog/log_types.hpp"
 #include "liftlog/record.hpp"
 
 namespace liftlog {
 
-// What stat says about a file: equal identities mean an unchanged file, as
-// far as the file system can tell (make and git rely on the same).
-struct FileIdentity {
-    std::uint64_t device = 0;
-    std::uint64_t inode = 0;
-    std::uint64_t size = 0;
-    std::int64_t modified_ns = 0;
-    std::int64_t changed_ns = 0;
-    friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
-};
-
 // nullopt when the file does not exist, is not a regular file or cannot be read.
 std::optional<FileIdentity> identify_file(const std::filesystem::path& path);
-
-// The log just before and just after an append, both taken under the lock.
-struct AppendResult {
-    FileIdentity before;
-    FileIdentity after;
-};
 
 // Appends `line` plus a newline with a single write() to the file opened with
 // O_APPEND, under an exclusive flock, then fsync. Starts on a fresh line when
@@ -61,10 +45,6 @@ struct ReadSummary {
 using RecordSink = std::function<void(Record&&)>;
 // Called with the 1-based line number and why that line was skipped.
 using LineIssueSink = std::function<void(std::size_t line, const std::string& reason)>;
-
-// Called with the 1-based line number, the line without its newline, and
-// whether it had one (only the last line of a torn write lacks it).
-using LineSink = std::function<void(std::size_t number, std::string_view line, bool complete)>;
 
 // Streams the non-empty lines of the log. Returns false when the file does not
 // exist; throws Failure when it cannot be read.

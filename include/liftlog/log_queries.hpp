@@ -19,17 +19,15 @@ namespace liftlog {
 // there are; `liftlog check` lists them all.
 inline constexpr std::size_t kReportedBadLines = 20;
 
-// The ids that void records withdraw. Only lines that mention "voids" are
-// parsed, so this pass costs little more than reading the file.
-std::set<std::string> read_voided_ids(const std::filesystem::path& log);
+// The ids that void records withdraw. Only lines that may be void records
+// are parsed, so this pass costs little more than reading the file.
+std::unordered_set<std::string> read_voided_ids(const std::filesystem::path& log);
 
 struct HistoryQuery {
     Date today{};
     std::optional<std::string> exercise;  // only this one; every exercise when empty
     std::size_t kept_sessions = ExerciseHistory::kRecentSessions;
 };
-
-using Histories = std::map<std::string, ExerciseHistory>;
 
 struct BadLine {
     std::size_t line = 0;
@@ -56,6 +54,10 @@ struct LogSummary {
 LogSummary summarize_log(const std::filesystem::path& log, const HistoryQuery& query,
                          std::size_t parts = 0);
 
+// Notes one unreadable line: the first kReportedBadLines + 1 are kept, all are counted.
+void note_bad_line(std::vector<BadLine>& first, std::size_t& count, std::size_t number,
+                   std::string reason);
+
 // Folds `part`, which must start where `summary`'s reading ended, into
 // `summary`. Returns false, leaving `summary` unusable, when the part holds a
 // void record: it could withdraw a record that is already folded.
@@ -63,21 +65,19 @@ bool extend_summary(LogSummary& summary, const std::filesystem::path& log, LogPa
                     const HistoryQuery& query);
 
 // Names the first kReportedBadLines bad lines, then says how many more.
-void report_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue);
+void name_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue);
 
 // summarize_log, with the bad lines reported.
 Histories read_histories(const std::filesystem::path& log, const HistoryQuery& query,
                          const LineIssueSink& on_issue);
 
-// The records that count, one by one, for reports that need every record
-// rather than folded histories: training records that no void record withdraws
-// (wherever it stands in the file) and that are not dated after `today`.
-using CountedRecordSink = std::function<void(const Record&)>;
-using RecordPredicate = std::function<bool(const Record&)>;
+// The records that count (record_status.hpp), one by one, for reports that
+// need every record rather than folded histories: wherever a void record
+// stands in the file, what it withdraws is left out.
 
 // In log (file) order, in one pass after a cheap pass that collects the void
 // records. What the read found (bad lines, voided ids, lines) comes back with
-// empty histories, for report_bad_lines. A pipe is first copied to memory.
+// empty histories, for name_bad_lines. A pipe is first copied to memory.
 LogSummary for_each_counted_record(const std::filesystem::path& log, Date today,
                                    const CountedRecordSink& on_record);
 

@@ -1,17 +1,13 @@
 #pragma once
 // Where liftlog keeps things, following the XDG base directory layout.
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "liftlog/environment.hpp"
+
 namespace liftlog {
-
-// Reads an environment variable; injected so tests need not touch the real one.
-using Environment = std::function<std::optional<std::string>(const char* name)>;
-
-Environment process_environment();
 
 // --log FILE, else $LIFTLOG_LOG, else the config file's `log`, else
 // $XDG_DATA_HOME/liftlog/log.jsonl, else ~/.local/share/liftlog/log.jsonl.

@@ -9,7 +9,6 @@ namespace liftlog {
 
 std::string to_lower(std::string_view text);
 bool is_valid_utf8(std::string_view text);
-bool has_control_characters(std::string_view text);
 // `text` safe to print on a terminal: valid UTF-8 is kept; newlines, tabs,
 // other control characters and bytes that are not valid UTF-8 become \n, \t
 // and \xNN, so input cannot break a line or send escape sequences.

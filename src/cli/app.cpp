@@ -2,17 +2,19 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
 #include "commands.hpp"
 #include "help.hpp"
 
+#include "invocation.hpp"
 #include "liftlog/date.hpp"
+#include "liftlog/diagnostics.hpp"
 #include "liftlog/error.hpp"
 #include "liftlog/load.hpp"
 #include "liftlog/text.hpp"
-#include "services.hpp"
 
 namespace liftlog::cli {
 
@@ -31,7 +33,7 @@ Files:
   log      --log FILE, else $LIFTLOG_LOG, else $XDG_DATA_HOME/liftlog/log.jsonl
   library  built in, plus $XDG_CONFIG_HOME/liftlog/exercises/ and --exercises DIR)";
 
-void add_global_options(CLI::App& app, GlobalOptions& options) {
+void add_global_options(CLI::App& app, GlobalFlags& options) {
     app.add_option("--log", options.log_path,
                    "Log file (default: $LIFTLOG_LOG, then XDG data dir)");
     app.add_option("-O,--format", options.format,
@@ -64,25 +66,78 @@ std::string unknown_command_message(const CLI::App& app, const CLI::ExtrasError&
                        did_you_mean(closest_matches(argv[1], names)));
 }
 
-// Messages quote what was typed; escaping each line keeps control characters
-// from an argument away from the terminal.
 int report(std::ostream& err, const std::string& message, int status) {
-    std::string safe;
-    std::size_t start = 0;
-    while (start <= message.size()) {
-        const auto end = std::min(message.find('\n', start), message.size());
-        if (start > 0) safe += '\n';
-        safe += escape_for_terminal(std::string_view(message).substr(start, end - start));
-        start = end + 1;
-    }
-    err << "liftlog: error: " << safe << '\n';
+    err << error_text(message);
     return status;
+}
+
+struct Command {
+    CommandTraits traits;
+    Runner (*add)(CLI::App&);
+};
+
+using F = OutputFormat;
+
+// Every command, in the order help lists them: the formats it prints, and
+// whether it uses the library and the log.
+const std::vector<Command>& command_table() {
+    static const std::vector<Command> table = {
+        {{"list", {F::text, F::json}, true, false}, add_list_command},
+        {{"show", {F::text, F::json}, true, true}, add_show_command},
+        {{"plan", {F::text, F::json}, true, true}, add_plan_command},
+        {{"log", {F::text, F::json}, true, true}, add_log_command},
+        {{"progress", {F::text, F::json, F::csv, F::jsonl}, true, true}, add_progress_command},
+        {{"undo", {F::text, F::json}, false, true}, add_undo_command},
+        {{"check", {F::text, F::json}, false, true}, add_check_command},
+        {{"history", {F::text, F::json, F::csv, F::jsonl}, true, true}, add_history_command},
+        {{"import", {F::text, F::json}, true, true}, add_import_command},
+        {{"completion", {F::text}, true, false}, add_completion_command},
+    };
+    return table;
+}
+
+std::string format_list(const std::vector<OutputFormat>& formats) {
+    std::string list;
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        if (i > 0) list += i + 1 == formats.size() ? " or " : ", ";
+        list += format_name(formats[i]);
+    }
+    return list;
+}
+
+// Refused before the command runs, so that `log --format csv` writes nothing.
+void check_format(const CommandTraits& command, OutputFormat asked) {
+    const auto& formats = command.formats;
+    if (std::find(formats.begin(), formats.end(), asked) == formats.end())
+        throw UsageError(fmt::format("--format {}: '{}' prints {}; pick one of those",
+                                     format_name(asked), command.name, format_list(formats)));
+}
+
+struct Registered {
+    const CommandTraits* traits;
+    Runner runner;
+};
+
+void run_chosen(const CLI::App& app, const std::vector<Registered>& registered,
+                const Settings& settings, std::ostream& out, std::ostream& err) {
+    const auto chosen = app.get_subcommands();
+    if (chosen.empty()) {
+        out << app.help();
+        return;
+    }
+    for (const auto& command : registered) {
+        if (command.traits->name != chosen.front()->get_name()) continue;
+        check_format(*command.traits, settings.presentation.format);
+        const Output output(out, err, settings.presentation);
+        Invocation invocation(*command.traits, settings, output);
+        return command.runner(invocation);
+    }
 }
 
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, Environment env,
-        Terminal terminal) {
+        Terminal terminal, std::optional<Clock> clock) {
     CLI::App app("liftlog: a strength-training log for the terminal", "liftlog");
     // Before any subcommand is added: each takes its formatter from the app.
     use_examples_first_help(app);
@@ -92,27 +147,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     // A repeated option takes its last value, so aliases and scripts can override.
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.require_subcommand(0, 1);
-    GlobalOptions options;
-    add_global_options(app, options);
-    Services services(options, std::move(env), terminal, out, err);
-    // Global options are checked before any command runs, even one that ignores them.
-    app.parse_complete_callback([&services, &app] {
-        const auto chosen = app.get_subcommands();
-        services.check_options(chosen.empty() ? std::string() : chosen.front()->get_name());
-    });
-    add_list_command(app, services);
-    add_show_command(app, services);
-    add_plan_command(app, services);
-    add_log_command(app, services);
-    add_progress_command(app, services);
-    add_undo_command(app, services);
-    add_check_command(app, services);
-    add_history_command(app, services);
-    add_import_command(app, services);
-    add_completion_command(app, services);
+    GlobalFlags flags;
+    add_global_options(app, flags);
+    std::vector<Registered> registered;
+    for (const auto& command : command_table())
+        registered.push_back({&command.traits, command.add(app)});
     try {
         app.parse(argc, argv);
-        if (app.get_subcommands().empty()) out << app.help();
+        // Settings are resolved, and checked, before any command runs.
+        const Settings settings =
+            resolve_settings(flags, env, terminal, clock ? *clock : Clock::system());
+        run_chosen(app, registered, settings, out, err);
         return 0;
     } catch (const CLI::Success& success) {
         return app.exit(success, out, err);

@@ -5,14 +5,15 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <unordered_set>
 
 #include "commands.hpp"
+#include "invocation.hpp"
 #include "liftlog/error.hpp"
 #include "liftlog/library_loader.hpp"
-#include "liftlog/log_file.hpp"
+#include "liftlog/record_status.hpp"
 #include "liftlog/text.hpp"
 #include "output.hpp"
-#include "services.hpp"
 
 namespace liftlog::cli {
 
@@ -36,6 +37,9 @@ std::string fix_for_bad_line(const std::string& reason, bool complete) {
 
 // Checks that need the whole log: duplicate ids, voids of unknown entries,
 // exercises the library does not define, dates after today.
+const std::unordered_set<std::string> kNoIds;
+const WithdrawnIds kNoneWithdrawn(kNoIds);
+
 class LogChecker {
   public:
     LogChecker(std::string file, const Library& library, Date today)
@@ -45,7 +49,7 @@ class LogChecker {
         try {
             check_record(number, parse_record(line));
         } catch (const RecordError& error) {
-            const std::string reason = complete ? error.what() : "incomplete last line";
+            const std::string reason = complete ? error.what() : std::string(kTornLine);
             add(number, reason, fix_for_bad_line(error.what(), complete));
         }
     }
@@ -66,7 +70,9 @@ class LogChecker {
         if (const auto [it, inserted] = ids_.emplace(record.id, number); !inserted)
             add(number, fmt::format("id '{}' is also used on line {}", record.id, it->second),
                 "'liftlog undo ID' would withdraw both; leave them unless one is a mistake");
-        if (is_void(record)) {
+        // Withdrawn entries are checked like any other: they stay in the file.
+        const RecordStatus status = record_status(record, today_, kNoneWithdrawn);
+        if (status == RecordStatus::void_record) {
             voids_.emplace_back(*record.voids, number);
             return;
         }
@@ -80,7 +86,7 @@ class LogChecker {
                 "entry with 'liftlog undo " +
                     record.id + "'");
         }
-        if (record.date > today_)
+        if (status == RecordStatus::after_today)
             add(number,
                 fmt::format("dated {}, after today ({})", format_date(record.date),
                             format_date(today_)),
@@ -110,8 +116,9 @@ Problem definition_problem(const std::string& text) {
 }
 
 void print_problems(const std::vector<Problem>& problems, std::size_t records,
-                    std::size_t definitions, OutputFormat format, std::ostream& out) {
-    if (format == OutputFormat::json) {
+                    std::size_t definitions, const Output& output) {
+    std::ostream& out = output.out();
+    if (output.format() == OutputFormat::json) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& p : problems)
             list.push_back({{"file", p.file},
@@ -133,39 +140,38 @@ void print_problems(const std::vector<Problem>& problems, std::size_t records,
                        problems.size() == 1 ? "" : "s", records, definitions);
 }
 
-// Returns the exit status: 0 when everything is sound, 1 otherwise.
-int run_check(Services& services) {
-    const auto sources = gather_sources(services.definition_dirs());
+}  // namespace
+
+int run_check(Log& log, const Settings& settings, const Output& output) {
+    const auto sources = gather_sources(settings.definition_dirs);
     std::vector<Problem> problems;
     for (const auto& text : Library::problems(sources))
         problems.push_back(definition_problem(text));
     std::size_t records = 0;
     if (problems.empty()) {
-        const auto log = services.log_path();
-        LogChecker checker(log.string(), services.library(), services.today());
-        for_each_line(log, [&](std::size_t number, std::string_view line, bool complete) {
+        const Library library = Library::build(sources);
+        LogChecker checker(log.path().string(), library, settings.today());
+        log.for_each_raw_line([&](std::size_t number, std::string_view line, bool complete) {
             checker.check_line(number, line, complete);
         });
         auto log_problems = checker.finish();
         problems.insert(problems.end(), log_problems.begin(), log_problems.end());
         records = checker.records();
     }
-    print_problems(problems, records, sources.size(), services.format(), services.out());
+    print_problems(problems, records, sources.size(), output);
     return problems.empty() ? 0 : 1;
 }
 
-}  // namespace
-
-void add_check_command(CLI::App& app, Services& services) {
+Runner add_check_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "check", "Check the log and the exercise and plan definitions for problems");
     command->footer(
         "Prints each problem as FILE:LINE: message, with a suggested fix.\n"
         "Exit status: 0 when everything is sound, 1 when there are problems.\n"
         "Examples:\n  liftlog check\n  liftlog check --format json | jq '.problems[]'");
-    command->callback([&services] {
-        if (run_check(services) != 0) throw ReportedFailure();
-    });
+    return [](Invocation& run) {
+        if (run_check(run.log(), run.settings(), run.output()) != 0) throw ReportedFailure();
+    };
 }
 
 }  // namespace liftlog::cli

@@ -7,8 +7,8 @@
 
 #include "commands.hpp"
 #include "completion.hpp"
+#include "invocation.hpp"
 #include "liftlog/error.hpp"
-#include "services.hpp"
 
 namespace liftlog::cli {
 
@@ -19,25 +19,24 @@ struct CompletionArguments {
     std::string ids;  // exercises or plans: what the scripts ask for at TAB time
 };
 
-void print_ids(Services& services, const std::string& kind) {
-    const Library& library = services.library();
-    if (kind == "plans") {
-        for (const auto& [id, plan] : library.plans()) services.out() << id << '\n';
-        return;
-    }
-    for (const auto& [id, exercise] : library.exercises()) services.out() << id << '\n';
-}
-
-void print_script(const CLI::App& root, const std::string& shell, std::ostream& out) {
-    const completion::Cli cli = completion::describe(root);
-    if (shell == "bash") out << completion::bash_script(cli);
-    if (shell == "zsh") out << completion::zsh_script(cli);
-    if (shell == "fish") out << completion::fish_script(cli);
-}
-
 }  // namespace
 
-void add_completion_command(CLI::App& app, Services& services) {
+void run_completion_ids(const std::string& kind, const Library& library, const Output& output) {
+    if (kind == "plans") {
+        for (const auto& [id, plan] : library.plans()) output.out() << id << '\n';
+        return;
+    }
+    for (const auto& [id, exercise] : library.exercises()) output.out() << id << '\n';
+}
+
+void run_completion_script(const std::string& shell, const CLI::App& root, const Output& output) {
+    const completion::Cli cli = completion::describe(root);
+    if (shell == "bash") output.out() << completion::bash_script(cli);
+    if (shell == "zsh") output.out() << completion::zsh_script(cli);
+    if (shell == "fish") output.out() << completion::fish_script(cli);
+}
+
+Runner add_completion_command(CLI::App& app) {
     auto args = std::make_shared<CompletionArguments>();
     CLI::App* command =
         app.add_subcommand("completion", "Print a shell completion script for bash, zsh or fish");
@@ -54,12 +53,11 @@ void add_completion_command(CLI::App& app, Services& services) {
         "  liftlog completion fish > ~/.config/fish/completions/liftlog.fish\n"
         "Exercise and plan ids are completed from the library liftlog loads, so your\n"
         "own definitions are included. 'cmake --install' installs all three scripts.");
-    services.declare_formats("completion", {OutputFormat::text});
-    command->callback([&services, &app, args] {
-        if (!args->ids.empty()) return print_ids(services, args->ids);
+    return [&app, args](Invocation& run) {
+        if (!args->ids.empty()) return run_completion_ids(args->ids, run.library(), run.output());
         if (args->shell.empty()) throw UsageError("completion: name the shell: bash, zsh or fish");
-        print_script(app, args->shell, services.out());
-    });
+        run_completion_script(args->shell, app, run.output());
+    };
 }
 
 }  // namespace liftlog::cli

@@ -1,6 +1,5 @@
 // liftlog history: every set in the log, one row per set, in date order, for
-// people (a table) and for scripts (CSV, JSON lines, JSON). It also holds the
-// record filters that `progress --weekly/--monthly` shares.
+// people (a table) and for scripts (CSV, JSON lines, JSON).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
@@ -8,126 +7,17 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "invocation.hpp"
+#include "liftlog/describe.hpp"
 #include "liftlog/error.hpp"
 #include "liftlog/text.hpp"
 #include "output.hpp"
-#include "reports.hpp"
-#include "services.hpp"
 
 namespace liftlog::cli {
 
 namespace {
 
 using nlohmann::ordered_json;
-
-Date parse_filter_date(const std::string& option, const std::string& text) {
-    if (auto date = parse_date(text)) return *date;
-    throw UsageError(
-        fmt::format("{} {}: not a date; write it as YYYY-MM-DD, like 2026-11-23", option, text));
-}
-
-std::set<std::string> known_muscles(const Library& library) {
-    std::set<std::string> muscles;
-    for (const auto& [id, exercise] : library.exercises()) {
-        muscles.insert(exercise.primary_muscles.begin(), exercise.primary_muscles.end());
-        muscles.insert(exercise.secondary_muscles.begin(), exercise.secondary_muscles.end());
-    }
-    return muscles;
-}
-
-bool trains(const Exercise& exercise, const std::string& muscle) {
-    const auto has = [&](const std::vector<std::string>& list) {
-        return std::find(list.begin(), list.end(), muscle) != list.end();
-    };
-    return has(exercise.primary_muscles) || has(exercise.secondary_muscles);
-}
-
-// The exercises whose primary or secondary muscles include `muscle`.
-std::set<std::string> exercises_training(const Library& library, const std::string& typed) {
-    const std::string muscle = to_lower(typed);
-    const auto muscles = known_muscles(library);
-    if (!muscles.contains(muscle)) {
-        const std::vector<std::string> names(muscles.begin(), muscles.end());
-        throw UsageError(fmt::format(
-            "--muscle {}: no exercise in the library trains it{}\nKnown "
-            "muscles: {}",
-            typed, did_you_mean(closest_matches(muscle, names)), fmt::join(names, ", ")));
-    }
-    std::set<std::string> ids;
-    for (const auto& [id, exercise] : library.exercises())
-        if (trains(exercise, muscle)) ids.insert(id);
-    return ids;
-}
-
-// True when the log holds records of exactly this exercise id.
-bool log_has_exercise(Services& services, const std::string& id) {
-    const auto log = services.log_path();
-    if (is_stream(log)) return false;  // a pipe can be read only once
-    const HistoryQuery query{services.today(), id, 0};
-    return !summarize_log(log, query).histories.empty();
-}
-
-std::string resolve_exercise(Services& services, const std::string& name) {
-    if (const Exercise* exercise = services.library().find_exercise(name)) return exercise->id;
-    if (log_has_exercise(services, name)) return name;
-    return services.library().exercise(name).id;  // throws with "did you mean"
-}
-
-std::optional<std::set<std::string>> resolve_exercises(Services& services,
-                                                       const FilterOptions& options) {
-    std::vector<std::string> names = options.exercises;
-    names.insert(names.end(), options.more_exercises.begin(), options.more_exercises.end());
-    std::optional<std::set<std::string>> ids;
-    if (!names.empty()) {
-        ids.emplace();
-        for (const auto& name : names) ids->insert(resolve_exercise(services, name));
-    }
-    if (options.muscle.empty()) return ids;
-    const auto training = exercises_training(services.library(), options.muscle);
-    if (!ids) return training;
-    std::set<std::string> both;  // the filters narrow each other
-    for (const auto& id : *ids)
-        if (training.contains(id)) both.insert(id);
-    return both;
-}
-
-}  // namespace
-
-bool FilterOptions::any() const {
-    return !exercises.empty() || !more_exercises.empty() || !muscle.empty() || !since.empty() ||
-           !until.empty();
-}
-
-void add_filter_options(CLI::App& command, FilterOptions& options, bool with_exercise_option) {
-    if (with_exercise_option)
-        command
-            .add_option("-x,--exercise", options.more_exercises,
-                        "Only this exercise (id, name or alias); repeat for more")
-            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command.add_option("-m,--muscle", options.muscle,
-                       "Only exercises that train this muscle (primary or secondary)");
-    command.add_option("-b,--since", options.since, "Only from this date, YYYY-MM-DD (inclusive)");
-    command.add_option("-e,--until", options.until, "Only up to this date, YYYY-MM-DD (inclusive)");
-}
-
-bool RecordFilter::matches(const Record& record) const {
-    if (since && record.date < *since) return false;
-    if (until && record.date > *until) return false;
-    return !exercises || exercises->contains(record.exercise);
-}
-
-RecordFilter resolve_filter(Services& services, const FilterOptions& options) {
-    RecordFilter filter;
-    if (!options.since.empty()) filter.since = parse_filter_date("--since", options.since);
-    if (!options.until.empty()) filter.until = parse_filter_date("--until", options.until);
-    if (filter.since && filter.until && *filter.until < *filter.since)
-        throw UsageError(
-            fmt::format("--since {} is after --until {}; swap them", options.since, options.until));
-    filter.exercises = resolve_exercises(services, options);
-    return filter;
-}
-
-namespace {
 
 // The stable columns of `history --format csv`, and the keys of its JSON.
 const std::vector<std::string> kHistoryColumns = {"date", "exercise",  "set_number", "reps",
@@ -235,38 +125,36 @@ class HistoryPrinter {
     std::size_t rows_ = 0;
 };
 
-void run_history(Services& services, const FilterOptions& options) {
-    const RecordFilter filter = resolve_filter(services, options);
-    HistoryPrinter printer(services.format(), services.out());
-    const LogSummary summary = for_each_counted_record_by_date(
-        services.log_path(), services.today(),
-        [&filter](const Record& record) { return filter.matches(record); },
-        [&printer](const Record& record) { printer.add(record); });
-    report_bad_lines(summary, services.issue_reporter());
-    printer.finish();
-    if (printer.rows() > 0 || services.format() != OutputFormat::text) return;
-    services.err() << (options.any() ? "No sets match; run 'liftlog history' without filters to "
-                                       "see every set.\n"
-                                     : "The log has no entries yet; add one with: liftlog log "
-                                       "EXERCISE SETS\n");
-}
-
 }  // namespace
 
-void add_history_command(CLI::App& app, Services& services) {
+void run_history(const FilterOptions& options, const Library& library, Log& log,
+                 const Settings& settings, const Output& output) {
+    const RecordFilter filter = resolve_filter(options, library, log, settings.today());
+    HistoryPrinter printer(output.format(), output.out());
+    log.for_each_counted(
+        Log::Order::date, [&filter](const Record& record) { return filter.matches(record); },
+        [&printer](const Record& record) { printer.add(record); });
+    printer.finish();
+    if (printer.rows() > 0 || output.format() != OutputFormat::text) return;
+    output.hint(options.any() ? "No sets match; run 'liftlog history' without filters to see every "
+                                "set."
+                              : kEmptyLogHint);
+}
+
+Runner add_history_command(CLI::App& app) {
     auto options = std::make_shared<FilterOptions>();
     CLI::App* command = app.add_subcommand(
         "history", "Every set in the log, one row per set, in date order (CSV and JSON too)");
     command->add_option("exercise", options->exercises, "Only these exercises (id, name or alias)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     add_filter_options(*command, *options, true);
-    services.declare_formats("history", {OutputFormat::text, OutputFormat::json, OutputFormat::csv,
-                                         OutputFormat::jsonl});
     command->footer(
         "Examples:\n  liftlog history deadlift --since 2026-11-01\n  liftlog history --muscle "
         "glutes -b 2026-01-01 -e 2026-06-30\n  liftlog history --format csv > sets.csv\n  liftlog "
         "history --format jsonl | jq -s 'map(.reps) | add'");
-    command->callback([&services, options] { run_history(services, *options); });
+    return [options](Invocation& run) {
+        run_history(*options, run.library(), run.log(), run.settings(), run.output());
+    };
 }
 
 }  // namespace liftlog::cli

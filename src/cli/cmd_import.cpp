@@ -1,6 +1,5 @@
 // liftlog import FILE: workout history exported by Strong, Hevy, FitNotes or
 // StrongLifts, appended to the log in one locked write (docs/import.md).
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -10,21 +9,18 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
 #include "commands.hpp"
-#include "liftlog/clock.hpp"
+#include "invocation.hpp"
 #include "liftlog/error.hpp"
+#include "liftlog/files.hpp"
 #include "liftlog/import.hpp"
 #include "liftlog/library_loader.hpp"
-#include "liftlog/log_file.hpp"
-#include "liftlog/paths.hpp"
 #include "liftlog/set_notation.hpp"
 #include "liftlog/text.hpp"
 #include "output.hpp"
-#include "services.hpp"
 
 namespace liftlog::cli {
 
@@ -35,31 +31,20 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;
 constexpr std::size_t kBadRowsShown = 20;
 
-struct ImportArguments {
-    std::string file;
-    std::string from;
-    std::string map;
-    bool skip_bad = false;
-    bool dry_run = false;
-};
-
 std::string read_whole(const std::string& path, const char* what) {
-    std::error_code error;
-    if (fs::is_directory(path, error))
-        throw UsageError(fmt::format("{}: is a directory; give the {} file", path, what));
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream)
-        throw UsageError(fmt::format("{}: cannot read it: {}; give the {} file", path,
-                                     std::strerror(errno), what));
-    std::string content;
-    char buffer[1 << 16];
-    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
-        content.append(buffer, static_cast<std::size_t>(stream.gcount()));
-        if (content.size() > kMaxFileBytes)
+    FileRead read = read_file_bounded(path, kMaxFileBytes, FileKinds::readable_streams);
+    switch (read.problem) {
+        case FileRead::Problem::none:
+            return std::move(read.content);
+        case FileRead::Problem::directory:
+            throw UsageError(fmt::format("{}: is a directory; give the {} file", path, what));
+        case FileRead::Problem::too_large:
             throw Failure(
                 fmt::format("{}: larger than {} MiB; split the export", path, kMaxFileBytes >> 20));
+        default:
+            throw UsageError(fmt::format("{}: cannot read it: {}; give the {} file", path,
+                                         std::strerror(read.error ? read.error : ENOENT), what));
     }
-    return content;
 }
 
 // Distinct line numbers: a StrongLifts row can hold several missed sets.
@@ -99,7 +84,8 @@ std::string skip_kind_label(SkipKind kind, std::size_t count) {
     return fmt::format("bad row{}", plural);
 }
 
-ParsedImport read_export(const ImportArguments& args, const std::string& text, Services& services) {
+ParsedImport read_export(const ImportArguments& args, const std::string& text,
+                         const Settings& settings, const Output& output) {
     ImportOptions options;
     if (!args.from.empty()) {
         options.format = parse_import_format(args.from);
@@ -107,8 +93,8 @@ ParsedImport read_export(const ImportArguments& args, const std::string& text, S
             throw UsageError(fmt::format(
                 "--from {}: unknown format; use strong, hevy, fitnotes or stronglifts", args.from));
     }
-    options.default_unit = services.unit().value_or(Unit::kg);
-    options.today = services.today();
+    options.default_unit = settings.unit.value_or(Unit::kg);
+    options.today = settings.today();
     ParsedImport parsed;
     try {
         parsed = parse_import(text, options);
@@ -130,8 +116,7 @@ ParsedImport read_export(const ImportArguments& args, const std::string& text, S
         throw Failure(message);
     }
     for (const auto& row : parsed.bad)
-        services.err() << fmt::format("liftlog: warning: {}:{}: skipped: {}\n", args.file, row.line,
-                                      escape_for_terminal(row.reason));
+        output.warn(fmt::format("{}:{}: skipped: {}", args.file, row.line, row.reason));
     return parsed;
 }
 
@@ -155,19 +140,11 @@ std::optional<std::map<std::string, std::string>> user_map(const ImportArguments
     }
 }
 
-std::unordered_set<std::string> ids_in_log(const fs::path& log) {
-    std::unordered_set<std::string> ids;
-    for_each_line(log, [&ids](std::size_t, std::string_view line, bool) {
-        if (auto id = line_record_id(line)) ids.insert(std::move(*id));
-    });
-    return ids;
-}
-
 // The library as it will be once the custom definitions exist: a clash is
 // found before anything is written.
-void check_customs(Services& services, const std::vector<CustomExercise>& customs,
-                   const fs::path& dir) {
-    auto sources = gather_sources(services.definition_dirs());
+void check_customs(const std::vector<fs::path>& definition_dirs,
+                   const std::vector<CustomExercise>& customs, const fs::path& dir) {
+    auto sources = gather_sources(definition_dirs);
     for (const auto& custom : customs)
         sources.push_back({(dir / (custom.id + ".json")).string(), DefinitionKind::exercise,
                            custom_exercise_json(custom)});
@@ -178,24 +155,6 @@ void check_customs(Services& services, const std::vector<CustomExercise>& custom
             fmt::format("a custom exercise for an unknown name would not fit the "
                         "library: {}; map the name with --map",
                         error.what()));
-    }
-}
-
-void write_atomically(const fs::path& path, const std::string& content) {
-    const fs::path temporary =
-        path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw Failure(fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno)));
-    const bool written =
-        ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
-        ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int failure = written ? errno : error;
-        ::unlink(temporary.c_str());
-        throw Failure(fmt::format("cannot write {}: {}", path.string(), std::strerror(failure)));
     }
 }
 
@@ -217,7 +176,8 @@ std::vector<fs::path> write_customs(const std::vector<CustomExercise>& customs,
                     fmt::format("{} exists already; move it away or map the name with "
                                 "--map",
                                 path.string()));
-            write_atomically(path, custom_exercise_json(custom));
+            write_file_atomically(path, custom_exercise_json(custom), Durability::synced,
+                                  IfExists::refuse);
             written.push_back(path);
         }
     } catch (...) {
@@ -346,23 +306,22 @@ void print_text(const Outcome& o, std::ostream& out) {
     }
 }
 
-void run_import(Services& services, const ImportArguments& args) {
+}  // namespace
+
+void run_import(const ImportArguments& args, const Library& library, Log& log,
+                const Settings& settings, const Output& output) {
     const std::string text = read_whole(args.file, "exported CSV");
-    const ParsedImport parsed = read_export(args, text, services);
-    const Library& library = services.library();
-    const auto config_dir = user_definitions_dir(services.environment());
+    const ParsedImport parsed = read_export(args, text, settings, output);
+    const auto& config_dir = settings.user_definitions_dir;
     const auto names = user_map(args, library, config_dir);
-    const fs::path log = services.log_path();
     // The size the ids were read at: the append refuses to write if another
     // writer got in between, so two imports of one file cannot both add it.
-    const auto identity = identify_file(log);
-    const std::uint64_t size_read = identity ? identity->size : 0;
-    const auto existing = ids_in_log(log);
+    const Log::Ids existing = log.ids_present();
     ImportContext context;
     context.library = &library;
     context.user_map = names ? &*names : nullptr;
-    context.existing_ids = &existing;
-    context.time = local_now().timestamp;
+    context.existing_ids = &existing.ids;
+    context.time = settings.clock.timestamp();
     const ImportPlan plan = plan_import(parsed, context);
 
     if (!plan.customs.empty() && !config_dir)
@@ -370,31 +329,24 @@ void run_import(Services& services, const ImportArguments& args) {
             "cannot tell where to write custom exercises: set HOME or XDG_CONFIG_HOME, or map "
             "every name with --map");
     if (!args.dry_run) {
-        if (!plan.customs.empty()) check_customs(services, plan.customs, *config_dir);
-        std::vector<std::string> lines;
-        lines.reserve(plan.records.size());
-        for (const auto& record : plan.records) lines.push_back(serialize_record(record));
+        if (!plan.customs.empty())
+            check_customs(settings.definition_dirs, plan.customs, *config_dir);
         const auto written = write_customs(plan.customs, config_dir.value_or(fs::path()));
-        if (!lines.empty()) {
-            try {
-                const std::vector<std::string_view> views(lines.begin(), lines.end());
-                append_lines(log, views, size_read);
-            } catch (...) {
-                for (const auto& path : written) ::unlink(path.c_str());
-                throw;
-            }
+        try {
+            log.append_all(plan.records, existing.size_read);
+        } catch (...) {
+            for (const auto& path : written) ::unlink(path.c_str());
+            throw;
         }
     }
-    const Outcome outcome{args, parsed, plan, log, config_dir};
-    if (services.format() == OutputFormat::json)
-        print_json(services.out(), outcome_json(outcome));
+    const Outcome outcome{args, parsed, plan, log.path(), config_dir};
+    if (output.format() == OutputFormat::json)
+        print_json(output.out(), outcome_json(outcome));
     else
-        print_text(outcome, services.out());
+        print_text(outcome, output.out());
 }
 
-}  // namespace
-
-void add_import_command(CLI::App& app, Services& services) {
+Runner add_import_command(CLI::App& app) {
     auto args = std::make_shared<ImportArguments>();
     CLI::App* command = app.add_subcommand(
         "import", "Add workouts exported by Strong, Hevy, FitNotes or StrongLifts to the log");
@@ -419,7 +371,9 @@ void add_import_command(CLI::App& app, Services& services) {
         "Exercise names are matched by name, alias and the apps' \"Name (Equipment)\" style;\n"
         "an unknown name becomes a custom exercise in $XDG_CONFIG_HOME/liftlog/exercises/.\n"
         "Details: docs/import.md");
-    command->callback([&services, args] { run_import(services, *args); });
+    return [args](Invocation& run) {
+        run_import(*args, run.library(), run.log(), run.settings(), run.output());
+    };
 }
 
 }  // namespace liftlog::cli

@@ -6,16 +6,12 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "liftlog/clock.hpp"
+#include "invocation.hpp"
+#include "liftlog/describe.hpp"
 #include "liftlog/error.hpp"
-#include "liftlog/log_file.hpp"
-#include "liftlog/log_queries.hpp"
-#include "liftlog/report.hpp"
 #include "liftlog/set_notation.hpp"
 #include "liftlog/text.hpp"
 #include "output.hpp"
-#include "services.hpp"
-#include "style.hpp"
 
 namespace liftlog::cli {
 
@@ -23,23 +19,10 @@ namespace {
 
 constexpr std::size_t kMaxNoteBytes = 4096;
 
-struct LogArguments {
-    std::string exercise;
-    std::vector<std::string> sets;
-    std::string date;
-    bool date_given = false;
-    std::optional<double> rpe;
-    std::string note;
-    bool note_given = false;
-    bool pain = false;
-};
-
 Date training_date(const std::string& text, bool given, Date today) {
     if (!given) return today;
     const auto date = parse_date(text);
-    if (!date)
-        throw UsageError(fmt::format("--date {}: not a date; write it as YYYY-MM-DD, like {}", text,
-                                     format_date(today)));
+    if (!date) throw UsageError(fmt::format("--date {}: {}", text, not_a_date_hint(today)));
     if (*date > today)
         throw UsageError(
             fmt::format("--date {}: that is after today ({}); log sessions once "
@@ -60,10 +43,10 @@ void check_optional_fields(const LogArguments& args) {
 
 // Everything is checked before the log is touched, so a refused entry leaves
 // the file byte-identical.
-Record build_record(const Exercise& exercise, const LogArguments& args, Date today,
-                    std::optional<Unit> unit) {
+Record build_record(const Exercise& exercise, const LogArguments& args, const Settings& settings) {
     check_optional_fields(args);
-    const auto parsed = parse_set_notation(args.sets, unit.value_or(Unit::kg));
+    const Date today = settings.today();
+    const auto parsed = parse_set_notation(args.sets, settings.unit.value_or(Unit::kg));
     Record record;
     record.sets = resolve_loads(parsed, exercise.loading, exercise.id);
     record.date = training_date(args.date, args.date_given, today);
@@ -71,9 +54,8 @@ Record build_record(const Exercise& exercise, const LogArguments& args, Date tod
     record.rpe = args.rpe;
     if (args.note_given) record.note = args.note;
     record.pain = args.pain;
-    const LocalNow now = local_now();
-    record.time = now.timestamp;
-    record.id = make_record_id();
+    record.time = settings.clock.timestamp();
+    record.id = settings.clock.new_record_id();
     return record;
 }
 
@@ -96,10 +78,10 @@ Announcement new_records(const ExerciseHistory& history, const Record& record,
 }
 
 void print_logged(const Exercise& exercise, const Record& record, const Announcement& announced,
-                  const Suggestion& suggestion, OutputFormat format, const Style& style,
-                  std::ostream& out) {
+                  const Suggestion& suggestion, const Output& output) {
     const auto& step = exercise.progression.load_step;
-    if (format == OutputFormat::json) {
+    std::ostream& out = output.out();
+    if (output.format() == OutputFormat::json) {
         nlohmann::ordered_json records = nlohmann::ordered_json::array();
         for (const auto& found : announced.records)
             records.push_back(new_record_json(found, announced.unit, step));
@@ -113,28 +95,25 @@ void print_logged(const Exercise& exercise, const Record& record, const Announce
                        format_sets(record.sets), record.pain ? ", pain" : "",
                        record.rpe ? fmt::format(", RPE {}", *record.rpe) : "", record.id);
     for (const auto& found : announced.records)
-        out << style.good("New record:") << ' ' << describe_new_record(found, announced.unit, step)
-            << '\n';
+        out << output.style().good("New record:") << ' '
+            << describe_new_record(found, announced.unit, step) << '\n';
     print_suggestion(out, suggestion);
-}
-
-void run_log(Services& services, const LogArguments& args) {
-    const Exercise& exercise = services.library().exercise(args.exercise);
-    const Date today = services.today();
-    const auto unit = services.unit();
-    const Record record = build_record(exercise, args, today, unit);
-    const auto log = services.log_path();
-    const AppendResult appended = append_line(log, serialize_record(record));
-    const ExerciseHistory history = services.history_after_append(exercise.id, appended);
-    const auto sessions = history.recent_sessions();
-    const Suggestion next = suggest_next_time(exercise, sessions, today, unit);
-    print_logged(exercise, record, new_records(history, record, unit), next, services.format(),
-                 Style(services.color()), services.out());
 }
 
 }  // namespace
 
-void add_log_command(CLI::App& app, Services& services) {
+void run_log(const LogArguments& args, const Library& library, Log& log, const Settings& settings,
+             const Output& output) {
+    const Exercise& exercise = library.exercise(args.exercise);
+    const Record record = build_record(exercise, args, settings);
+    log.append(record);
+    const ExerciseHistory history = log.history_after_append(exercise.id);
+    const auto sessions = history.recent_sessions();
+    const Suggestion next = suggest_next_time(exercise, sessions, settings.today(), settings.unit);
+    print_logged(exercise, record, new_records(history, record, settings.unit), next, output);
+}
+
+Runner add_log_command(CLI::App& app) {
     auto args = std::make_shared<LogArguments>();
     CLI::App* command = app.add_subcommand("log", "Append what you did to the log");
     command->add_option("exercise", args->exercise, "Exercise id, name or alias")->required();
@@ -160,7 +139,9 @@ void add_log_command(CLI::App& app, Services& services) {
         "  liftlog log deadlift 2x5w@60kg 3x5@100kg --rpe 8\n"
         "  liftlog log back-extension 3x10@+5kg --date 2026-11-20 --note \"slow eccentric\"\n"
         "  liftlog log back-extension 2x10 --pain");
-    command->callback([&services, args] { run_log(services, *args); });
+    return [args](Invocation& run) {
+        run_log(*args, run.library(), run.log(), run.settings(), run.output());
+    };
 }
 
 }  // namespace liftlog::cli

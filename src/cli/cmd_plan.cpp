@@ -6,11 +6,9 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "liftlog/log_queries.hpp"
-#include "liftlog/report.hpp"
+#include "invocation.hpp"
+#include "liftlog/describe.hpp"
 #include "output.hpp"
-#include "services.hpp"
-#include "style.hpp"
 
 namespace liftlog::cli {
 
@@ -18,8 +16,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-void run_plan_list(const Library& library, OutputFormat format, const Style& style,
-                   std::ostream& out) {
+}  // namespace
+
+void run_plan_list(const Library& library, const Output& output) {
     ordered_json list = ordered_json::array();
     Table table({"PLAN", "NAME", "EXERCISES"});
     for (const auto& [id, plan] : library.plans()) {
@@ -31,9 +30,11 @@ void run_plan_list(const Library& library, OutputFormat format, const Style& sty
                         {"exercises", exercises}});
         table.add_row({id, plan.name, fmt::format("{}", fmt::join(exercises, ", "))});
     }
-    if (format == OutputFormat::json) return print_json(out, list);
-    table.print(out, style);
+    if (output.format() == OutputFormat::json) return print_json(output.out(), list);
+    table.print(output.out(), output.style());
 }
+
+namespace {
 
 struct PlannedItem {
     const PlanItem* item;
@@ -79,11 +80,13 @@ ordered_json plan_json(const Plan& plan, Date today, const std::vector<PlannedIt
             {"items", list}};
 }
 
-void run_plan(Services& services, const std::string& plan_id) {
-    const Library& library = services.library();
+}  // namespace
+
+void run_plan(const std::string& plan_id, const Library& library, Log& log,
+              const Settings& settings, const Output& output) {
     const Plan& plan = library.plan(plan_id);
-    const Date today = services.today();
-    const auto histories = services.histories();
+    const Date today = settings.today();
+    const auto histories = log.histories();
     std::vector<PlannedItem> items;
     for (const auto& item : plan.items) {
         const Exercise& exercise = library.exercises().at(item.exercise);
@@ -91,16 +94,14 @@ void run_plan(Services& services, const std::string& plan_id) {
         const ExerciseHistory* history = found == histories.end() ? nullptr : &found->second;
         const Target target{item.sets, item.reps};
         items.push_back(
-            {&item, &exercise, suggest_from(exercise, history, today, services.unit(), target)});
+            {&item, &exercise, suggest_from(exercise, history, today, settings.unit, target)});
     }
-    if (services.format() == OutputFormat::json)
-        return print_json(services.out(), plan_json(plan, today, items));
-    print_plan_text(plan, today, items, Style(services.color()), services.out());
+    if (output.format() == OutputFormat::json)
+        return print_json(output.out(), plan_json(plan, today, items));
+    print_plan_text(plan, today, items, output.style(), output.out());
 }
 
-}  // namespace
-
-void add_plan_command(CLI::App& app, Services& services) {
+Runner add_plan_command(CLI::App& app) {
     auto plan_id = std::make_shared<std::string>();
     CLI::App* command =
         app.add_subcommand("plan", "List the workout plans, or show today's prescription for one");
@@ -108,12 +109,10 @@ void add_plan_command(CLI::App& app, Services& services) {
     command->footer(
         "Examples:\n  liftlog plan\n  liftlog plan back-workout\n  liftlog plan lower-back --today "
         "2026-11-23 --format json");
-    command->callback([&services, plan_id] {
-        if (plan_id->empty())
-            return run_plan_list(services.library(), services.format(), Style(services.color()),
-                                 services.out());
-        run_plan(services, *plan_id);
-    });
+    return [plan_id](Invocation& run) {
+        if (plan_id->empty()) return run_plan_list(run.library(), run.output());
+        run_plan(*plan_id, run.library(), run.log(), run.settings(), run.output());
+    };
 }
 
 }  // namespace liftlog::cli

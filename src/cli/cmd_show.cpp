@@ -6,10 +6,9 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "liftlog/log_queries.hpp"
-#include "liftlog/report.hpp"
+#include "invocation.hpp"
+#include "liftlog/describe.hpp"
 #include "output.hpp"
-#include "services.hpp"
 
 namespace liftlog::cli {
 
@@ -91,9 +90,10 @@ void print_history(std::ostream& out, const ExerciseRecord& record, Unit unit,
     print_suggestion(out, record.suggestion);
 }
 
-void run_show(const Exercise& exercise, const std::optional<ExerciseRecord>& record, Unit unit,
-              OutputFormat format, std::ostream& out) {
-    if (format == OutputFormat::json) {
+void print_show(const Exercise& exercise, const std::optional<ExerciseRecord>& record, Unit unit,
+                const Output& output) {
+    std::ostream& out = output.out();
+    if (output.format() == OutputFormat::json) {
         auto object = exercise_to_json(exercise);
         object["history"] =
             record ? summary_json(record->history, unit) : nlohmann::ordered_json(nullptr);
@@ -106,17 +106,24 @@ void run_show(const Exercise& exercise, const std::optional<ExerciseRecord>& rec
     if (record) print_history(out, *record, unit, exercise.progression.load_step);
 }
 
-std::optional<ExerciseRecord> read_record(Services& services, const Exercise& exercise) {
-    const Date today = services.today();
-    ExerciseHistory history = services.exercise_history(exercise.id);
+std::optional<ExerciseRecord> read_record(const Exercise& exercise, Log& log,
+                                          const Settings& settings) {
+    ExerciseHistory history = log.history(exercise.id);
     if (history.session_count() == 0) return std::nullopt;
     const auto sessions = history.recent_sessions();
-    return ExerciseRecord{history, suggest(exercise, sessions, today, services.unit())};
+    return ExerciseRecord{history, suggest(exercise, sessions, settings.today(), settings.unit)};
 }
 
 }  // namespace
 
-void add_show_command(CLI::App& app, Services& services) {
+void run_show(const std::string& name, const Library& library, Log& log, const Settings& settings,
+              const Output& output) {
+    const Exercise& exercise = library.exercise(name);
+    const auto record = read_record(exercise, log, settings);
+    print_show(exercise, record, settings.unit.value_or(Unit::kg), output);
+}
+
+Runner add_show_command(CLI::App& app) {
     auto name = std::make_shared<std::string>();
     CLI::App* command =
         app.add_subcommand("show", "Show one exercise: how to do it, and your history");
@@ -124,12 +131,9 @@ void add_show_command(CLI::App& app, Services& services) {
     command->footer(
         "Examples:\n  liftlog show back-extension\n  liftlog show \"reverse hyper\"\n  liftlog "
         "show rdl --format json");
-    command->callback([&services, name] {
-        const Exercise& exercise = services.library().exercise(*name);
-        const auto record = read_record(services, exercise);
-        run_show(exercise, record, services.unit().value_or(Unit::kg), services.format(),
-                 services.out());
-    });
+    return [name](Invocation& run) {
+        run_show(*name, run.library(), run.log(), run.settings(), run.output());
+    };
 }
 
 }  // namespace liftlog::cli

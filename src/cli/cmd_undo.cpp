@@ -6,13 +6,10 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "liftlog/clock.hpp"
+#include "invocation.hpp"
 #include "liftlog/error.hpp"
-#include "liftlog/log_file.hpp"
-#include "liftlog/log_queries.hpp"
 #include "liftlog/set_notation.hpp"
 #include "output.hpp"
-#include "services.hpp"
 
 namespace liftlog::cli {
 
@@ -22,24 +19,11 @@ constexpr std::size_t kShortestIdPrefix = 4;
 
 // The entry to withdraw: the one whose id starts with `prefix`, or without a
 // prefix the last entry in the log that is not already withdrawn.
-Record find_target(const std::filesystem::path& log, const std::string& prefix,
-                   const LineIssueSink& on_issue) {
-    const auto voided = read_voided_ids(log);
-    std::vector<Record> matches;
-    read_log(
-        log,
-        [&](Record&& record) {
-            if (is_void(record)) return;
-            if (prefix.empty()) {
-                if (!voided.contains(record.id)) matches.assign(1, std::move(record));
-            } else if (record.id.starts_with(prefix)) {
-                matches.push_back(std::move(record));
-            }
-        },
-        on_issue);
+Record find_target(Log& log, const std::string& prefix) {
+    auto matches = log.entries_with_id_prefix(prefix);
     if (matches.empty() && prefix.empty())
         throw Failure(fmt::format("nothing to undo: {} has no entries that are not already undone",
-                                  log.string()));
+                                  log.path().string()));
     if (matches.empty())
         throw UsageError(
             fmt::format("no entry has an id starting with '{}'; the ids are shown by "
@@ -48,35 +32,33 @@ Record find_target(const std::filesystem::path& log, const std::string& prefix,
     if (matches.size() > 1)
         throw UsageError(
             fmt::format("'{}' matches {} entries; give more of the id", prefix, matches.size()));
-    if (voided.contains(matches.front().id))
-        throw UsageError(fmt::format("entry {} was already undone", matches.front().id));
-    return matches.front();
-}
-
-void run_undo(Services& services, const std::string& prefix) {
-    if (!prefix.empty() && prefix.size() < kShortestIdPrefix)
-        throw UsageError(fmt::format("id '{}' is too short; give at least {} characters", prefix,
-                                     kShortestIdPrefix));
-    const auto log = services.log_path();
-    const Record target = find_target(log, prefix, services.issue_reporter());
-    Record undo;
-    undo.id = make_record_id();
-    undo.time = local_now().timestamp;
-    undo.voids = target.id;
-    const std::string line = serialize_record(undo);
-    append_line(log, line);
-    if (services.format() == OutputFormat::json)
-        return print_json(services.out(),
-                          {{"undone", nlohmann::ordered_json::parse(serialize_record(target))},
-                           {"record", nlohmann::ordered_json::parse(line)}});
-    services.out() << fmt::format(
-        "Undid {} on {}: {} (id {}).\nThe entry stays in the log; reports now skip it.\n",
-        target.exercise, format_date(target.date), format_sets(target.sets), target.id);
+    if (matches.front().withdrawn)
+        throw UsageError(fmt::format("entry {} was already undone", matches.front().record.id));
+    return std::move(matches.front().record);
 }
 
 }  // namespace
 
-void add_undo_command(CLI::App& app, Services& services) {
+void run_undo(const std::string& prefix, Log& log, const Settings& settings, const Output& output) {
+    if (!prefix.empty() && prefix.size() < kShortestIdPrefix)
+        throw UsageError(fmt::format("id '{}' is too short; give at least {} characters", prefix,
+                                     kShortestIdPrefix));
+    const Record target = find_target(log, prefix);
+    Record undo;
+    undo.id = settings.clock.new_record_id();
+    undo.time = settings.clock.timestamp();
+    undo.voids = target.id;
+    log.append(undo);
+    if (output.format() == OutputFormat::json)
+        return print_json(output.out(),
+                          {{"undone", nlohmann::ordered_json::parse(serialize_record(target))},
+                           {"record", nlohmann::ordered_json::parse(serialize_record(undo))}});
+    output.out() << fmt::format(
+        "Undid {} on {}: {} (id {}).\nThe entry stays in the log; reports now skip it.\n",
+        target.exercise, format_date(target.date), format_sets(target.sets), target.id);
+}
+
+Runner add_undo_command(CLI::App& app) {
     auto prefix = std::make_shared<std::string>();
     CLI::App* command = app.add_subcommand(
         "undo", "Withdraw an entry (the last one by default) without editing the log");
@@ -84,7 +66,8 @@ void add_undo_command(CLI::App& app, Services& services) {
     command->footer(
         "Examples:\n  liftlog undo              withdraw the last entry\n"
         "  liftlog undo 9f2c4b1e     withdraw the entry with this id");
-    command->callback([&services, prefix] { run_undo(services, *prefix); });
+    return
+        [prefix](Invocation& run) { run_undo(*prefix, run.log(), run.settings(), run.output()); };
 }
 
 }  // namespace liftlog::cli

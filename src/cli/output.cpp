@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "liftlog/diagnostics.hpp"
 #include "liftlog/text.hpp"
 #include "style.hpp"
 
@@ -19,6 +20,14 @@ std::size_t display_width(const std::string& text) {
 }
 
 }  // namespace
+
+void Output::warn(std::string_view message) const {
+    err_ << warning_text(message);
+}
+
+void Output::hint(std::string_view message) const {
+    err_ << message << '\n';
+}
 
 Table::Table(std::vector<std::string> headers) {
     rows_.push_back(std::move(headers));
@@ -104,12 +113,6 @@ void JsonArrayWriter::add(const nlohmann::ordered_json& element) {
 
 void JsonArrayWriter::finish() {
     out_ << (empty_ ? "]\n" : "\n]\n");
-}
-
-nlohmann::ordered_json amount_json(std::int64_t hundredths) {
-    if (hundredths % 100 == 0) return hundredths / 100;
-    // 1025 / 100.0 is the double nearest 10.25, which prints as 10.25.
-    return static_cast<double>(hundredths) / 100.0;
 }
 
 std::string suggestion_summary(const Suggestion& suggestion) {

@@ -9,10 +9,40 @@
 #include <nlohmann/json.hpp>
 
 #include "liftlog/progression.hpp"
+#include "liftlog/settings.hpp"
+#include "style.hpp"
 
 namespace liftlog::cli {
 
-class Style;
+// Where a command's output goes, and how it looks: data on stdout, messages
+// for people on stderr, in the format and colours the settings decided.
+class Output {
+  public:
+    Output(std::ostream& out, std::ostream& err, Presentation presentation)
+        : out_(out), err_(err), presentation_(presentation), style_(presentation.color) {}
+
+    std::ostream& out() const { return out_; }
+    std::ostream& err() const { return err_; }
+    OutputFormat format() const { return presentation_.format; }
+    const Style& style() const { return style_; }
+    int width() const { return presentation_.width; }
+    Glyphs glyphs() const { return presentation_.glyphs; }
+
+    // "liftlog: warning: MESSAGE" on stderr, the one format for every warning.
+    void warn(std::string_view message) const;
+    // A hint for a person on stderr, such as why a report is empty.
+    void hint(std::string_view message) const;
+
+  private:
+    std::ostream& out_;
+    std::ostream& err_;
+    Presentation presentation_;
+    Style style_;
+};
+
+// What a report over an empty log says.
+inline constexpr std::string_view kEmptyLogHint =
+    "The log has no entries yet; add one with: liftlog log EXERCISE SETS";
 
 // Left-aligned columns separated by two spaces; headers in capitals.
 class Table {
@@ -61,10 +91,6 @@ class JsonArrayWriter {
     std::ostream& out_;
     bool empty_ = true;
 };
-
-// An amount in hundredths as an exact JSON number: an integer when whole
-// (100), else the shortest decimal that reads back the same (102.5, 1.25).
-nlohmann::ordered_json amount_json(std::int64_t hundredths);
 
 // "add_weight 3x10@+2.5kg", "rest until 2026-11-30, then 3x5@105kg".
 std::string suggestion_summary(const Suggestion& suggestion);

@@ -23,13 +23,6 @@ bool is_continuation_byte(char c) {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-std::string lower(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return result;
-}
-
 }  // namespace
 
 std::string Style::wrap(std::string_view code, std::string_view text) const {
@@ -82,17 +75,6 @@ std::string strip_styles(std::string_view text) {
         plain += text[i++];
     }
     return plain;
-}
-
-bool utf8_locale(const Environment& env) {
-    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
-        const auto value = env(name);
-        if (!value || value->empty()) continue;
-        const std::string locale = lower(*value);
-        return locale.find("utf-8") != std::string::npos ||
-               locale.find("utf8") != std::string::npos;
-    }
-    return false;
 }
 
 }  // namespace liftlog::cli

@@ -1,11 +1,9 @@
 #pragma once
 // ANSI colour for text output. A Style made with `enabled = false` returns
-// text unchanged, so callers style unconditionally and Services::color()
-// alone decides whether escape codes reach stdout.
+// text unchanged, so callers style unconditionally and the settings
+// alone decides whether escape codes reach stdout (Presentation::color).
 #include <string>
 #include <string_view>
-
-#include "liftlog/paths.hpp"
 
 namespace liftlog::cli {
 
@@ -32,9 +30,5 @@ std::size_t visible_width(std::string_view text);
 
 // Text without its ANSI escape sequences.
 std::string strip_styles(std::string_view text);
-
-// Whether the locale's character set is UTF-8: the first of LC_ALL, LC_CTYPE
-// and LANG that is set and not empty decides, as it does for the C library.
-bool utf8_locale(const Environment& env);
 
 }  // namespace liftlog::cli

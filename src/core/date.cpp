@@ -40,4 +40,8 @@ int days_between(Date earlier, Date later) {
     return static_cast<int>((later - earlier).count());
 }
 
+std::string not_a_date_hint(Date example) {
+    return "not a date; write it as YYYY-MM-DD, like " + format_date(example);
+}
+
 }  // namespace liftlog

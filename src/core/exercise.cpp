@@ -160,15 +160,16 @@ Exercise parse_exercise(const json& definition) {
     exercise.custom = parse_custom(definition);
     // A custom definition (written by `liftlog import`) needs only id, name and
     // loading; a field it leaves out is empty, or takes kCustomPrescription.
-    const auto given = [&](const char* key) { return !exercise.custom || definition.contains(key); };
+    const auto given = [&](const char* key) {
+        return !exercise.custom || definition.contains(key);
+    };
     if (given("aliases")) exercise.aliases = string_list_field(definition, "aliases");
     if (given("description")) exercise.description = string_field(definition, "description");
     if (given("primary_muscles"))
         exercise.primary_muscles = string_list_field(definition, "primary_muscles", true);
     if (given("secondary_muscles"))
         exercise.secondary_muscles = string_list_field(definition, "secondary_muscles");
-    if (given("equipment"))
-        exercise.equipment = string_list_field(definition, "equipment", true);
+    if (given("equipment")) exercise.equipment = string_list_field(definition, "equipment", true);
     exercise.loading = parse_loading(definition);
     if (given("steps")) exercise.steps = string_list_field(definition, "steps", true);
     if (given("tips")) exercise.tips = string_list_field(definition, "tips");
@@ -208,23 +209,29 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
     nlohmann::ordered_json object = {{"id", exercise.id}, {"name", exercise.name}};
     if (exercise.custom) object["custom"] = true;
     const nlohmann::ordered_json rest = {{"aliases", exercise.aliases},
-            {"description", exercise.description},
-            {"primary_muscles", exercise.primary_muscles},
-            {"secondary_muscles", exercise.secondary_muscles},
-            {"equipment", exercise.equipment},
-            {"loading", loading_name(exercise.loading)},
-            {"steps", exercise.steps},
-            {"tips", exercise.tips},
-            {"variations", variations},
-            {"alternatives", exercise.alternatives},
-            {"prescription",
-             {{"sets", range(exercise.prescription.sets)},
-              {"reps", range(exercise.prescription.reps)},
-              {"per_week", range(exercise.prescription.per_week)}}},
-            {"progression", progression},
-            {"references", references}};
+                                         {"description", exercise.description},
+                                         {"primary_muscles", exercise.primary_muscles},
+                                         {"secondary_muscles", exercise.secondary_muscles},
+                                         {"equipment", exercise.equipment},
+                                         {"loading", loading_name(exercise.loading)},
+                                         {"steps", exercise.steps},
+                                         {"tips", exercise.tips},
+                                         {"variations", variations},
+                                         {"alternatives", exercise.alternatives},
+                                         {"prescription",
+                                          {{"sets", range(exercise.prescription.sets)},
+                                           {"reps", range(exercise.prescription.reps)},
+                                           {"per_week", range(exercise.prescription.per_week)}}},
+                                         {"progression", progression},
+                                         {"references", references}};
     for (const auto& [key, value] : rest.items()) object[key] = value;
     return object;
+}
+
+Load load_in_unit(const Load& load, Unit unit, const UnitAmounts& load_step) {
+    if (load.kind == LoadKind::bodyweight || load.unit == unit) return load;
+    return {load.kind, convert_and_round(load.hundredths, load.unit, unit, load_step.in(unit)),
+            unit};
 }
 
 }  // namespace liftlog

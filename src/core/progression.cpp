@@ -50,11 +50,7 @@ int clamp_sets(const Exercise& exercise, std::size_t count) {
 
 // The top load expressed in `unit`, unchanged when it is already in that unit.
 Load in_unit(const Load& load, Unit unit, const Exercise& exercise) {
-    if (load.kind == LoadKind::bodyweight || load.unit == unit) return load;
-    return {load.kind,
-            convert_and_round(load.hundredths, load.unit, unit,
-                              exercise.progression.load_step.in(unit)),
-            unit};
+    return load_in_unit(load, unit, exercise.progression.load_step);
 }
 
 Load heavier(const Load& load, Unit unit, const Exercise& exercise) {

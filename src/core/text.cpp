@@ -78,13 +78,6 @@ std::string escape_for_terminal(std::string_view text) {
     return escaped;
 }
 
-bool has_control_characters(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7F;
-    });
-}
-
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> previous(b.size() + 1);
     std::iota(previous.begin(), previous.end(), std::size_t{0});

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "liftlog/describe.hpp"
 #include "liftlog/one_rep_max.hpp"
-#include "liftlog/report.hpp"
 
 namespace liftlog {
 

@@ -7,7 +7,9 @@
 
 namespace liftlog {
 
-LocalNow local_now() {
+namespace {
+
+Moment local_moment() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
@@ -25,7 +27,19 @@ LocalNow local_now() {
     return {Date{ymd}, std::string(stamp) + with_colon};
 }
 
-std::string make_record_id() {
+}  // namespace
+
+Clock Clock::system() {
+    return Clock(local_moment(), random_record_id);
+}
+
+Clock Clock::pinned_to(Date today) const {
+    Clock pinned = *this;
+    pinned.moment_.today = today;
+    return pinned;
+}
+
+std::string random_record_id() {
     std::random_device source;
     const std::uint64_t high = source();
     const std::uint64_t low = source();

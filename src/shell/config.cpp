@@ -1,13 +1,11 @@
 #include "liftlog/config.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include "liftlog/error.hpp"
+#include "liftlog/files.hpp"
 #include "liftlog/text.hpp"
 
 namespace liftlog {
@@ -120,22 +118,18 @@ Config parse_config(const std::string& text, const fs::path& file, const Environ
 }
 
 Config load_config(const fs::path& file, bool named_explicitly, const Environment& env) {
-    std::error_code ignored;
-    if (fs::is_directory(file, ignored))
+    constexpr std::size_t kMostConfigBytes = std::size_t{1} << 20;
+    const FileRead read = read_file_bounded(file, kMostConfigBytes, FileKinds::readable_streams);
+    if (read.problem == FileRead::Problem::directory)
         throw UsageError(fmt::format("{}: is a directory; name the config file itself, like {}",
                                      file.string(), (file / "config.toml").string()));
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        std::error_code error;
-        if (!named_explicitly && !fs::exists(file, error)) return {};
+    if (read.problem == FileRead::Problem::missing && !named_explicitly) return {};
+    if (!read.ok())
         throw UsageError(
             fmt::format("{}: cannot read the config file; check the path and its "
                         "permissions",
                         file.string()));
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_config(text.str(), file, env);
+    return parse_config(read.content, file, env);
 }
 
 }  // namespace liftlog

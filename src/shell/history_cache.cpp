@@ -1,8 +1,6 @@
 #include "liftlog/history_cache.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -11,7 +9,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "liftlog/fast_record.hpp"
+#include "liftlog/error.hpp"
+#include "liftlog/files.hpp"
+#include "liftlog/record_reader.hpp"
 #include "liftlog/text.hpp"
 
 namespace liftlog {
@@ -78,22 +78,8 @@ bool read_header(json header, const fs::path& log, const FileIdentity& log_now,
     return true;
 }
 
-// Only a regular file counts: opened without blocking, so that a FIFO or a
-// device put where the cache belongs cannot hang a command.
-std::optional<std::string> read_whole(const fs::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    struct stat status {};
-    std::string content;
-    bool whole = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
-    if (whole) {
-        content.resize(static_cast<std::size_t>(status.st_size));
-        whole = ::read(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
-    }
-    ::close(fd);
-    if (!whole) return std::nullopt;
-    return content;
-}
+// The cache is a few lines per exercise; anything far larger is not ours.
+constexpr std::size_t kMostCacheBytes = std::size_t{1} << 30;
 
 // The id in an exercise line, which starts {"exercise":"ID", as written below.
 std::optional<std::string_view> exercise_of(std::string_view line) {
@@ -114,7 +100,7 @@ HistoryQuery everything() {
 }
 
 Histories answer(LogSummary& summary, const HistoryQuery& query, const LineIssueSink& on_issue) {
-    report_bad_lines(summary, on_issue);
+    name_bad_lines(summary, on_issue);
     if (!query.exercise) return std::move(summary.histories);
     Histories only;
     if (auto found = summary.histories.find(*query.exercise); found != summary.histories.end())
@@ -126,17 +112,16 @@ bool cacheable(const HistoryQuery& query, const std::optional<fs::path>& cache_f
     return cache_file && query.kept_sessions == ExerciseHistory::kRecentSessions;
 }
 
-void write_atomically(const fs::path& file, const std::string& content) {
+// Failing to write the cache is silent: it is only ever a shortcut.
+void write_cache_file(const fs::path& file, const std::string& content) {
     std::error_code error;
     fs::create_directories(file.parent_path(), error);
-    ::chmod(file.parent_path().c_str(), 0700);
-    const fs::path temporary = file.string() + fmt::format(".{}.tmp", ::getpid());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return;
-    const bool written =
-        ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
-    ::close(fd);
-    if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) ::unlink(temporary.c_str());
+    ::chmod(file.parent_path().c_str(), kPrivateDirectoryMode);
+    try {
+        write_file_atomically(file, content, Durability::disposable);
+    } catch (const Failure&) {
+        // Without a cache the next command reads the log.
+    }
 }
 
 }  // namespace
@@ -159,10 +144,10 @@ std::optional<CacheContents> load_contents(const fs::path& cache_file, const fs:
                                            const FileIdentity& log_now,
                                            const std::set<std::string, std::less<>>* wanted,
                                            bool with_voided) {
-    const auto content = read_whole(cache_file);
-    if (!content) return std::nullopt;
+    const FileRead read = read_file_bounded(cache_file, kMostCacheBytes);
+    if (!read.ok()) return std::nullopt;
     try {
-        std::string_view rest = *content;
+        std::string_view rest = read.content;
         CacheContents contents;
         bool header_read = false;
         while (!rest.empty()) {
@@ -217,7 +202,7 @@ void store_contents(const fs::path& cache_file, const fs::path& log, const FileI
     json header = header_json(log, identity, summary);
     header["checksum"] = checksum(header, body);
     const std::string content = header.dump() + '\n' + body;
-    write_atomically(cache_file, content);
+    write_cache_file(cache_file, content);
 } catch (const std::exception&) {
     // Best effort: without a cache the next command reads the log.
 }

@@ -1,13 +1,12 @@
 #include "liftlog/library_loader.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "liftlog/embedded.hpp"
 #include "liftlog/error.hpp"
+#include "liftlog/files.hpp"
 
 namespace liftlog {
 
@@ -15,12 +14,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-    std::ifstream stream(path, std::ios::binary);
-    std::ostringstream content;
-    content << stream.rdbuf();
-    if (!stream) throw Failure(fmt::format("{}: cannot read this definition file", path.string()));
-    return content.str();
+// A definition is a few kilobytes; a file far larger is not one.
+constexpr std::size_t kMostDefinitionBytes = std::size_t{16} << 20;
+
+std::string read_definition(const fs::path& path) {
+    FileRead read = read_file_bounded(path, kMostDefinitionBytes);
+    if (read.problem == FileRead::Problem::too_large)
+        throw Failure(fmt::format("{}: larger than {} MiB; this is not a definition file",
+                                  path.string(), kMostDefinitionBytes >> 20));
+    if (!read.ok())
+        throw Failure(fmt::format("{}: cannot read this definition file", path.string()));
+    return std::move(read.content);
 }
 
 void add_json_files(const fs::path& dir, DefinitionKind kind, std::vector<DefinitionSource>& out) {
@@ -34,7 +38,7 @@ void add_json_files(const fs::path& dir, DefinitionKind kind, std::vector<Defini
         throw Failure(
             fmt::format("{}: cannot list this directory: {}", dir.string(), error.message()));
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) out.push_back({file.string(), kind, read_file(file)});
+    for (const auto& file : files) out.push_back({file.string(), kind, read_definition(file)});
 }
 
 }  // namespace

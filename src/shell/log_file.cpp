@@ -16,7 +16,7 @@
 #include <fmt/format.h>
 
 #include "liftlog/error.hpp"
-#include "liftlog/fast_record.hpp"
+#include "liftlog/record_reader.hpp"
 
 namespace liftlog {
 
@@ -317,19 +317,17 @@ ReadSummary read_log(const fs::path& path, const RecordSink& on_record,
                      const LineIssueSink& on_issue) {
     ReadSummary summary;
     Record record;  // reused, so that lines in the common shape allocate nothing
-    summary.exists = for_each_line(path, [&](std::size_t number, std::string_view line,
-                                             bool complete) {
-        try {
-            parse_record_into(line, record);
-            on_record(std::move(record));
-            ++summary.records;
-        } catch (const RecordError& error) {
-            ++summary.bad_lines;
-            on_issue(number, complete ? error.what()
-                                      : "incomplete last line (an interrupted write); "
-                                        "it is ignored and the next entry starts on a new line");
-        }
-    });
+    summary.exists =
+        for_each_line(path, [&](std::size_t number, std::string_view line, bool complete) {
+            try {
+                parse_record_into(line, record);
+                on_record(std::move(record));
+                ++summary.records;
+            } catch (const RecordError& error) {
+                ++summary.bad_lines;
+                on_issue(number, complete ? error.what() : std::string(kTornLineSkipped));
+            }
+        });
     return summary;
 }
 

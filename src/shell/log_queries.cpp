@@ -1,7 +1,6 @@
 #include "liftlog/log_queries.hpp"
 
 #include <algorithm>
-#include <bitset>
 #include <cstring>
 #include <exception>
 #include <functional>
@@ -13,7 +12,8 @@
 
 #include <fmt/format.h>
 
-#include "liftlog/fast_record.hpp"
+#include "liftlog/record_reader.hpp"
+#include "liftlog/record_status.hpp"
 
 namespace liftlog {
 
@@ -29,20 +29,6 @@ bool may_be_void(std::string_view line) {
 }
 
 }  // namespace
-
-std::set<std::string> read_voided_ids(const fs::path& log) {
-    std::set<std::string> voided;
-    for_each_line(log, [&](std::size_t, std::string_view line, bool) {
-        if (!may_be_void(line)) return;
-        try {
-            const Record record = parse_record(line);
-            if (record.voids) voided.insert(*record.voids);
-        } catch (const RecordError&) {
-            // Reported, with its line number, by the pass that reads the records.
-        }
-    });
-    return voided;
-}
 
 namespace {
 
@@ -123,32 +109,6 @@ PartScan scan_part(const fs::path& log, LogPart part) {
     return scan;
 }
 
-// The ids void records withdraw. Nearly every record is not one of them; a
-// filter over a cheap hash of the id turns those away before the set (which
-// hashes the whole id) is consulted.
-class WithdrawnIds {
-  public:
-    explicit WithdrawnIds(const std::unordered_set<std::string>& ids) : ids_(ids) {
-        for (const auto& id : ids) filter_.set(slot(id));
-    }
-    bool contains(const std::string& id) const {
-        return !ids_.empty() && filter_.test(slot(id)) && ids_.contains(id);
-    }
-
-  private:
-    static constexpr std::size_t kFilterBits = std::size_t{1} << 16;
-    // The last (up to) 8 bytes and the length, mixed: ids differ at the end.
-    static std::size_t slot(std::string_view id) {
-        std::uint64_t tail = 0;
-        const std::size_t length = std::min<std::size_t>(id.size(), sizeof tail);
-        std::memcpy(&tail, id.data() + id.size() - length, length);
-        const std::uint64_t mixed = (tail ^ id.size()) * 0x9E3779B97F4A7C15ULL;
-        return static_cast<std::size_t>(mixed >> 48);
-    }
-    const std::unordered_set<std::string>& ids_;
-    std::bitset<kFilterBits> filter_;
-};
-
 struct PartFold {
     Histories histories;
     std::vector<BadLine> bad_lines;  // the first kReportedBadLines + 1
@@ -156,15 +116,6 @@ struct PartFold {
     std::optional<Date> last_date;
     bool ends_in_torn_line = false;
 };
-
-constexpr std::string_view kTornLine =
-    "incomplete last line (an interrupted write); it is ignored and the next entry starts on a "
-    "new line";
-
-void note_bad_line(PartFold& fold, std::size_t number, std::string reason) {
-    if (++fold.bad_line_count <= kReportedBadLines + 1)
-        fold.bad_lines.push_back({number, std::move(reason)});
-}
 
 PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
                    const WithdrawnIds& voided, const HistoryQuery& query) {
@@ -175,11 +126,11 @@ PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
         try {
             parse_record_into(line, record);
         } catch (const RecordError& error) {
-            return note_bad_line(fold, number, complete ? error.what() : std::string(kTornLine));
+            return note_bad_line(fold.bad_lines, fold.bad_line_count, number,
+                                 complete ? error.what() : std::string(kTornLineSkipped));
         }
-        if (is_void(record) || record.date > query.today) return;
+        if (!record_counts(record, query.today, voided)) return;
         if (query.exercise && record.exercise != *query.exercise) return;
-        if (voided.contains(record.id)) return;
         fold.histories.try_emplace(record.exercise, query.kept_sessions).first->second.add(record);
         if (!fold.last_date || *fold.last_date < record.date) fold.last_date = record.date;
     };
@@ -203,6 +154,20 @@ void merge_fold(LogSummary& summary, PartFold&& fold) {
 }
 
 }  // namespace
+
+void note_bad_line(std::vector<BadLine>& first, std::size_t& count, std::size_t number,
+                   std::string reason) {
+    if (++count <= kReportedBadLines + 1) first.push_back({number, std::move(reason)});
+}
+
+std::unordered_set<std::string> read_voided_ids(const fs::path& log) {
+    std::unordered_set<std::string> voided;
+    for (const LogPart part : split_log(log, 1)) {
+        const PartScan scan = scan_part(log, part);
+        voided.insert(scan.voided.begin(), scan.voided.end());
+    }
+    return voided;
+}
 
 LogSummary summarize_log(const fs::path& log, const HistoryQuery& query, std::size_t part_limit) {
     if (is_stream(log)) {
@@ -241,7 +206,7 @@ bool extend_summary(LogSummary& summary, const fs::path& log, LogPart part,
     return true;
 }
 
-void report_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue) {
+void name_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue) {
     std::size_t reported = 0;
     for (const auto& bad : summary.bad_lines) {
         if (reported == kReportedBadLines)
@@ -256,16 +221,11 @@ void report_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue) 
 Histories read_histories(const fs::path& log, const HistoryQuery& query,
                          const LineIssueSink& on_issue) {
     LogSummary summary = summarize_log(log, query);
-    report_bad_lines(summary, on_issue);
+    name_bad_lines(summary, on_issue);
     return std::move(summary.histories);
 }
 
 namespace {
-
-void note_bad_line(LogSummary& summary, std::size_t number, std::string reason) {
-    if (++summary.bad_line_count <= kReportedBadLines + 1)
-        summary.bad_lines.push_back({number, std::move(reason)});
-}
 
 // The date of a line in liftlog's own shape, read without parsing the line.
 std::optional<Date> training_record_date(std::string_view line) {
@@ -291,23 +251,16 @@ void read_counted_records(const fs::path& log, Date today, const WithdrawnIds& w
         try {
             parse_record_into(line, record);
         } catch (const RecordError& error) {
-            if (notes) note_bad_line(*notes, number, complete ? error.what() : std::string(kTornLine));
+            if (notes)
+                note_bad_line(notes->bad_lines, notes->bad_line_count, number,
+                              complete ? error.what() : std::string(kTornLineSkipped));
             return;
         }
-        if (is_void(record) || record.date > today || withdrawn.contains(record.id)) return;
+        if (!record_counts(record, today, withdrawn)) return;
         if (notes && (!notes->last_date || *notes->last_date < record.date))
             notes->last_date = record.date;
         on_record(record);
     });
-}
-
-std::unordered_set<std::string> voided_ids(const fs::path& log) {
-    std::unordered_set<std::string> voided;
-    for (const LogPart part : split_log(log, 1)) {
-        const PartScan scan = scan_part(log, part);
-        voided.insert(scan.voided.begin(), scan.voided.end());
-    }
-    return voided;
 }
 
 // What the first pass of a date-ordered read learns: the void records, how
@@ -366,7 +319,7 @@ LogSummary for_each_counted_record(const fs::path& log, Date today,
         return for_each_counted_record(snapshot.path(), today, on_record);
     }
     LogSummary summary;
-    summary.voided = voided_ids(log);
+    summary.voided = read_voided_ids(log);
     const WithdrawnIds withdrawn(summary.voided);
     read_counted_records(log, today, withdrawn, &summary, nullptr, on_record);
     return summary;
@@ -374,8 +327,7 @@ LogSummary for_each_counted_record(const fs::path& log, Date today,
 
 LogSummary for_each_counted_record_by_date(const fs::path& log, Date today,
                                            const RecordPredicate& wanted,
-                                           const CountedRecordSink& on_record,
-                                           std::size_t window) {
+                                           const CountedRecordSink& on_record, std::size_t window) {
     if (is_stream(log)) {
         const LogSnapshot snapshot(log);
         return for_each_counted_record_by_date(snapshot.path(), today, wanted, on_record, window);

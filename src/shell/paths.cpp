@@ -1,7 +1,5 @@
 #include "liftlog/paths.hpp"
 
-#include <cstdlib>
-
 #include "liftlog/error.hpp"
 
 namespace liftlog {
@@ -25,14 +23,6 @@ std::optional<fs::path> xdg_dir(const Environment& env, const char* variable,
 }
 
 }  // namespace
-
-Environment process_environment() {
-    return [](const char* name) -> std::optional<std::string> {
-        const char* value = std::getenv(name);
-        if (value == nullptr) return std::nullopt;
-        return std::string(value);
-    };
-}
 
 fs::path resolve_log_path(const std::string& flag, const Environment& env,
                           const std::optional<fs::path>& configured) {

@@ -150,7 +150,7 @@ TEST_CASE("unreadable-line reports name the log file actually used", "[e2e][glob
     sandbox.write_file("env.jsonl", "garbage\n");
     const auto result = sandbox.run({"progress", "--today", kToday});
     CHECK(result.status == 0);
-    CHECK(e2e::starts_with(result.err, env_path.string() + ":1: "));
+    CHECK(e2e::starts_with(result.err, "liftlog: warning: " + env_path.string() + ":1: "));
 }
 
 TEST_CASE("the --unit lb option reports volumes and suggestions in pounds",

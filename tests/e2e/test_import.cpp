@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <regex>
+#include <set>
 
+#include "../common/shared_samples.hpp"
 #include "harness.hpp"
 #include "support.hpp"
 
@@ -17,10 +19,31 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Real exports, read from ../shared/samples/imports/ (never copied in).
+const std::set<std::string> kSharedSamples = {"fitnotes-android-export-kgs.csv",
+                                              "fitnotes-android-export-lbs-edge-cases.csv",
+                                              "stronglifts-export-kg.csv"};
+
 std::string fixture(const std::string& name) {
-    return e2e::read_file(fs::path(__FILE__).parent_path().parent_path() / "data" / "imports" /
-                          name);
+    if (kSharedSamples.contains(name)) {
+        const auto text = liftlog::testing::read_shared_sample(LIFTLOG_SOURCE_DIR, "imports", name);
+        REQUIRE(text);
+        return *text;
+    }
+    return e2e::read_file(fs::path(LIFTLOG_SOURCE_DIR) / "tests" / "data" / "imports" / name);
 }
+
+bool sample_missing(const std::string& name) {
+    return kSharedSamples.contains(name) &&
+           !liftlog::testing::read_shared_sample(LIFTLOG_SOURCE_DIR, "imports", name);
+}
+
+// Leaves the test case, saying why, when a real export is not beside the checkout.
+#define SKIP_WITHOUT_SAMPLE(name)                                                            \
+    if (sample_missing(name)) {                                                              \
+        WARN(liftlog::testing::missing_sample_message(LIFTLOG_SOURCE_DIR, "imports", name)); \
+        return;                                                                              \
+    }
 
 // Copies a fixture into the sandbox and imports it.
 e2e::RunResult import_fixture(const e2e::Sandbox& sandbox, const std::string& name,
@@ -124,6 +147,7 @@ TEST_CASE("importing the same file twice adds nothing the second time", "[e2e][i
                  "hevy-lbs.csv", "fitnotes-android-export-kgs.csv",
                  "fitnotes-android-export-lbs-edge-cases.csv", "stronglifts-export-kg.csv");
     INFO(name);
+    SKIP_WITHOUT_SAMPLE(name);
     e2e::Sandbox sandbox;
     const auto first = import_json(sandbox, name);
     CHECK(first["added"]["records"].get<int>() > 0);
@@ -146,6 +170,8 @@ TEST_CASE("importing the same file twice adds nothing the second time", "[e2e][i
 }
 
 TEST_CASE("import the FitNotes samples", "[e2e][import]") {
+    SKIP_WITHOUT_SAMPLE("fitnotes-android-export-kgs.csv");
+    SKIP_WITHOUT_SAMPLE("fitnotes-android-export-lbs-edge-cases.csv");
     e2e::Sandbox sandbox;
     const auto kgs = import_json(sandbox, "fitnotes-android-export-kgs.csv");
     CHECK(kgs["format"] == "fitnotes");
@@ -182,6 +208,7 @@ TEST_CASE("import the FitNotes samples", "[e2e][import]") {
 }
 
 TEST_CASE("import the StrongLifts sample", "[e2e][import]") {
+    SKIP_WITHOUT_SAMPLE("stronglifts-export-kg.csv");
     e2e::Sandbox sandbox;
     const auto result = import_json(sandbox, "stronglifts-export-kg.csv");
     CHECK(result["format"] == "stronglifts");
@@ -200,6 +227,7 @@ TEST_CASE("import the StrongLifts sample", "[e2e][import]") {
 }
 
 TEST_CASE("import text: missed sets counted per set, each line named once", "[e2e][import]") {
+    SKIP_WITHOUT_SAMPLE("stronglifts-export-kg.csv");
     e2e::Sandbox sandbox;
     const auto result = import_fixture(sandbox, "stronglifts-export-kg.csv");
     REQUIRE(result.status == 0);
@@ -414,6 +442,7 @@ TEST_CASE("import --from reads a file whose header was not recognised", "[e2e][i
 }
 
 TEST_CASE("a record the user withdrew is not imported again", "[e2e][import]") {
+    SKIP_WITHOUT_SAMPLE("stronglifts-export-kg.csv");
     e2e::Sandbox sandbox;
     REQUIRE(import_fixture(sandbox, "stronglifts-export-kg.csv").status == 0);
     const auto undo = sandbox.run({"undo", "--today", kToday});

@@ -396,7 +396,7 @@ TEST_CASE("a torn last line is skipped and the next append starts on a fresh lin
 
     const auto progress = sandbox.run({"progress", "--today", kToday, "--format", "json"});
     CHECK(progress.status == 0);
-    CHECK(e2e::starts_with(progress.err, log_path + ":2: "));
+    CHECK(e2e::starts_with(progress.err, "liftlog: warning: " + log_path + ":2: "));
     CHECK(e2e::count_of(progress.err, log_path + ":2:") == 1);
     CHECK_FALSE(e2e::contains(progress.err, "liftlog: error"));
     const auto overview = parse_json(progress.out);

@@ -72,7 +72,8 @@ TEST_CASE("progress --weekly in JSON: ISO weeks, empty ones included", "[e2e][pe
     seed_periods(sandbox);
     const auto result = progress(sandbox, {"--weekly"}, "json");
     CHECK(result.status == 0);
-    CHECK(starts_with(result.err, sandbox.log().string() + ":9: "));  // the bad line
+    CHECK(starts_with(result.err,
+                      "liftlog: warning: " + sandbox.log().string() + ":9: "));  // the bad line
     const auto weeks = parse_json(result.out);
     CHECK(labels(weeks) ==
           std::vector<std::string>{"2026-W44", "2026-W45", "2026-W46", "2026-W47"});

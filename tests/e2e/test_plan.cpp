@@ -230,7 +230,7 @@ TEST_CASE("plan reports unreadable log lines on stderr and still prints the plan
     const auto result =
         sandbox.run({"plan", "back-workout", "--today", kToday, "--format", "json"});
     CHECK(result.status == 0);
-    CHECK(e2e::starts_with(result.err, sandbox.log().string() + ":3: "));
+    CHECK(e2e::starts_with(result.err, "liftlog: warning: " + sandbox.log().string() + ":3: "));
     const auto plan = parse_json(result.out);
     CHECK(item_for(plan, "deadlift")["suggestion"]["action"] == "add_weight");
 }

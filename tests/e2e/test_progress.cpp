@@ -260,9 +260,10 @@ TEST_CASE("progress reports each unreadable line as FILE:LINE and covers the res
     CHECK(result.status == 0);
     const auto err_lines = split_lines(result.err);
     REQUIRE(err_lines.size() == 3);
-    CHECK(e2e::starts_with(err_lines[0], log + ":3: "));
-    CHECK(e2e::starts_with(err_lines[1], log + ":5: "));  // line 4 is empty and skipped silently
-    CHECK(e2e::starts_with(err_lines[2], log + ":6: "));
+    CHECK(e2e::starts_with(err_lines[0], "liftlog: warning: " + log + ":3: "));
+    CHECK(e2e::starts_with(err_lines[1], "liftlog: warning: " + log +
+                                             ":5: "));  // line 4 is empty and skipped silently
+    CHECK(e2e::starts_with(err_lines[2], "liftlog: warning: " + log + ":6: "));
     const auto list = parse_json(result.out);
     REQUIRE(list.size() == 2);
     CHECK(list[1]["exercise"] == "deadlift");

@@ -148,6 +148,6 @@ TEST_CASE("show reports unreadable log lines and still shows the rest", "[e2e][s
     sandbox.write_file("data/liftlog/log.jsonl", content + "{not json}\n");
     const auto result = sandbox.run({"show", "deadlift", "--today", kToday, "--format", "json"});
     CHECK(result.status == 0);
-    CHECK(e2e::starts_with(result.err, sandbox.log().string() + ":3: "));
+    CHECK(e2e::starts_with(result.err, "liftlog: warning: " + sandbox.log().string() + ":3: "));
     CHECK(parse_json(result.out)["history"]["sessions"] == 1);
 }

@@ -29,7 +29,8 @@ DamagedLog damaged_log() {
     int next_reps = 1;
     int day = 1;
     const auto good = [&](const std::string& exercise, const std::string& extra = "") {
-        const std::string date = "2026-11-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+        const std::string date =
+            "2026-11-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
         ++day;
         log.content += faults::record_line("00000000000000" + std::to_string(10 + line), date,
                                            exercise, next_reps, extra) +
@@ -74,10 +75,10 @@ DamagedLog damaged_log() {
     return log;
 }
 
-// Every stderr line is "FILE:LINE: reason"; returns the line numbers named.
+// Every stderr line is "liftlog: warning: FILE:LINE: reason"; returns the line numbers named.
 std::multiset<std::size_t> named_lines(const std::string& err, const path& log) {
     std::multiset<std::size_t> lines;
-    const std::string prefix = log.string() + ":";
+    const std::string prefix = "liftlog: warning: " + log.string() + ":";
     for (const auto& text : faults::split_lines(err)) {
         INFO("stderr line: " << text.substr(0, 300));
         REQUIRE(text.rfind(prefix, 0) == 0);
@@ -104,8 +105,8 @@ TEST_CASE("progress reports over every good record of a damaged log", "[faults][
 
     SECTION("as JSON") {
         const auto result = faults::run_liftlog(
-            dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "--format",
-                         "json"});
+            dir.path(),
+            {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
         CHECK(result.status == 0);
         CHECK(named_lines(result.err, log) == expected_named);
         const auto report = nlohmann::json::parse(result.out);
@@ -131,9 +132,9 @@ TEST_CASE("progress reports over every good record of a damaged log", "[faults][
         CHECK(faults::contains(result.out, "back-extension"));
     }
     SECTION("one exercise's history") {
-        const auto result = faults::run_liftlog(
-            dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "deadlift",
-                         "--format", "json"});
+        const auto result =
+            faults::run_liftlog(dir.path(), {"--log", log.string(), "--today", faults::kToday,
+                                             "progress", "deadlift", "--format", "json"});
         CHECK(result.status == 0);
         CHECK(named_lines(result.err, log) == expected_named);
         const auto report = nlohmann::json::parse(result.out);
@@ -178,11 +179,12 @@ TEST_CASE("the reasons say what is wrong with each line", "[faults][damaged]") {
     const path log = dir.path() / "log.jsonl";
     for (const auto& c : cases) {
         INFO("line: " << c.line);
-        faults::write_file(log, faults::record_line("0000000000000001", "2026-11-01", "deadlift", 5) +
-                                    "\n" + c.line + "\n");
+        faults::write_file(
+            log, faults::record_line("0000000000000001", "2026-11-01", "deadlift", 5) + "\n" +
+                     c.line + "\n");
         const auto result = faults::run_liftlog(
-            dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "--format",
-                         "json"});
+            dir.path(),
+            {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
         INFO("stderr: " << result.err);
         CHECK(result.status == 0);
         CHECK(faults::count_of(result.err, "\n") == 1);
@@ -212,11 +214,12 @@ TEST_CASE("a bad line's reason is short and valid UTF-8 whatever the line holds"
     const path log = dir.path() / "log.jsonl";
     for (const auto& c : cases) {
         INFO(c.name);
-        faults::write_file(log, faults::record_line("0000000000000001", "2026-11-01", "deadlift", 5) +
-                                    "\n" + c.line + "\n");
+        faults::write_file(
+            log, faults::record_line("0000000000000001", "2026-11-01", "deadlift", 5) + "\n" +
+                     c.line + "\n");
         const auto result = faults::run_liftlog(
-            dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "--format",
-                         "json"});
+            dir.path(),
+            {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
         INFO("stderr (first 300 bytes): " << result.err.substr(0, 300));
         CHECK(result.status == 0);
         CHECK(named_lines(result.err, log) == std::multiset<std::size_t>{2});
@@ -230,13 +233,13 @@ TEST_CASE("a bad line's reason is short and valid UTF-8 whatever the line holds"
 TEST_CASE("a record with unknown fields is counted and never rewritten", "[faults][damaged]") {
     faults::TempDir dir;
     const path log = dir.path() / "log.jsonl";
-    const std::string original =
-        faults::record_line("0000000000000001", "2026-11-20", "deadlift", 5,
-                            R"(,"mood":"great","gear":{"belt":true})") +
-        "\n";
+    const std::string original = faults::record_line("0000000000000001", "2026-11-20", "deadlift",
+                                                     5, R"(,"mood":"great","gear":{"belt":true})") +
+                                 "\n";
     faults::write_file(log, original);
     const auto report = faults::run_liftlog(
-        dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
+        dir.path(),
+        {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
     CHECK(report.status == 0);
     CHECK(report.err.empty());
     const auto list = nlohmann::json::parse(report.out);
@@ -244,7 +247,8 @@ TEST_CASE("a record with unknown fields is counted and never rewritten", "[fault
     CHECK(list[0]["sessions"] == 1);
     // Appending later leaves the earlier line exactly as it was.
     const auto append = faults::run_liftlog(
-        dir.path(), {"--log", log.string(), "--today", faults::kToday, "log", "deadlift", "3x5@100kg"});
+        dir.path(),
+        {"--log", log.string(), "--today", faults::kToday, "log", "deadlift", "3x5@100kg"});
     CHECK(append.status == 0);
     CHECK(append.err.empty());
     const std::string after = faults::read_file(log);
@@ -260,7 +264,8 @@ TEST_CASE("an empty log and a log of only a newline report nothing", "[faults][d
     const path log = dir.path() / "log.jsonl";
     faults::write_file(log, content);
     const auto json = faults::run_liftlog(
-        dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
+        dir.path(),
+        {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
     CHECK(json.status == 0);
     CHECK(json.err.empty());
     CHECK(nlohmann::json::parse(json.out) == nlohmann::json::array());

@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "liftlog/fast_record.hpp"
 #include "liftlog/record.hpp"
+#include "liftlog/record_reader.hpp"
 
 #include "../common/dirty_record.hpp"
 

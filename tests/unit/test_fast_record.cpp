@@ -33,8 +33,8 @@
 
 #include <fmt/format.h>
 
-#include "liftlog/fast_record.hpp"
 #include "liftlog/record.hpp"
+#include "liftlog/record_reader.hpp"
 
 #include "../common/dirty_record.hpp"
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../common/shared_samples.hpp"
 #include "liftlog/import.hpp"
 #include "liftlog/library_loader.hpp"
 #include "liftlog/text.hpp"
@@ -29,6 +30,10 @@ std::string fixture(const std::string& name) {
     text << in.rdbuf();
     return text.str();
 }
+
+// A real export from ../shared/samples/imports/, or the test case is skipped.
+#define IMPORT_SAMPLE(variable, name) \
+    LIFTLOG_SHARED_SAMPLE(variable, fs::path(LIFTLOG_SOURCE_DIR), "imports", name)
 
 const Date kToday = *parse_date("2026-11-20");
 
@@ -232,7 +237,9 @@ TEST_CASE("import: Hevy in kg and in lb", "[import]") {
 }
 
 TEST_CASE("import: FitNotes, unit per row, cardio rows mixed in", "[import]") {
-    const auto kgs = parse(fixture("fitnotes-android-export-kgs.csv"));
+    IMPORT_SAMPLE(fitnotes_kgs, "fitnotes-android-export-kgs.csv");
+    IMPORT_SAMPLE(fitnotes_lbs, "fitnotes-android-export-lbs-edge-cases.csv");
+    const auto kgs = parse(fitnotes_kgs);
     CHECK(kgs.format == ImportFormat::fitnotes);
     CHECK(kgs.rows == 38);
     CHECK(kgs.sets.size() == 38);
@@ -240,7 +247,7 @@ TEST_CASE("import: FitNotes, unit per row, cardio rows mixed in", "[import]") {
     CHECK(kgs.sets[0].weight == 3500);
     CHECK(kgs.sets[11].notes == std::vector<std::string>{"testing note 1"});
 
-    const auto lbs = parse(fixture("fitnotes-android-export-lbs-edge-cases.csv"));
+    const auto lbs = parse(fitnotes_lbs);
     CHECK(lbs.rows == 46);
     CHECK(lbs.sets.size() == 38);
     CHECK(lbs.sets[0].unit == Unit::lb);
@@ -252,7 +259,8 @@ TEST_CASE("import: FitNotes, unit per row, cardio rows mixed in", "[import]") {
 }
 
 TEST_CASE("import: StrongLifts, sets spread over columns, missed sets", "[import]") {
-    const auto parsed = parse(fixture("stronglifts-export-kg.csv"));
+    IMPORT_SAMPLE(stronglifts, "stronglifts-export-kg.csv");
+    const auto parsed = parse(stronglifts);
     CHECK(parsed.format == ImportFormat::stronglifts);
     CHECK(parsed.rows == 15);
     CHECK(parsed.bad.empty());
@@ -456,7 +464,8 @@ TEST_CASE("import: records group one exercise of one workout, loads follow the l
 }
 
 TEST_CASE("import: the mapping says where each name went", "[import]") {
-    const auto p = plan(parse(fixture("fitnotes-android-export-kgs.csv")));
+    IMPORT_SAMPLE(fitnotes_kgs, "fitnotes-android-export-kgs.csv");
+    const auto p = plan(parse(fitnotes_kgs));
     CHECK(p.records.size() == 8);
     CHECK(p.sets == 38);
     CHECK(mapping_for(p, "Lat Pulldown").exercise == "lat-pulldown");
@@ -493,9 +502,10 @@ TEST_CASE("import: a custom exercise's loading is guessed from its sets", "[impo
 }
 
 TEST_CASE("import: the user's mapping overrides the automatic one", "[import]") {
+    IMPORT_SAMPLE(fitnotes_kgs, "fitnotes-android-export-kgs.csv");
     const std::map<std::string, std::string> map = {{"hammer strength row", "dumbbell-row"},
                                                     {"lat pulldown", "pull-up"}};
-    const auto p = plan(parse(fixture("fitnotes-android-export-kgs.csv")), nullptr, &map);
+    const auto p = plan(parse(fitnotes_kgs), nullptr, &map);
     CHECK(mapping_for(p, "Hammer Strength Row").exercise == "dumbbell-row");
     CHECK(mapping_for(p, "Hammer Strength Row").kind == MatchKind::user_map);
     // Mapped to a bodyweight exercise, weights become added load.
@@ -505,8 +515,9 @@ TEST_CASE("import: the user's mapping overrides the automatic one", "[import]") 
 }
 
 TEST_CASE("import: ids are 16 hex digits and the same on every import", "[import]") {
-    const auto first = plan(parse(fixture("stronglifts-export-kg.csv")));
-    const auto second = plan(parse(fixture("stronglifts-export-kg.csv")));
+    IMPORT_SAMPLE(stronglifts, "stronglifts-export-kg.csv");
+    const auto first = plan(parse(stronglifts));
+    const auto second = plan(parse(stronglifts));
     REQUIRE(first.records.size() == 15);
     std::unordered_set<std::string> ids;
     for (std::size_t i = 0; i < first.records.size(); ++i) {

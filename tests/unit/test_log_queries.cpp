@@ -166,7 +166,7 @@ TEST_CASE("bad lines beyond the reported ones are counted, in line order", "[que
     for (std::size_t i = 0; i < summary.bad_lines.size(); ++i)
         CHECK(summary.bad_lines[i].line == i + 1);
     std::vector<std::string> reported;
-    report_bad_lines(summary, [&](std::size_t line, const std::string& reason) {
+    name_bad_lines(summary, [&](std::size_t line, const std::string& reason) {
         reported.push_back(std::to_string(line) + ": " + reason);
     });
     REQUIRE(reported.size() == kReportedBadLines + 1);

@@ -7,9 +7,9 @@
 #include <cmath>
 #include <random>
 
+#include "liftlog/describe.hpp"
 #include "liftlog/history.hpp"
-#include "liftlog/records.hpp"
-#include "liftlog/report.hpp"
+#include "liftlog/personal_records.hpp"
 
 using namespace liftlog;
 
@@ -56,8 +56,8 @@ TEST_CASE("records: heaviest load per rep count, most reps per load, e1RM, body 
                                record("b", 2, {kg(8, 100), kg(5, 90), bw(15)})});
     const auto& by_reps = records.heaviest_by_reps();
     REQUIRE(by_reps.size() == 3);
-    CHECK(by_reps.at(5).best == RecordSet{kg(5, 100), day(0), "a"});
-    CHECK(by_reps.at(5).runner_up == RecordSet{kg(5, 90), day(2), "b"});
+    CHECK(by_reps.at(5).best == RecordHolder{kg(5, 100), day(0), "a"});
+    CHECK(by_reps.at(5).runner_up == RecordHolder{kg(5, 90), day(2), "b"});
     CHECK(by_reps.at(3).best.set == kg(3, 110));
     CHECK(by_reps.at(8).best.record_id == "b");
     CHECK_FALSE(by_reps.at(8).runner_up);
@@ -66,7 +66,7 @@ TEST_CASE("records: heaviest load per rep count, most reps per load, e1RM, body 
     REQUIRE(by_load.size() == 3);  // 110, 100 and 90 kg; the 60 kg warm-up is not a record
     CHECK(by_load.begin()->first == kg(3, 110).load);  // heaviest first
     const Standing& at_100 = by_load.at(kg(1, 100).load);
-    CHECK(at_100.best == RecordSet{kg(8, 100), day(2), "b"});
+    CHECK(at_100.best == RecordHolder{kg(8, 100), day(2), "b"});
     CHECK(at_100.runner_up->set.reps == 5);
 
     // 8 x 100 kg: 100 * (1 + 8/30) = 126.7 kg, more than 110 x 3 (121 kg).

@@ -1,4 +1,4 @@
-#include "liftlog/report.hpp"
+#include "liftlog/describe.hpp"
 
 #include <cmath>
 
@@ -23,7 +23,7 @@ double round_to_tenth(double value) {
 }  // namespace
 
 double kilograms_in(double kilograms, Unit unit) {
-    return unit == Unit::kg ? kilograms : kilograms / 0.45359237;
+    return unit == Unit::kg ? kilograms : kilograms / kKilogramsPerPound;
 }
 
 ordered_json suggestion_json(const Suggestion& suggestion) {
@@ -67,18 +67,8 @@ ordered_json summary_json(const ExerciseHistory& history, Unit unit) {
               {"unit", unit_name(unit)}}}};
 }
 
-std::string format_best_set(const SetEntry& set) {
-    return fmt::format("{} @ {}", set.reps, format_load(set.load));
-}
-
 std::string format_volume(double kilograms, Unit unit) {
     return fmt::format("{:.1f} {}", kilograms_in(kilograms, unit), unit_name(unit));
-}
-
-Load load_in_unit(const Load& load, Unit unit, const UnitAmounts& load_step) {
-    if (load.kind == LoadKind::bodyweight || load.unit == unit) return load;
-    return {load.kind, convert_and_round(load.hundredths, load.unit, unit, load_step.in(unit)),
-            unit};
 }
 
 std::string format_best_set(const SetEntry& set, Unit unit, const UnitAmounts& load_step) {
@@ -93,13 +83,13 @@ std::string format_one_rep_max(const OneRepMax& estimate, Unit unit) {
     return fmt::format("{:.1f} {}", one_rep_max_in(estimate, unit), unit_name(unit));
 }
 
-namespace {
-
-// An amount in hundredths as JSON: whole amounts as integers, like the log.
 ordered_json amount_json(std::int64_t hundredths) {
     if (hundredths % 100 == 0) return hundredths / 100;
+    // 1025 / 100.0 is the double nearest 10.25, which prints as 10.25.
     return static_cast<double>(hundredths) / 100.0;
 }
+
+namespace {
 
 // Adds the fields of `from` after those of `into`. `from` is a named
 // parameter, not a temporary in a range-for, so it outlives the loop.
@@ -108,7 +98,7 @@ void append_fields(ordered_json& into, const ordered_json& from) {
 }
 
 // The set, day and log record of a record holder.
-ordered_json holder_json(const RecordSet& holder) {
+ordered_json holder_json(const RecordHolder& holder) {
     return {{"reps", holder.set.reps},
             {"load", load_to_json(holder.set.load)},
             {"date", format_date(holder.date)},
@@ -116,7 +106,7 @@ ordered_json holder_json(const RecordSet& holder) {
 }
 
 // What a category compares, in `unit`, put before the holder's fields.
-ordered_json measured_json(RecordKind kind, const RecordSet& holder, Unit unit,
+ordered_json measured_json(RecordKind kind, const RecordHolder& holder, Unit unit,
                            const UnitAmounts& load_step) {
     ordered_json object = ordered_json::object();
     if (kind == RecordKind::e1rm) {

@@ -1,7 +1,6 @@
-#include "progress_chart.hpp"
-
+// The pictures of `liftlog progress`: `progress EXERCISE --chart
+// [top|e1rm|volume]`, sized to the terminal, and the TREND sparkline.
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include <cmath>
 #include <ostream>
@@ -9,9 +8,7 @@
 #include "liftlog/error.hpp"
 #include "liftlog/one_rep_max.hpp"
 #include "liftlog/trend.hpp"
-#include "output.hpp"
-#include "services.hpp"
-#include "style.hpp"
+#include "progress.hpp"
 
 namespace liftlog::cli {
 
@@ -87,11 +84,11 @@ void print_chart_lines(std::ostream& out, const Chart& chart, const Style& style
     }
 }
 
-void print_chart_text(Services& services, const Exercise& exercise, TrendMetric metric,
-                      const TrendSeries& series, Glyphs glyphs) {
-    const Style style(services.color());
-    const int width = services.terminal_width();
-    std::ostream& out = services.out();
+void print_chart_text(const Exercise& exercise, TrendMetric metric, const TrendSeries& series,
+                      Glyphs glyphs, const Output& output) {
+    const Style& style = output.style();
+    const int width = output.width();
+    std::ostream& out = output.out();
     const std::string title = fmt::format("{} - {} per session ({})", exercise.name,
                                           metric_title(metric, series.unit == "reps"), series.unit);
     out << style.header(fit_width(title, width, glyphs)) << '\n';
@@ -124,14 +121,6 @@ ordered_json series_json(const Exercise& exercise, TrendMetric metric, const Tre
             {"points", points}};
 }
 
-void print_series_json(Services& services, const Exercise& exercise, TrendMetric metric,
-                       const TrendSeries& series) {
-    if (services.format() != OutputFormat::json)
-        throw UsageError(fmt::format("--format {}: 'progress --chart' prints text or json",
-                                     format_name(services.format())));
-    print_json(services.out(), series_json(exercise, metric, series));
-}
-
 // Why there is nothing to draw, with what to do about it.
 std::string empty_chart_hint(const Exercise& exercise, TrendMetric metric, bool has_sessions) {
     if (!has_sessions)
@@ -145,39 +134,7 @@ std::string empty_chart_hint(const Exercise& exercise, TrendMetric metric, bool 
     return fmt::format("{} has only warm-up sets; log working sets to chart them", exercise.id);
 }
 
-// `progress --chart deadlift` reads "deadlift" as the chart's value, since
-// --chart takes an optional one: take it as the exercise instead.
-TrendMetric resolve_metric(const ChartRequest& request, std::string& exercise) {
-    if (request.metric.empty()) return TrendMetric::top;
-    if (const auto metric = parse_trend_metric(request.metric)) return *metric;
-    if (!exercise.empty())
-        throw UsageError(
-            fmt::format("--chart {}: unknown chart; use top, e1rm or volume", request.metric));
-    exercise = request.metric;
-    return TrendMetric::top;
-}
-
 }  // namespace
-
-bool ChartRequest::asked() const {
-    return option != nullptr && option->count() > 0;
-}
-
-void add_chart_options(CLI::App& command, ChartRequest& request) {
-    request.option =
-        command
-            .add_option("--chart", request.metric,
-                        "Chart the exercise over every session: top (the heaviest set, "
-                        "default), e1rm or volume")
-            ->expected(0, 1);
-    command.add_flag("--ascii", request.ascii,
-                     "Draw charts and trends in ASCII (the default when the locale is not UTF-8)");
-}
-
-Glyphs chart_glyphs(Services& services, const ChartRequest& request) {
-    if (request.ascii || !utf8_locale(services.environment())) return Glyphs::ascii;
-    return Glyphs::unicode;
-}
 
 std::string trend_cell(const ExerciseHistory& history, Unit unit, Glyphs glyphs) {
     const auto series = trend_series(history.recent_sessions(), TrendMetric::top, unit);
@@ -185,27 +142,15 @@ std::string trend_cell(const ExerciseHistory& history, Unit unit, Glyphs glyphs)
     return line.empty() ? "-" : line;
 }
 
-void run_progress_chart(Services& services, std::string exercise_name, const ChartRequest& request,
-                        bool periods_asked) {
-    if (periods_asked)
-        throw UsageError("--chart draws every session; it does not go with --weekly or --monthly");
-    const TrendMetric metric = resolve_metric(request, exercise_name);
-    if (exercise_name.empty())
-        throw UsageError(
-            "--chart needs an exercise; write it as: liftlog progress EXERCISE --chart "
-            "[top|e1rm|volume]");
-    const Exercise& exercise = services.library().exercise(exercise_name);
-    const Unit unit = services.unit().value_or(Unit::kg);
-    const auto sessions =
-        services.exercise_history(exercise.id, ExerciseHistory::kAllSessions).recent_sessions();
-    const TrendSeries series = trend_series(sessions, metric, unit);
-    if (services.format() != OutputFormat::text)
-        return print_series_json(services, exercise, metric, series);
-    if (series.points.empty()) {
-        services.err() << empty_chart_hint(exercise, metric, !sessions.empty()) << '\n';
-        return;
-    }
-    print_chart_text(services, exercise, metric, series, chart_glyphs(services, request));
+void print_chart(const Exercise& exercise, const std::vector<Session>& sessions,
+                 const ProgressRequest& request, const Settings& settings, const Output& output) {
+    const TrendSeries series =
+        trend_series(sessions, request.metric, settings.unit.value_or(Unit::kg));
+    if (output.format() == OutputFormat::json)
+        return print_json(output.out(), series_json(exercise, request.metric, series));
+    if (series.points.empty())
+        return output.hint(empty_chart_hint(exercise, request.metric, !sessions.empty()));
+    print_chart_text(exercise, request.metric, series, request.glyphs, output);
 }
 
 }  // namespace liftlog::cli

@@ -1,11 +1,12 @@
-#include "progress_records.hpp"
+// The personal-record parts of `liftlog progress`: the E1RM column of the
+// overview and the record table of one exercise.
+#include "progress.hpp"
 
 #include <ostream>
 
 #include <fmt/format.h>
 
-#include "liftlog/report.hpp"
-#include "output.hpp"
+#include "liftlog/describe.hpp"
 
 namespace liftlog::cli {
 
@@ -17,7 +18,7 @@ constexpr std::size_t kShownLoads = 5;
 
 constexpr const char* kBeyondEpleyMark = "*";
 
-std::string e1rm_text(const RecordSet& holder, Unit unit) {
+std::string e1rm_text(const RecordHolder& holder, Unit unit) {
     const OneRepMax estimate = record_one_rep_max(holder);
     return format_one_rep_max(estimate, unit) +
            (estimate.beyond_epley_range ? kBeyondEpleyMark : "");
@@ -83,7 +84,7 @@ void print_records_text(std::ostream& out, const ExerciseHistory& history, Unit 
                         const UnitAmounts& load_step) {
     const PersonalRecords& records = history.records();
     if (const auto& best = records.best_e1rm()) {
-        const RecordSet& holder = best->best;
+        const RecordHolder& holder = best->best;
         out << fmt::format("\nBest e1RM: {} from {} @ {} on {}\n", e1rm_text(holder, unit),
                            holder.set.reps, load_cell(holder.set.load, unit, load_step),
                            format_date(holder.date));

@@ -1,4 +1,4 @@
-#include "liftlog/fast_record.hpp"
+#include "liftlog/record_reader.hpp"
 
 #include <charconv>
 #include <cstring>

@@ -20,11 +20,11 @@
 namespace liftlog {
 
 // A working set that holds a record, with the day and the log record it came from.
-struct RecordSet {
+struct RecordHolder {
     SetEntry set;
     Date date{};
     std::string record_id;
-    friend bool operator==(const RecordSet&, const RecordSet&) = default;
+    friend bool operator==(const RecordHolder&, const RecordHolder&) = default;
 };
 
 // A category's best entry, and the best entry of any earlier log record: what
@@ -32,8 +32,8 @@ struct RecordSet {
 // so the runner-up never comes from the same record as the best. Ties keep
 // the entry logged first.
 struct Standing {
-    RecordSet best;
-    std::optional<RecordSet> runner_up;
+    RecordHolder best;
+    std::optional<RecordHolder> runner_up;
     friend bool operator==(const Standing&, const Standing&) = default;
 };
 
@@ -91,15 +91,15 @@ class PersonalRecords {
 };
 
 // The e1RM of a record-holding set (it has a load beyond body weight).
-OneRepMax record_one_rep_max(const RecordSet& holder);
+OneRepMax record_one_rep_max(const RecordHolder& holder);
 
 enum class RecordKind { e1rm, heaviest_for_reps, most_reps_at_load, most_reps_bodyweight };
 
 // A record that one log record set by beating an earlier one.
 struct NewRecord {
     RecordKind kind{};
-    RecordSet now;
-    RecordSet previous;
+    RecordHolder now;
+    RecordHolder previous;
 };
 
 // The records `record_id` holds in categories that had an earlier best to

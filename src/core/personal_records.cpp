@@ -1,4 +1,4 @@
-#include "liftlog/records.hpp"
+#include "liftlog/personal_records.hpp"
 
 #include <iterator>
 #include <stdexcept>
@@ -44,18 +44,18 @@ struct Candidate {
     Date date;
     std::string_view record_id;
 
-    RecordSet held() const { return {set, date, std::string(record_id)}; }
+    RecordHolder held() const { return {set, date, std::string(record_id)}; }
 };
 
 // In place, so that the id's buffer is reused: ids are 16 characters, one
 // more than a string holds without allocating.
-void overwrite(RecordSet& entry, const Candidate& candidate) {
+void overwrite(RecordHolder& entry, const Candidate& candidate) {
     entry.set = candidate.set;
     entry.date = candidate.date;
     entry.record_id.assign(candidate.record_id);
 }
 
-Candidate candidate_of(const RecordSet& entry) {
+Candidate candidate_of(const RecordHolder& entry) {
     return {entry.set, entry.date, entry.record_id};
 }
 
@@ -226,7 +226,7 @@ void PersonalRecords::merge(PersonalRecords&& later) {
     merge_standing(most_bodyweight_reps_, std::move(later.most_bodyweight_reps_), reps_score);
 }
 
-OneRepMax record_one_rep_max(const RecordSet& holder) {
+OneRepMax record_one_rep_max(const RecordHolder& holder) {
     return estimate_one_rep_max(holder.set).value_or(OneRepMax{});
 }
 
@@ -269,7 +269,7 @@ namespace {
 
 constexpr long long kDaysInRange = 4'000'000;  // more than years 1900 to 9999
 
-json entry_state(const RecordSet& entry) {
+json entry_state(const RecordHolder& entry) {
     const Load& load = entry.set.load;
     return json::array({entry.set.reps, static_cast<int>(load.kind), load.hundredths,
                         static_cast<int>(load.unit), entry.date.time_since_epoch().count(),
@@ -308,9 +308,9 @@ Load load_from_state(int kind, std::int64_t hundredths, int unit) {
     return {static_cast<LoadKind>(kind), hundredths, static_cast<Unit>(unit)};
 }
 
-RecordSet entry_from_state(const json& state) {
+RecordHolder entry_from_state(const json& state) {
     require(state.is_array() && state.size() == 6, "bad record entry");
-    RecordSet entry;
+    RecordHolder entry;
     entry.set.reps = state[0].get<int>();
     require(entry.set.reps >= 1 && entry.set.reps <= 100'000, "reps out of range");
     entry.set.load =

@@ -7,8 +7,8 @@
 
 #include "liftlog/exercise.hpp"
 #include "liftlog/history.hpp"
+#include "liftlog/personal_records.hpp"
 #include "liftlog/progression.hpp"
-#include "liftlog/records.hpp"
 
 namespace liftlog {
 
@@ -18,13 +18,11 @@ nlohmann::ordered_json session_json(const Session& session);
 // Loads in JSON are as logged; what reports compute (volume, e1RM) is in `unit`.
 nlohmann::ordered_json summary_json(const ExerciseHistory& history, Unit unit);
 
-// Loads as reports show them in `unit`: as logged when logged in `unit`, else
-// converted and rounded to the exercise's load step in `unit`.
-Load load_in_unit(const Load& load, Unit unit, const UnitAmounts& load_step);
+// An amount in hundredths as an exact JSON number: an integer when whole
+// (100), else the shortest decimal that reads back the same (102.5, 1.25).
+nlohmann::ordered_json amount_json(std::int64_t hundredths);
 
-// "13 @ bw", "5 @ 100kg": as logged.
-std::string format_best_set(const SetEntry& set);
-// The same with the load in `unit` (see load_in_unit).
+// "13 @ bw", "5 @ 100kg", the load in `unit` (see load_in_unit).
 std::string format_best_set(const SetEntry& set, Unit unit, const UnitAmounts& load_step);
 
 // An e1RM in `unit`, to one decimal: it is an estimate, not a load to put on

@@ -1,0 +1,96 @@
+#pragma once
+// The training log, and the commands' only way into it, in the spirit of
+// ninja's BuildLog. Behind this door, and nowhere else: the lock and the
+// whole-line appends, a log that is a pipe (read once, into memory), torn
+// tails, unreadable lines (reported here, as warnings), void records, and the
+// history cache.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "liftlog/history.hpp"
+#include "liftlog/log_types.hpp"
+#include "liftlog/record.hpp"
+
+namespace liftlog {
+
+// Where the log lives, or why that cannot be told (no HOME and no --log). It
+// is resolved with the other settings, and a command that never touches the
+// log never fails for it.
+struct LogLocation {
+    std::optional<std::filesystem::path> path;
+    std::string unknown_because;  // the usage error to give when there is no path
+};
+
+using Warn = std::function<void(const std::string& message)>;
+
+class Log {
+  public:
+    // `cache_file` nullopt: no history cache. Records dated after `today`
+    // do not count. Unreadable lines go to `warn` as "FILE:LINE: reason".
+    Log(LogLocation location, std::optional<std::filesystem::path> cache_file, Date today,
+        Warn warn);
+
+    // Throws UsageError, saying how to name a log, when there is none.
+    const std::filesystem::path& path() const;
+
+    // Appends `record` as one whole line under the lock; on any failure the
+    // file is left as it was.
+    void append(const Record& record);
+    // An import's records in one write, only if the log is still `size_read`
+    // bytes long, as it was when ids_present() read it.
+    void append_all(std::span<const Record> records, std::uint64_t size_read);
+
+    // The histories of every exercise, through the cache unless it is off.
+    Histories histories();
+    // One exercise's; ExerciseHistory::kAllSessions keeps every session.
+    ExerciseHistory history(const std::string& exercise,
+                            std::size_t kept_sessions = ExerciseHistory::kRecentSessions);
+    // One exercise's right after append(): the cache reads only what was appended.
+    ExerciseHistory history_after_append(const std::string& exercise);
+
+    enum class Order { file, date };
+    // Each record that counts and that `wanted` accepts, in file order or in
+    // date order (same-day records keep their file order), in bounded memory.
+    void for_each_counted(Order order, const RecordPredicate& wanted,
+                          const CountedRecordSink& on_record);
+    // Whether records of exactly this exercise id count. A log that is a pipe
+    // can be read only once, so it has none here.
+    bool has_records_of(const std::string& exercise);
+
+    struct Entry {
+        Record record;
+        bool withdrawn = false;
+    };
+    // Training records (whatever their date) whose id starts with `prefix`,
+    // in file order; an empty prefix gives the last one not withdrawn.
+    std::vector<Entry> entries_with_id_prefix(std::string_view prefix);
+
+    struct Ids {
+        std::unordered_set<std::string> ids;
+        std::uint64_t size_read = 0;
+    };
+    // The id of every line, and the log's size just before they were read.
+    Ids ids_present();
+
+    // Every non-empty line as stored, for `check`, which judges each itself.
+    void for_each_raw_line(const LineSink& on_line);
+
+  private:
+    // Reports an unreadable line as a warning naming FILE:LINE.
+    std::function<void(std::size_t line, const std::string& reason)> issues() const;
+
+    LogLocation location_;
+    std::optional<std::filesystem::path> cache_file_;
+    Date today_;
+    Warn warn_;
+    std::optional<AppendResult> last_append_;
+};
+
+}  // namespace liftlog

@@ -1,0 +1,111 @@
+#include "liftlog/files.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "liftlog/clock.hpp"
+#include "liftlog/error.hpp"
+
+namespace liftlog {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool write_all(int fd, std::string_view content) {
+    while (!content.empty()) {
+        const ssize_t written = ::write(fd, content.data(), content.size());
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return false;
+        content.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+void sync_directory(const fs::path& dir) {
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);  // best effort: the rename is done whatever this says
+    ::close(fd);
+}
+
+int move_into_place(const fs::path& from, const fs::path& to, IfExists if_exists) {
+    const unsigned flags = if_exists == IfExists::refuse ? RENAME_NOREPLACE : 0;
+    return ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), flags);
+}
+
+[[noreturn]] void fail(const fs::path& path, int error) {
+    throw Failure(fmt::format("cannot write {}: {}", path.string(), std::strerror(error)));
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, std::string_view content, Durability durability,
+                           IfExists if_exists) {
+    const bool synced = durability == Durability::synced;
+    const fs::path temporary =
+        path.parent_path() /
+        fmt::format(".{}.{}.tmp", path.filename().string(), random_record_id());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                          kPrivateFileMode);
+    if (fd < 0) fail(path, errno);
+    const bool written = write_all(fd, content) && (!synced || ::fsync(fd) == 0);
+    int error = errno;
+    ::close(fd);
+    if (written && move_into_place(temporary, path, if_exists) == 0) {
+        if (synced) sync_directory(path.parent_path());
+        return;
+    }
+    if (written) error = errno;
+    ::unlink(temporary.c_str());
+    if (error == EEXIST)
+        throw Failure(fmt::format("{} exists already; it was left as it was", path.string()));
+    fail(path, error);
+}
+
+FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKinds kinds) {
+    FileRead read;
+    const int nonblocking = kinds == FileKinds::regular_only ? O_NONBLOCK : 0;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | nonblocking);
+    if (fd < 0) {
+        read.problem = errno == ENOENT ? FileRead::Problem::missing : FileRead::Problem::unreadable;
+        read.error = errno;
+        return read;
+    }
+    struct stat status {};
+    if (::fstat(fd, &status) != 0 || S_ISDIR(status.st_mode) ||
+        (kinds == FileKinds::regular_only && !S_ISREG(status.st_mode))) {
+        read.problem =
+            S_ISDIR(status.st_mode) ? FileRead::Problem::directory : FileRead::Problem::not_regular;
+        ::close(fd);
+        return read;
+    }
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            read.problem = FileRead::Problem::unreadable;
+            read.error = errno;
+            break;
+        }
+        if (got == 0) break;
+        read.content.append(buffer, static_cast<std::size_t>(got));
+        if (read.content.size() > max_bytes) {
+            read.problem = FileRead::Problem::too_large;
+            break;
+        }
+    }
+    ::close(fd);
+    if (!read.ok()) read.content.clear();
+    return read;
+}
+
+}  // namespace liftlog

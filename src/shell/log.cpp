@@ -1,0 +1,137 @@
+#include "liftlog/log.hpp"
+
+#include <fmt/format.h>
+
+#include "liftlog/error.hpp"
+#include "liftlog/history_cache.hpp"
+#include "liftlog/import.hpp"
+#include "liftlog/log_file.hpp"
+#include "liftlog/log_queries.hpp"
+#include "liftlog/record_status.hpp"
+
+namespace liftlog {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+ExerciseHistory only_history(Histories&& histories, std::size_t kept_sessions) {
+    if (histories.empty()) return ExerciseHistory(kept_sessions);
+    return std::move(histories.begin()->second);
+}
+
+// A log that can be read only once (a pipe) is copied to memory first, for
+// the readers that take two passes.
+template <typename Read>
+auto with_rereadable(const fs::path& log, Read read) {
+    if (!is_stream(log)) return read(log);
+    const LogSnapshot snapshot(log);
+    return read(snapshot.path());
+}
+
+}  // namespace
+
+Log::Log(LogLocation location, std::optional<fs::path> cache_file, Date today, Warn warn)
+    : location_(std::move(location)),
+      cache_file_(std::move(cache_file)),
+      today_(today),
+      warn_(std::move(warn)) {}
+
+const fs::path& Log::path() const {
+    if (!location_.path) throw UsageError(location_.unknown_because);
+    return *location_.path;
+}
+
+LineIssueSink Log::issues() const {
+    return [this](std::size_t line, const std::string& reason) {
+        warn_(fmt::format("{}:{}: {}", path().string(), line, reason));
+    };
+}
+
+void Log::append(const Record& record) {
+    last_append_ = append_line(path(), serialize_record(record));
+}
+
+void Log::append_all(std::span<const Record> records, std::uint64_t size_read) {
+    if (records.empty()) return;
+    std::vector<std::string> lines;
+    lines.reserve(records.size());
+    for (const auto& record : records) lines.push_back(serialize_record(record));
+    const std::vector<std::string_view> views(lines.begin(), lines.end());
+    last_append_ = append_lines(path(), views, size_read);
+}
+
+Histories Log::histories() {
+    const HistoryQuery query{today_, std::nullopt, ExerciseHistory::kRecentSessions};
+    return read_histories_cached(path(), query, issues(), cache_file_);
+}
+
+ExerciseHistory Log::history(const std::string& exercise, std::size_t kept_sessions) {
+    const HistoryQuery query{today_, exercise, kept_sessions};
+    return only_history(read_histories_cached(path(), query, issues(), cache_file_), kept_sessions);
+}
+
+ExerciseHistory Log::history_after_append(const std::string& exercise) {
+    if (!last_append_) return history(exercise);
+    const HistoryQuery query{today_, exercise, ExerciseHistory::kRecentSessions};
+    return only_history(
+        read_histories_after_append(path(), query, issues(), cache_file_, *last_append_),
+        ExerciseHistory::kRecentSessions);
+}
+
+void Log::for_each_counted(Order order, const RecordPredicate& wanted,
+                           const CountedRecordSink& on_record) {
+    const LogSummary summary =
+        order == Order::date ? for_each_counted_record_by_date(path(), today_, wanted, on_record)
+                             : for_each_counted_record(path(), today_, [&](const Record& record) {
+                                   if (wanted(record)) on_record(record);
+                               });
+    name_bad_lines(summary, issues());
+}
+
+bool Log::has_records_of(const std::string& exercise) {
+    if (is_stream(path())) return false;
+    const HistoryQuery query{today_, exercise, 0};
+    return !summarize_log(path(), query).histories.empty();
+}
+
+std::vector<Log::Entry> Log::entries_with_id_prefix(std::string_view prefix) {
+    LogSummary notes;
+    const auto entries = with_rereadable(path(), [&](const fs::path& log) {
+        const auto voided = read_voided_ids(log);
+        const WithdrawnIds withdrawn(voided);
+        std::vector<Entry> matches;
+        const auto on_record = [&](Record&& record) {
+            const RecordStatus status = record_status(record, Date::max(), withdrawn);
+            if (status == RecordStatus::void_record) return;
+            const bool is_withdrawn = status == RecordStatus::withdrawn;
+            if (prefix.empty()) {
+                if (!is_withdrawn) matches.assign(1, Entry{std::move(record), false});
+            } else if (record.id.starts_with(prefix)) {
+                matches.push_back({std::move(record), is_withdrawn});
+            }
+        };
+        read_log(log, on_record, [&](std::size_t line, const std::string& reason) {
+            note_bad_line(notes.bad_lines, notes.bad_line_count, line, reason);
+        });
+        return matches;
+    });
+    name_bad_lines(notes, issues());
+    return entries;
+}
+
+Log::Ids Log::ids_present() {
+    Ids present;
+    const auto identity = identify_file(path());
+    present.size_read = identity ? identity->size : 0;
+    for_each_line(path(), [&present](std::size_t, std::string_view line, bool) {
+        if (auto id = line_record_id(line)) present.ids.insert(std::move(*id));
+    });
+    return present;
+}
+
+void Log::for_each_raw_line(const LineSink& on_line) {
+    for_each_line(path(), on_line);
+}
+
+}  // namespace liftlog
