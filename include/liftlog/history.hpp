@@ -56,12 +56,9 @@ class ExerciseHistory {
     // Oldest first: the last kept_sessions sessions.
     std::vector<Session> recent_sessions() const;
 
-    // The whole state, for the history cache; from_state throws
-    // std::exception for anything to_state did not write.
-    nlohmann::json to_state() const;
-    static ExerciseHistory from_state(const nlohmann::json& state);
-
   private:
+    friend struct HistoryState;  // the history cache's format (history_state.hpp)
+
     void keep_best(const SetEntry& set, Date date);
     void trim_sessions();
 

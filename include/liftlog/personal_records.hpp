@@ -43,6 +43,40 @@ struct HeavierLoadFirst {
     bool operator()(const Load& a, const Load& b) const;
 };
 
+// Which sets each category admits, and what it compares; the history
+// cache's format checks a stored state against the same rules.
+namespace record_rules {
+
+inline bool is_loaded_work(const SetEntry& set) {
+    return !set.warmup && set.load.kind != LoadKind::bodyweight;
+}
+
+inline bool is_bodyweight_work(const SetEntry& set) {
+    return !set.warmup && set.load.kind == LoadKind::bodyweight;
+}
+
+// added_kilograms, inline here: records compare the load of every set of
+// every record, and only need an order that is the same in every part.
+inline double kilograms(const Load& load) {
+    if (load.kind == LoadKind::bodyweight) return 0.0;
+    const double amount = static_cast<double>(load.hundredths) / 100.0;
+    return load.unit == Unit::kg ? amount : amount * kKilogramsPerPound;
+}
+
+// What each category compares. Every score is a function of the set alone, so
+// comparisons do not depend on the order sets are folded or merged in. They
+// are function objects, not functions, so that the templates below inline them.
+inline constexpr auto load_score = [](const SetEntry& set) { return kilograms(set.load); };
+
+inline constexpr auto reps_score = [](const SetEntry& set) { return set.reps; };
+
+inline constexpr auto e1rm_score = [](const SetEntry& set) {
+    const auto estimate = estimate_one_rep_max(set);
+    return estimate ? estimate->kilograms : 0.0;
+};
+
+}  // namespace record_rules
+
 class PersonalRecords {
   public:
     // Rep counts past this are endurance work; their loads are not tracked.
@@ -71,14 +105,11 @@ class PersonalRecords {
     const std::optional<Standing>& best_e1rm() const { return best_e1rm_; }
     const std::optional<Standing>& most_bodyweight_reps() const { return most_bodyweight_reps_; }
 
-    // For the history cache; from_state throws std::exception for a state
-    // that to_state could not have written.
-    nlohmann::json to_state() const;
-    static PersonalRecords from_state(const nlohmann::json& state);
-
     friend bool operator==(const PersonalRecords&, const PersonalRecords&) = default;
 
   private:
+    friend struct HistoryState;  // the history cache's format (history_state.hpp)
+
     // Indexed by reps - 1, up to the most reps offered: a fold looks a rep
     // count up for every record, and this is faster than a tree.
     std::vector<std::optional<Standing>> heaviest_by_reps_;

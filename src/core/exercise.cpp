@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "liftlog/describe.hpp"
 #include "liftlog/json_fields.hpp"
 
 namespace liftlog {
@@ -190,8 +191,7 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
     using nlohmann::ordered_json;
     const auto range = [](const Range& r) { return ordered_json::array({r.min, r.max}); };
     const auto amounts = [](const UnitAmounts& a) {
-        return ordered_json{{"kg", static_cast<double>(a.kg) / 100.0},
-                            {"lb", static_cast<double>(a.lb) / 100.0}};
+        return ordered_json{{"kg", amount_json(a.kg)}, {"lb", amount_json(a.lb)}};
     };
     ordered_json variations = ordered_json::array();
     for (const auto& v : exercise.variations)

@@ -6,37 +6,9 @@
 
 namespace liftlog {
 
+using namespace record_rules;
+
 namespace {
-
-using nlohmann::json;
-
-bool is_loaded_work(const SetEntry& set) {
-    return !set.warmup && set.load.kind != LoadKind::bodyweight;
-}
-
-bool is_bodyweight_work(const SetEntry& set) {
-    return !set.warmup && set.load.kind == LoadKind::bodyweight;
-}
-
-// added_kilograms, inline here: records compare the load of every set of
-// every record, and only need an order that is the same in every part.
-double kilograms(const Load& load) {
-    if (load.kind == LoadKind::bodyweight) return 0.0;
-    const double amount = static_cast<double>(load.hundredths) / 100.0;
-    return load.unit == Unit::kg ? amount : amount * kKilogramsPerPound;
-}
-
-// What each category compares. Every score is a function of the set alone, so
-// comparisons do not depend on the order sets are folded or merged in. They
-// are function objects, not functions, so that the templates below inline them.
-constexpr auto load_score = [](const SetEntry& set) { return kilograms(set.load); };
-
-constexpr auto reps_score = [](const SetEntry& set) { return set.reps; };
-
-constexpr auto e1rm_score = [](const SetEntry& set) {
-    const auto estimate = estimate_one_rep_max(set);
-    return estimate ? estimate->kilograms : 0.0;
-};
 
 // A set on offer, without copying its record's id unless it is kept.
 struct Candidate {
@@ -258,125 +230,6 @@ std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::strin
     if (records.most_bodyweight_reps())
         check(RecordKind::most_reps_bodyweight, *records.most_bodyweight_reps());
     return found;
-}
-
-// The state: each standing is [best] or [best, runner-up], each entry
-// [reps, kind, hundredths, unit, day, "record id"] with kind 0 for body
-// weight, 1 added, 2 external, unit 0 for kg and 1 for lb, and the day
-// counted from 1970-01-01. Compact, because `progress` reads every
-// exercise's records from the cache.
-namespace {
-
-constexpr long long kDaysInRange = 4'000'000;  // more than years 1900 to 9999
-
-json entry_state(const RecordHolder& entry) {
-    const Load& load = entry.set.load;
-    return json::array({entry.set.reps, static_cast<int>(load.kind), load.hundredths,
-                        static_cast<int>(load.unit), entry.date.time_since_epoch().count(),
-                        entry.record_id});
-}
-
-json standing_state(const Standing& standing) {
-    json state = json::array({entry_state(standing.best)});
-    if (standing.runner_up) state.push_back(entry_state(*standing.runner_up));
-    return state;
-}
-
-json optional_standing_state(const std::optional<Standing>& standing) {
-    return standing ? standing_state(*standing) : json(nullptr);
-}
-
-template <class Map>
-json table_state(const Map& table) {
-    json state = json::array();
-    for (const auto& [key, standing] : table) state.push_back(standing_state(standing));
-    return state;
-}
-
-void require(bool condition, const char* what) {
-    if (!condition) throw std::invalid_argument(what);
-}
-
-// Held to the log's limits for a set (docs/log-format.md).
-Load load_from_state(int kind, std::int64_t hundredths, int unit) {
-    require(kind >= 0 && kind <= 2 && unit >= 0 && unit <= 1, "bad load kind or unit");
-    if (kind == static_cast<int>(LoadKind::bodyweight)) {
-        require(hundredths == 0 && unit == 0, "an amount at body weight");
-        return Load::bodyweight();
-    }
-    require(hundredths > 0 && hundredths <= 1'000'000'000, "load out of range");
-    return {static_cast<LoadKind>(kind), hundredths, static_cast<Unit>(unit)};
-}
-
-RecordHolder entry_from_state(const json& state) {
-    require(state.is_array() && state.size() == 6, "bad record entry");
-    RecordHolder entry;
-    entry.set.reps = state[0].get<int>();
-    require(entry.set.reps >= 1 && entry.set.reps <= 100'000, "reps out of range");
-    entry.set.load =
-        load_from_state(state[1].get<int>(), state[2].get<std::int64_t>(), state[3].get<int>());
-    const auto day = state[4].get<long long>();
-    require(day > -kDaysInRange && day < kDaysInRange, "day out of range");
-    entry.date = Date{std::chrono::days{day}};
-    entry.record_id = state[5].get<std::string>();
-    return entry;
-}
-
-// `fits` says whether an entry belongs in the standing; the runner-up must
-// not beat the best.
-template <class Fits, class Score>
-Standing standing_from_state(const json& state, Fits fits, Score score) {
-    require(state.is_array() && (state.size() == 1 || state.size() == 2), "bad standing");
-    Standing standing{entry_from_state(state.at(0)), std::nullopt};
-    require(fits(standing.best.set), "a record in the wrong category");
-    if (state.size() == 2) {
-        standing.runner_up = entry_from_state(state.at(1));
-        require(fits(standing.runner_up->set), "a record in the wrong category");
-        require(!(score(standing.runner_up->set) > score(standing.best.set)),
-                "a runner-up beats the best");
-    }
-    return standing;
-}
-
-template <class Fits, class Score>
-std::optional<Standing> optional_standing_from_state(const json& state, Fits fits, Score score) {
-    if (state.is_null()) return std::nullopt;
-    return standing_from_state(state, fits, score);
-}
-
-}  // namespace
-
-json PersonalRecords::to_state() const {
-    return {{"by_reps", table_state(heaviest_by_reps())},
-            {"by_load", table_state(most_reps_by_load())},
-            {"e1rm", optional_standing_state(best_e1rm_)},
-            {"bodyweight", optional_standing_state(most_bodyweight_reps_)}};
-}
-
-PersonalRecords PersonalRecords::from_state(const json& state) {
-    PersonalRecords records;
-    for (const auto& standing_json : state.at("by_reps")) {
-        const int reps = standing_json.at(0).at(0).get<int>();
-        require(reps >= 1 && reps <= kMaxTrackedReps, "rep count out of range");
-        const auto fits = [reps](const SetEntry& s) { return is_loaded_work(s) && s.reps == reps; };
-        require(records.heaviest_by_reps_.size() < static_cast<std::size_t>(reps),
-                "rep counts out of order");
-        records.heaviest_by_reps_.resize(static_cast<std::size_t>(reps));
-        records.heaviest_by_reps_.back() = standing_from_state(standing_json, fits, load_score);
-    }
-    for (const auto& standing_json : state.at("by_load")) {
-        const Load load = entry_from_state(standing_json.at(0)).set.load;
-        const auto fits = [load](const SetEntry& s) { return is_loaded_work(s) && s.load == load; };
-        require(records.loads_.empty() || HeavierLoadFirst{}(records.loads_.back(), load),
-                "loads out of order");
-        records.most_reps_at_.push_back(standing_from_state(standing_json, fits, reps_score));
-        records.loads_.push_back(load);
-    }
-    require(records.loads_.size() <= kTrackedLoads, "too many loads");
-    records.best_e1rm_ = optional_standing_from_state(state.at("e1rm"), is_loaded_work, e1rm_score);
-    records.most_bodyweight_reps_ =
-        optional_standing_from_state(state.at("bodyweight"), is_bodyweight_work, reps_score);
-    return records;
 }
 
 }  // namespace liftlog

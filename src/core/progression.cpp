@@ -48,13 +48,8 @@ int clamp_sets(const Exercise& exercise, std::size_t count) {
     return std::clamp(static_cast<int>(count), sets.min, sets.max);
 }
 
-// The top load expressed in `unit`, unchanged when it is already in that unit.
-Load in_unit(const Load& load, Unit unit, const Exercise& exercise) {
-    return load_in_unit(load, unit, exercise.progression.load_step);
-}
-
 Load heavier(const Load& load, Unit unit, const Exercise& exercise) {
-    const Load current = in_unit(load, unit, exercise);
+    const Load current = load_in_unit(load, unit, exercise.progression.load_step);
     const std::int64_t step = exercise.progression.load_step.in(unit);
     const std::int64_t target = current.hundredths + exercise.progression.increment.in(unit);
     std::int64_t rounded = convert_and_round(target, unit, unit, step);
@@ -67,7 +62,7 @@ Load heavier(const Load& load, Unit unit, const Exercise& exercise) {
 // an added load that would vanish becomes body weight alone.
 Load lighter(const Load& load, double fraction, Unit unit, const Exercise& exercise) {
     if (load.kind == LoadKind::bodyweight) return load;
-    const Load current = in_unit(load, unit, exercise);
+    const Load current = load_in_unit(load, unit, exercise.progression.load_step);
     const std::int64_t step = exercise.progression.load_step.in(unit);
     const auto target =
         static_cast<std::int64_t>(std::llround(static_cast<double>(current.hundredths) * fraction));
@@ -161,7 +156,7 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
             fmt::format("On {}; keep {} and aim for {} reps per set: once a set goes past {}, "
                         "add weight.",
                         describe(last), describe_load(last.load), target, threshold),
-            {sets, target, in_unit(last.load, unit, exercise)},
+            {sets, target, load_in_unit(last.load, unit, exercise.progression.load_step)},
             std::nullopt};
 }
 
@@ -186,14 +181,14 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
                 fmt::format("On {}; a set fell short of {} reps, so stay at {} and aim for {} "
                             "reps per set.",
                             describe(last), range.min, describe_load(last.load), range.min),
-                {sets, range.min, in_unit(last.load, unit, exercise)},
+                {sets, range.min, load_in_unit(last.load, unit, exercise.progression.load_step)},
                 std::nullopt};
     const int target = std::min(last.fewest() + 1, range.max);
     return {Action::add_reps,
             fmt::format("On {}; stay at {} and aim for {} reps per set: when every set reaches "
                         "{}, add weight.",
                         describe(last), describe_load(last.load), target, range.max),
-            {sets, target, in_unit(last.load, unit, exercise)},
+            {sets, target, load_in_unit(last.load, unit, exercise.progression.load_step)},
             std::nullopt};
 }
 

@@ -11,6 +11,7 @@
 
 #include "liftlog/error.hpp"
 #include "liftlog/files.hpp"
+#include "liftlog/history_state.hpp"
 #include "liftlog/record_reader.hpp"
 #include "liftlog/text.hpp"
 
@@ -176,8 +177,8 @@ std::optional<CacheContents> load_contents(const fs::path& cache_file, const fs:
                     contents.unparsed_lines.emplace_back(line);
                     continue;
                 }
-                contents.summary.histories.emplace(
-                    std::move(exercise), ExerciseHistory::from_state(entry.at("history")));
+                contents.summary.histories.emplace(std::move(exercise),
+                                                   history_from_state(entry.at("history")));
             } else {
                 return std::nullopt;
             }
@@ -196,8 +197,9 @@ void store_contents(const fs::path& cache_file, const fs::path& log, const FileI
     std::sort(voided.begin(), voided.end());
     std::string body = json{{"voided", voided}}.dump() + '\n';
     for (const auto& [id, history] : summary.histories)
-        body +=
-            nlohmann::ordered_json{{"exercise", id}, {"history", history.to_state()}}.dump() + '\n';
+        body += nlohmann::ordered_json{{"exercise", id}, {"history", history_to_state(history)}}
+                    .dump() +
+                '\n';
     for (const auto& line : contents.unparsed_lines) body += line + '\n';
     json header = header_json(log, identity, summary);
     header["checksum"] = checksum(header, body);

@@ -3,6 +3,8 @@
 // shapes built from them.
 #include <catch2/catch.hpp>
 
+#include "liftlog/history_state.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -208,7 +210,7 @@ TEST_CASE("records: merging parts equals folding in order", "[records]") {
             }
             INFO("round " << round << ", " << parts << " parts");
             CHECK(merged == expected);
-            CHECK(merged.to_state() == expected.to_state());
+            CHECK(records_to_state(merged) == records_to_state(expected));
         }
     }
 }
@@ -216,14 +218,14 @@ TEST_CASE("records: merging parts equals folding in order", "[records]") {
 TEST_CASE("records: the state round trip, and states no fold could produce", "[records]") {
     const auto records = fold({record("a", 0, {kg(5, 100), bw(10)}), record("b", 1, {kg(5, 105)}),
                                record("c", 2, {lb(12, 200), bw(12)})});
-    const nlohmann::json state = records.to_state();
-    CHECK(PersonalRecords::from_state(state) == records);
+    const nlohmann::json state = records_to_state(records);
+    CHECK(records_from_state(state) == records);
 
     const auto refused = [&](auto damage) {
         nlohmann::json bad = state;
         damage(bad);
         try {
-            PersonalRecords::from_state(bad);
+            records_from_state(bad);
         } catch (const std::exception&) {
             return true;
         }
@@ -251,7 +253,7 @@ TEST_CASE("records: a history's records survive merging and its state", "[record
     second.add(log[1]);
     first.merge(std::move(second));
     CHECK(first.records() == whole.records());
-    CHECK(ExerciseHistory::from_state(whole.to_state()).records() == whole.records());
+    CHECK(history_from_state(history_to_state(whole)).records() == whole.records());
     CHECK(whole.records().heaviest_by_reps().at(5).best.record_id == "b");
 }
 
