@@ -17,6 +17,11 @@ namespace liftlog {
 inline constexpr unsigned kPrivateFileMode = 0600;
 inline constexpr unsigned kPrivateDirectoryMode = 0700;
 
+// Creates `dir` and each missing directory on the way with kPrivateDirectoryMode;
+// directories that exist are left as they are. Throws Failure naming the
+// directory that could not be made and what it was `for` ("for the log").
+void create_private_directories(const std::filesystem::path& dir, std::string_view purpose);
+
 enum class IfExists { replace, refuse };
 // What the file would cost to lose in a crash: `synced` files hold something
 // only they hold (a custom definition), and are flushed to disk with their

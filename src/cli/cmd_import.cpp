@@ -165,10 +165,7 @@ std::vector<fs::path> write_customs(const std::vector<CustomExercise>& customs,
     if (customs.empty()) return written;
     try {
         std::error_code error;
-        fs::create_directories(dir, error);
-        if (error)
-            throw Failure(fmt::format("cannot create {} for the custom exercises: {}", dir.string(),
-                                      error.message()));
+        create_private_directories(dir, "for the custom exercises");
         for (const auto& custom : customs) {
             const fs::path path = dir / (custom.id + ".json");
             if (fs::exists(path, error))

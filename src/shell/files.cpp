@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -47,6 +48,18 @@ int move_into_place(const fs::path& from, const fs::path& to, IfExists if_exists
 
 }  // namespace
 
+void create_private_directories(const fs::path& dir, std::string_view purpose) {
+    std::error_code error;
+    if (dir.empty() || fs::is_directory(dir, error)) return;
+    fs::path partial;
+    for (const auto& part : dir) {
+        partial /= part;
+        if (::mkdir(partial.c_str(), kPrivateDirectoryMode) == 0 || errno == EEXIST) continue;
+        throw Failure(fmt::format("cannot create the directory {} {}: {}", partial.string(),
+                                  purpose, std::strerror(errno)));
+    }
+}
+
 void write_file_atomically(const fs::path& path, std::string_view content, Durability durability,
                            IfExists if_exists) {
     const bool synced = durability == Durability::synced;
@@ -87,9 +100,15 @@ FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKind
         ::close(fd);
         return read;
     }
-    char buffer[1 << 16];
+    // A regular file is read straight into a string of its size; anything
+    // else, or a file that grows meanwhile, in chunks after that.
+    std::size_t filled = 0;
+    if (S_ISREG(status.st_mode))
+        read.content.resize(std::min<std::size_t>(static_cast<std::size_t>(status.st_size),
+                                                  max_bytes + 1));
     for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (filled == read.content.size()) read.content.resize(filled + (std::size_t{1} << 16));
+        const ssize_t got = ::read(fd, read.content.data() + filled, read.content.size() - filled);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
             read.problem = FileRead::Problem::unreadable;
@@ -97,12 +116,13 @@ FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKind
             break;
         }
         if (got == 0) break;
-        read.content.append(buffer, static_cast<std::size_t>(got));
-        if (read.content.size() > max_bytes) {
+        filled += static_cast<std::size_t>(got);
+        if (filled > max_bytes) {
             read.problem = FileRead::Problem::too_large;
             break;
         }
     }
+    read.content.resize(filled);
     ::close(fd);
     if (!read.ok()) read.content.clear();
     return read;

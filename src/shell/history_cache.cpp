@@ -115,10 +115,9 @@ bool cacheable(const HistoryQuery& query, const std::optional<fs::path>& cache_f
 
 // Failing to write the cache is silent: it is only ever a shortcut.
 void write_cache_file(const fs::path& file, const std::string& content) {
-    std::error_code error;
-    fs::create_directories(file.parent_path(), error);
-    ::chmod(file.parent_path().c_str(), kPrivateDirectoryMode);
     try {
+        create_private_directories(file.parent_path(), "for the history cache");
+        ::chmod(file.parent_path().c_str(), kPrivateDirectoryMode);
         write_file_atomically(file, content, Durability::disposable);
     } catch (const Failure&) {
         // Without a cache the next command reads the log.

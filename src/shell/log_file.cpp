@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "liftlog/error.hpp"
+#include "liftlog/files.hpp"
 #include "liftlog/record_reader.hpp"
 
 namespace liftlog {
@@ -41,20 +42,6 @@ class FileDescriptor {
 [[noreturn]] void fail_write(const fs::path& path, const std::string& what, int error) {
     throw Failure(fmt::format("cannot write to the log {}: {}: {}; the log was left as it was",
                               path.string(), what, std::strerror(error)));
-}
-
-// Creates each missing directory on the way with mode 0700 (the log is private;
-// the umask can only take bits away from that).
-void create_parent_directories(const fs::path& path) {
-    const fs::path parent = path.parent_path();
-    if (parent.empty() || fs::exists(parent)) return;
-    fs::path partial;
-    for (const auto& part : parent) {
-        partial /= part;
-        if (::mkdir(partial.c_str(), 0700) == 0 || errno == EEXIST) continue;
-        throw Failure(fmt::format("cannot create the directory {} for the log: {}",
-                                  partial.string(), std::strerror(errno)));
-    }
 }
 
 bool ends_in_torn_line(int fd, const fs::path& path, off_t size) {
@@ -181,9 +168,9 @@ AppendResult append_line(const fs::path& path, std::string_view line) {
 
 AppendResult append_lines(const fs::path& path, std::span<const std::string_view> lines,
                           std::optional<std::uint64_t> expected_size) {
-    create_parent_directories(path);
+    create_private_directories(path.parent_path(), "for the log");
     // Opened for reading too, to check whether the last line was torn.
-    const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
+    const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, kPrivateFileMode));
     if (fd.get() < 0) fail_write(path, "cannot open it", errno);
     if (::flock(fd.get(), LOCK_EX) != 0) fail_write(path, "cannot lock it", errno);
     struct stat status {};
