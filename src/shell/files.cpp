@@ -103,8 +103,10 @@ FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKind
     // A regular file is read straight into a string of its size; anything
     // else, or a file that grows meanwhile, in chunks after that.
     std::size_t filled = 0;
+    // One byte more than the size, so that the read which finds the end
+    // needs no room made for it.
     if (S_ISREG(status.st_mode))
-        read.content.resize(std::min<std::size_t>(static_cast<std::size_t>(status.st_size),
+        read.content.resize(std::min<std::size_t>(static_cast<std::size_t>(status.st_size) + 1,
                                                   max_bytes + 1));
     for (;;) {
         if (filled == read.content.size()) read.content.resize(filled + (std::size_t{1} << 16));
