@@ -35,6 +35,30 @@ TempDir::~TempDir() {
     fs::remove_all(fs::path(dir_.string() + ".out"), ignored);  // see run_liftlog
 }
 
+const std::string& binary_for_other_users() {
+    static const std::string copy = [] {
+        std::string pattern = (fs::temp_directory_path() / "liftlog-faults-bin-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        const fs::path dir = pattern;
+        fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+        const fs::path binary = dir / "liftlog";
+        fs::copy_file(LIFTLOG_BINARY, binary);
+        fs::permissions(binary, fs::perms::owner_all | fs::perms::group_read |
+                                    fs::perms::group_exec | fs::perms::others_read |
+                                    fs::perms::others_exec);
+        static const struct Remover {
+            fs::path dir;
+            ~Remover() {
+                std::error_code ignored;
+                fs::remove_all(dir, ignored);
+            }
+        } remover{dir};
+        return binary.string();
+    }();
+    return copy;
+}
+
 std::map<std::string, std::string> clean_env(const fs::path& dir) {
     return {{"HOME", (dir / "home").string()},
             {"XDG_DATA_HOME", (dir / "data").string()},
@@ -125,7 +149,7 @@ Exit run_liftlog(const fs::path& dir, const std::vector<std::string>& args,
                  const std::map<std::string, std::string>& extra_env, std::optional<uid_t> uid,
                  const std::string& tag) {
     Spawn spec;
-    spec.argv = {LIFTLOG_BINARY};
+    spec.argv = {uid ? binary_for_other_users() : std::string(LIFTLOG_BINARY)};
     spec.argv.insert(spec.argv.end(), args.begin(), args.end());
     spec.env = clean_env(dir);
     for (const auto& [name, value] : extra_env) spec.env[name] = value;

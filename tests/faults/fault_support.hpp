@@ -67,6 +67,11 @@ Exit run_liftlog(const fs::path& dir, const std::vector<std::string>& args,
 // The status a child uses when it could not drop to the requested user.
 inline constexpr int kCannotSwitchUser = 125;
 
+// The liftlog binary where another user can run it: the build may sit in a
+// private directory (a clone in a 0700 home), so it is copied once into a
+// world-readable temporary directory, removed when the tests exit.
+const std::string& binary_for_other_users();
+
 // What liftlog::read_log made of a file, with every issue it reported.
 struct LogContents {
     std::size_t records = 0;

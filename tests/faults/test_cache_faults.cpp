@@ -226,7 +226,7 @@ faults::Exit run_as(const path& dir, uid_t uid, gid_t gid, const std::vector<std
                     const std::map<std::string, std::string>& extra_env) {
     const path outputs = path(dir.string() + ".out");  // removed with `dir`
     faults::fs::create_directories(outputs);
-    std::vector<std::string> argv_storage{LIFTLOG_BINARY};
+    std::vector<std::string> argv_storage{faults::binary_for_other_users()};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& arg : argv_storage) argv.push_back(arg.data());
