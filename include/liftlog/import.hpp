@@ -151,6 +151,7 @@ struct NameMapping {
     std::size_t records = 0;     // new records
     std::size_t sets = 0;        // sets in the new records
     std::size_t duplicates = 0;  // records already in the log
+    std::size_t replaced = 0;    // earlier imports of a record, withdrawn for its new sets
 };
 
 // A minimal exercise definition for a name the library does not know.
@@ -165,32 +166,45 @@ struct ImportPlan {
     std::vector<NameMapping> mapping;     // in order of first appearance
     std::vector<CustomExercise> customs;  // to write, only those with new records
     std::vector<Record> records;          // new records, in source order
-    std::size_t sets = 0;                 // sets in `records`
-    std::size_t duplicates = 0;           // records whose id is already in the log
+    // Void records withdrawing the earlier import of a slot whose sets changed
+    // (a day exported mid-session, then again at its end): written with
+    // `records`, before them.
+    std::vector<Record> voids;
+    std::size_t sets = 0;        // sets in `records`
+    std::size_t duplicates = 0;  // records whose id is already in the log
+};
+
+// What the log holds, as an import sees it: only complete lines that parse
+// as records count, so a line torn by a crash is imported again.
+struct LogContents {
+    std::unordered_set<std::string> ids;        // of records and void records
+    std::unordered_set<std::string> withdrawn;  // ids that a void record names
 };
 
 struct ImportContext {
     const Library* library = nullptr;
-    const std::map<std::string, std::string>* user_map = nullptr;   // may be null
-    const std::unordered_set<std::string>* existing_ids = nullptr;  // may be null
-    std::string time;                                               // the records' `time`
+    const std::map<std::string, std::string>* user_map = nullptr;  // may be null
+    const LogContents* existing = nullptr;                         // may be null
+    std::string time;                                              // the records' `time`
 };
 
-// Groups sets into records, one per (date, app workout, app exercise name) in
-// source order, maps names, resolves loads, and leaves out records already in
-// the log. Pure.
+// Groups sets into records, one per slot (format, date, app workout, app
+// exercise name) in source order, maps names, resolves loads, and leaves out
+// records already in the log. A slot whose earlier import holds other sets is
+// replaced: a void for the earlier record, then the new one. Pure.
 ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context);
 
-// The record id for a group: 16 hex digits of a 64-bit FNV-1a hash of the
-// format, date, workout, app name, the sets (reps, type, weight, stated unit)
-// and `occurrence` (how many identical groups came before it in the file).
+// The record id for a group, 32 hex digits: 16 of a 64-bit FNV-1a hash of its
+// slot (format, date, workout, app name), then its content id.
 std::string import_record_id(ImportFormat format, const std::vector<const SourceSet*>& group,
                              std::size_t occurrence);
+// The id imports wrote before slots had ids (16 hex digits of a hash of the
+// slot, the sets (reps, type, weight, stated unit) and `occurrence`, how many
+// identical groups came before it in the file): still found as a duplicate.
+std::string import_content_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+                              std::size_t occurrence);
 
 // The definition file for a custom exercise (docs/exercise-format.md, "custom").
 std::string custom_exercise_json(const CustomExercise& custom);
-
-// The "id" of a log line, record or void; nullopt when the line has none.
-std::optional<std::string> line_record_id(std::string_view line);
 
 }  // namespace liftlog

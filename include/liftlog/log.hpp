@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,10 +16,13 @@
 #include <vector>
 
 #include "liftlog/history.hpp"
+#include "liftlog/import.hpp"
 #include "liftlog/log_types.hpp"
 #include "liftlog/record.hpp"
 
 namespace liftlog {
+
+class PinnedLog;
 
 // Where the log lives, or why that cannot be told (no HOME and no --log). It
 // is resolved with the other settings, and a command that never touches the
@@ -43,9 +47,12 @@ class Log {
     // Appends `record` as one whole line under the lock; on any failure the
     // file is left as it was.
     void append(const Record& record);
-    // An import's records in one write, only if the log is still `size_read`
-    // bytes long, as it was when ids_present() read it.
-    void append_all(std::span<const Record> records, std::uint64_t size_read);
+    // Records in one write, only if the log is still `size_read` bytes long,
+    // as it was when it was read (else LogChangedWhileReading, nothing
+    // written); `under_lock` is done next to the write (an import's custom
+    // definitions).
+    void append_all(std::span<const Record> records, std::uint64_t size_read,
+                    const UnderLock& under_lock = {});
 
     // The histories of every exercise, through the cache unless it is off.
     Histories histories();
@@ -68,21 +75,32 @@ class Log {
         Record record;
         bool withdrawn = false;
     };
+    struct Matches {
+        std::vector<Entry> entries;
+        std::uint64_t size_read = 0;  // the log's size just before they were read
+    };
     // Training records (whatever their date) whose id starts with `prefix`,
     // in file order; an empty prefix gives the last one not withdrawn.
-    std::vector<Entry> entries_with_id_prefix(std::string_view prefix);
+    Matches entries_with_id_prefix(std::string_view prefix);
 
-    struct Ids {
-        std::unordered_set<std::string> ids;
+    struct Contents {
+        LogContents ids;
         std::uint64_t size_read = 0;
     };
-    // The id of every line, and the log's size just before they were read.
-    Ids ids_present();
+    // The ids of every line that parses as a record (a line torn by a crash
+    // or damaged does not count, so an import run again writes it anew), the
+    // ids that void records withdraw, and the log's size just before they
+    // were read.
+    Contents ids_present();
 
     // Every non-empty line as stored, for `check`, which judges each itself.
     void for_each_raw_line(const LineSink& on_line);
 
   private:
+    // The log, for reading: the first read pins the file it finds, and every
+    // later read goes to that file, until an append (which may go to another
+    // file, if one was renamed into place) lets go of it.
+    const std::filesystem::path& source();
     // Reports an unreadable line as a warning naming FILE:LINE.
     std::function<void(std::size_t line, const std::string& reason)> issues() const;
 
@@ -91,6 +109,7 @@ class Log {
     Date today_;
     Warn warn_;
     std::optional<AppendResult> last_append_;
+    std::shared_ptr<PinnedLog> pin_;
 };
 
 }  // namespace liftlog

@@ -23,7 +23,8 @@ std::optional<FileIdentity> identify_file(const std::filesystem::path& path);
 // O_APPEND, under an exclusive flock, then fsync. Starts on a fresh line when
 // the file ends in a torn line. Creates the file (mode 0600) and its missing
 // parent directories (mode 0700). On any failure the file is truncated back
-// to its previous length and a Failure is thrown.
+// to its previous length and a Failure is thrown; when even that fails, the
+// Failure says how many bytes of the write remain, where, and what to do.
 AppendResult append_line(const std::filesystem::path& path, std::string_view line);
 
 // As append_line for several lines at once (liftlog import): one write() of
@@ -34,7 +35,8 @@ AppendResult append_line(const std::filesystem::path& path, std::string_view lin
 // skips as duplicates) is then out of date, and a Failure says to run again.
 AppendResult append_lines(const std::filesystem::path& path,
                           std::span<const std::string_view> lines,
-                          std::optional<std::uint64_t> expected_size = std::nullopt);
+                          std::optional<std::uint64_t> expected_size = std::nullopt,
+                          const UnderLock& under_lock = {});
 
 struct ReadSummary {
     bool exists = false;
@@ -74,6 +76,25 @@ class LogSnapshot {
   private:
     int copy_fd_ = -1;
     std::filesystem::path path_;
+};
+
+// While it lives, every read of `path` through the functions of this file
+// (identify_file, split_log, for_each_line_in, for_each_line, read_log) goes
+// to the file `path` named when it was made, held open, even if another file
+// is renamed into its place meanwhile: one command's reads, in parts and in
+// passes, all see one file. Only a regular file is pinned. Appends still go
+// to whatever `path` names, and check the size they expect.
+class PinnedLog {
+  public:
+    explicit PinnedLog(const std::filesystem::path& path);
+    ~PinnedLog();
+    PinnedLog(const PinnedLog&) = delete;
+    PinnedLog& operator=(const PinnedLog&) = delete;
+    bool pinned() const { return fd_ >= 0; }
+
+  private:
+    std::string key_;
+    int fd_ = -1;
 };
 
 // Splits the log into at most `parts` runs of whole lines of about equal size,

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string_view>
 
+#include "liftlog/error.hpp"
 #include "liftlog/record.hpp"
 
 namespace liftlog {
@@ -24,6 +25,24 @@ struct FileIdentity {
 struct AppendResult {
     FileIdentity before;
     FileIdentity after;
+};
+
+// An append that expected the log at the size it had when it was read, and
+// found that another liftlog had written in between: nothing was written.
+class LogChangedWhileReading : public Failure {
+  public:
+    using Failure::Failure;
+};
+
+// Work that must be done under the log's lock, next to an append: an
+// import's custom definitions, which another import must not see half made
+// nor take away. `prepare` runs once the lock is held and the log's size is
+// checked, before anything is written; `undo`, still under the lock, only
+// when the write failed and the log was put back as it was. Files that
+// records in the log need are never undone.
+struct UnderLock {
+    std::function<void()> prepare;
+    std::function<void()> undo;
 };
 
 // Called with the 1-based line number, the line without its newline, and

@@ -55,10 +55,18 @@ class LogChecker {
     }
 
     std::vector<Problem> finish() {
-        for (const auto& [target, line] : voids_)
+        std::map<std::string, std::size_t> first_void;
+        for (const auto& [target, line] : voids_) {
             if (!ids_.contains(target))
                 add(line, fmt::format("voids '{}', which no entry has", target),
                     "harmless: it withdraws nothing");
+            else if (const auto [it, first] = first_void.emplace(target, line); !first)
+                add(line,
+                    fmt::format("voids '{}' again; line {} withdrew it already", target,
+                                it->second),
+                    "harmless: the entry counts once as withdrawn; if you meant to undo "
+                    "another entry, run 'liftlog undo' for it");
+        }
         return std::move(problems_);
     }
 

@@ -158,30 +158,70 @@ void check_customs(const std::vector<fs::path>& definition_dirs,
     }
 }
 
-// Writes each new definition, or none: on a failure the ones written are removed.
-std::vector<fs::path> write_customs(const std::vector<CustomExercise>& customs,
-                                    const fs::path& dir) {
-    std::vector<fs::path> written;
-    if (customs.empty()) return written;
-    try {
-        std::error_code error;
-        create_private_directories(dir, "for the custom exercises");
-        for (const auto& custom : customs) {
-            const fs::path path = dir / (custom.id + ".json");
-            if (fs::exists(path, error))
-                throw Failure(
-                    fmt::format("{} exists already; move it away or map the name with "
-                                "--map",
-                                path.string()));
-            write_file_atomically(path, custom_exercise_json(custom), Durability::synced,
-                                  IfExists::refuse);
-            written.push_back(path);
-        }
-    } catch (...) {
-        for (const auto& path : written) ::unlink(path.c_str());
-        throw;
+bool holds_exactly(const fs::path& path, const std::string& content) {
+    const FileRead read = read_file_bounded(path, content.size() + 1, FileKinds::regular_only);
+    return read.problem == FileRead::Problem::none && read.content == content;
+}
+
+// Writes an import's new definitions under the log's lock, next to the
+// records that need them, so another import neither sees one half made nor
+// takes one away. A definition already there with the same content (left by
+// a run cut short, or written by the same import running at once) is used as
+// it is; only files this run created are ever removed.
+class CustomWriter {
+  public:
+    CustomWriter(const std::vector<CustomExercise>& customs, fs::path dir)
+        : customs_(customs), dir_(std::move(dir)) {}
+
+    UnderLock under_lock() {
+        return {[this] { write_all(); }, [this] { remove_created(); }};
     }
-    return written;
+
+  private:
+    void write_all() {
+        if (customs_.empty()) return;
+        try {
+            create_private_directories(dir_, "for the custom exercises");
+            for (const auto& custom : customs_) write_one(custom);
+        } catch (...) {
+            remove_created();
+            throw;
+        }
+    }
+
+    void write_one(const CustomExercise& custom) {
+        const fs::path path = dir_ / (custom.id + ".json");
+        const std::string content = custom_exercise_json(custom);
+        if (holds_exactly(path, content)) return;
+        try {
+            write_file_atomically(path, content, Durability::synced, IfExists::refuse);
+            created_.push_back(path);
+        } catch (const Failure&) {
+            if (holds_exactly(path, content)) return;
+            std::error_code error;
+            if (!fs::exists(fs::symlink_status(path, error))) throw;
+            throw Failure(fmt::format(
+                "{} exists already with other content; nothing was imported; move it away or "
+                "map the name '{}' with --map",
+                path.string(), custom.name));
+        }
+    }
+
+    void remove_created() noexcept {
+        for (const auto& path : created_) ::unlink(path.c_str());
+        created_.clear();
+    }
+
+    const std::vector<CustomExercise>& customs_;
+    fs::path dir_;
+    std::vector<fs::path> created_;
+};
+
+// The voids that withdraw replaced records, then the records: one write.
+std::vector<Record> lines_to_append(const ImportPlan& plan) {
+    std::vector<Record> all = plan.voids;
+    all.insert(all.end(), plan.records.begin(), plan.records.end());
+    return all;
 }
 
 struct Outcome {
@@ -201,7 +241,8 @@ nlohmann::ordered_json outcome_json(const Outcome& o) {
                            {"match", match_kind_name(m.kind)},
                            {"records", m.records},
                            {"sets", m.sets},
-                           {"duplicates", m.duplicates}});
+                           {"duplicates", m.duplicates},
+                           {"replaced", m.replaced}});
     ordered_json counts = ordered_json::object();
     ordered_json rows = ordered_json::array();
     std::vector<SkippedRow> all = o.parsed.skipped;
@@ -235,6 +276,7 @@ nlohmann::ordered_json outcome_json(const Outcome& o) {
         {"mapping", mapping},
         {"added", {{"records", o.plan.records.size()}, {"sets", o.plan.sets}}},
         {"duplicates", o.plan.duplicates},
+        {"replaced", o.plan.voids.size()},
         {"skipped", {{"counts", counts}, {"rows", rows}}},
         {"custom_exercises", customs}};
     if (o.args.dry_run) {
@@ -281,6 +323,12 @@ void print_text(const Outcome& o, std::ostream& out) {
     } else {
         out << fmt::format("Added {} to {}.\n", added, o.log.string());
     }
+    if (const auto replaced = o.plan.voids.size(); replaced > 0)
+        out << fmt::format(
+            "{} {} record{} imported earlier for a day and exercise whose sets have changed "
+            "since (a day exported before it ended): withdrawn by void records, the new sets "
+            "added.\n",
+            o.args.dry_run ? "Would replace" : "Replaced", replaced, replaced == 1 ? "" : "s");
     out << fmt::format("Already in the log: {} record{} (not added again).\n", o.plan.duplicates,
                        o.plan.duplicates == 1 ? "" : "s");
     std::vector<SkippedRow> all = o.parsed.skipped;
@@ -313,11 +361,11 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
     const auto names = user_map(args, library, config_dir);
     // The size the ids were read at: the append refuses to write if another
     // writer got in between, so two imports of one file cannot both add it.
-    const Log::Ids existing = log.ids_present();
+    const Log::Contents existing = log.ids_present();
     ImportContext context;
     context.library = &library;
     context.user_map = names ? &*names : nullptr;
-    context.existing_ids = &existing.ids;
+    context.existing = &existing.ids;
     context.time = settings.clock.timestamp();
     const ImportPlan plan = plan_import(parsed, context);
 
@@ -328,13 +376,8 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
     if (!args.dry_run) {
         if (!plan.customs.empty())
             check_customs(settings.definition_dirs, plan.customs, *config_dir);
-        const auto written = write_customs(plan.customs, config_dir.value_or(fs::path()));
-        try {
-            log.append_all(plan.records, existing.size_read);
-        } catch (...) {
-            for (const auto& path : written) ::unlink(path.c_str());
-            throw;
-        }
+        CustomWriter customs(plan.customs, config_dir.value_or(fs::path()));
+        log.append_all(lines_to_append(plan), existing.size_read, customs.under_lock());
     }
     const Outcome outcome{args, parsed, plan, log.path(), config_dir};
     if (output.format() == OutputFormat::json)

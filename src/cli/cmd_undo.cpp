@@ -16,11 +16,13 @@ namespace liftlog::cli {
 namespace {
 
 constexpr std::size_t kShortestIdPrefix = 4;
+// Another liftlog writing between the choice of entry and the void is rare;
+// several in a row mean the log is busy, and the user is told to try again.
+constexpr int kUndoAttempts = 3;
 
 // The entry to withdraw: the one whose id starts with `prefix`, or without a
 // prefix the last entry in the log that is not already withdrawn.
-Record find_target(Log& log, const std::string& prefix) {
-    auto matches = log.entries_with_id_prefix(prefix);
+Record find_target(const Log& log, std::vector<Log::Entry>& matches, const std::string& prefix) {
     if (matches.empty() && prefix.empty())
         throw Failure(fmt::format("nothing to undo: {} has no entries that are not already undone",
                                   log.path().string()));
@@ -37,18 +39,32 @@ Record find_target(Log& log, const std::string& prefix) {
     return std::move(matches.front().record);
 }
 
+// Appends a void for the chosen entry only if the log is as it was when the
+// entry was chosen, so two undos at once never withdraw the same entry twice.
+std::pair<Record, Record> withdraw(Log& log, const std::string& prefix, const Settings& settings) {
+    for (int attempt = 1;; ++attempt) {
+        auto matches = log.entries_with_id_prefix(prefix);
+        Record target = find_target(log, matches.entries, prefix);
+        Record undo;
+        undo.id = settings.clock.new_record_id();
+        undo.time = settings.clock.timestamp();
+        undo.voids = target.id;
+        try {
+            log.append_all(std::span<const Record>(&undo, 1), matches.size_read);
+            return {std::move(target), std::move(undo)};
+        } catch (const LogChangedWhileReading&) {
+            if (attempt == kUndoAttempts) throw;
+        }
+    }
+}
+
 }  // namespace
 
 void run_undo(const std::string& prefix, Log& log, const Settings& settings, const Output& output) {
     if (!prefix.empty() && prefix.size() < kShortestIdPrefix)
         throw UsageError(fmt::format("id '{}' is too short; give at least {} characters", prefix,
                                      kShortestIdPrefix));
-    const Record target = find_target(log, prefix);
-    Record undo;
-    undo.id = settings.clock.new_record_id();
-    undo.time = settings.clock.timestamp();
-    undo.voids = target.id;
-    log.append(undo);
+    const auto [target, undo] = withdraw(log, prefix, settings);
     if (output.format() == OutputFormat::json)
         return print_json(output.out(),
                           {{"undone", nlohmann::ordered_json::parse(serialize_record(target))},

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -194,14 +195,19 @@ std::string_view match_kind_name(MatchKind kind) {
 
 namespace {
 
-// Everything that identifies a group in the source, without its occurrence.
-std::string group_key(ImportFormat format, const std::vector<const SourceSet*>& group) {
+// Where a group comes from in the source: one exercise of one workout.
+std::string slot_key(ImportFormat format, const SourceSet& first) {
     std::string key = "liftlog-import-1\x1f";
-    const SourceSet& first = *group.front();
     hash_field(key, import_format_name(format));
     hash_field(key, format_date(first.date));
     hash_field(key, first.workout);
     hash_field(key, first.exercise);
+    return key;
+}
+
+// Everything that identifies a group in the source, without its occurrence.
+std::string group_key(ImportFormat format, const std::vector<const SourceSet*>& group) {
+    std::string key = slot_key(format, *group.front());
     for (const SourceSet* set : group) {
         // A unit the file did not state is left out, so a second import with
         // another --unit still finds the same records.
@@ -212,13 +218,25 @@ std::string group_key(ImportFormat format, const std::vector<const SourceSet*>& 
     return key;
 }
 
+constexpr std::size_t kSlotIdLength = 16;
+constexpr std::size_t kRecordIdLength = 32;
+
+std::string slot_id(ImportFormat format, const SourceSet& first) {
+    return hex16(fnv1a64(slot_key(format, first)));
+}
+
 }  // namespace
 
-std::string import_record_id(ImportFormat format, const std::vector<const SourceSet*>& group,
-                             std::size_t occurrence) {
+std::string import_content_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+                              std::size_t occurrence) {
     std::string key = group_key(format, group);
     hash_field(key, std::to_string(occurrence));
     return hex16(fnv1a64(key));
+}
+
+std::string import_record_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+                             std::size_t occurrence) {
+    return slot_id(format, *group.front()) + import_content_id(format, group, occurrence);
 }
 
 namespace {
@@ -261,6 +279,36 @@ std::optional<std::string> joined_notes(const std::vector<const SourceSet*>& set
         joined += note;
     }
     return joined;
+}
+
+// The earlier imports still standing in the log, by slot id: the records a
+// new import of the same slot with other sets replaces.
+std::unordered_map<std::string, std::vector<std::string>> live_imports_by_slot(
+    const LogContents* existing) {
+    std::unordered_map<std::string, std::vector<std::string>> by_slot;
+    if (!existing) return by_slot;
+    for (const auto& id : existing->ids)
+        if (id.size() == kRecordIdLength &&
+            id.find_first_not_of("0123456789abcdef") == std::string::npos &&
+            !existing->withdrawn.count(id))
+            by_slot[id.substr(0, kSlotIdLength)].push_back(id);
+    for (auto& [slot, ids] : by_slot) std::sort(ids.begin(), ids.end());
+    return by_slot;
+}
+
+bool already_imported(const LogContents* existing, const std::string& id) {
+    return existing && (existing->ids.count(id) || existing->ids.count(id.substr(kSlotIdLength)));
+}
+
+// Its id depends only on what it withdraws and for what, so an import run
+// again after a crash writes the same void.
+Record void_for_replacement(const std::string& earlier, const std::string& replacement,
+                            const std::string& time) {
+    Record withdrawal;
+    withdrawal.id = hex16(fnv1a64("liftlog-import-void\x1f" + earlier + "\x1f" + replacement));
+    withdrawal.time = time;
+    withdrawal.voids = earlier;
+    return withdrawal;
 }
 
 }  // namespace
@@ -309,6 +357,7 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
         plan.mapping.push_back({name, r.id, r.kind, 0, 0, 0});
     }
 
+    const auto live_by_slot = live_imports_by_slot(context.existing);
     std::map<std::string, std::size_t> occurrences;
     std::map<std::string, bool> custom_needed;
     for (const auto& group : groups) {
@@ -318,10 +367,16 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
         const std::size_t occurrence = occurrences[group_key(parsed.format, group.sets)]++;
         Record record;
         record.id = import_record_id(parsed.format, group.sets, occurrence);
-        if (context.existing_ids && context.existing_ids->count(record.id)) {
+        if (already_imported(context.existing, record.id)) {
             ++plan.duplicates;
             ++mapping.duplicates;
             continue;
+        }
+        if (const auto earlier = live_by_slot.find(record.id.substr(0, kSlotIdLength));
+            earlier != live_by_slot.end()) {
+            for (const auto& id : earlier->second)
+                plan.voids.push_back(void_for_replacement(id, record.id, context.time));
+            mapping.replaced += earlier->second.size();
         }
         record.time = context.time;
         record.date = group.sets.front()->date;
@@ -353,23 +408,6 @@ std::string custom_exercise_json(const CustomExercise& custom) {
                      import_format_title(custom.from), custom.name)},
         {"loading", loading_name(custom.loading)}};
     return definition.dump(2) + "\n";
-}
-
-std::optional<std::string> line_record_id(std::string_view line) {
-    // The shape liftlog writes: {"v":1,"id":"<16 hex>",...
-    constexpr std::string_view kPrefix = R"({"v":1,"id":")";
-    if (line.starts_with(kPrefix) && line.size() >= kPrefix.size() + 17 &&
-        line[kPrefix.size() + 16] == '"')
-        return std::string(line.substr(kPrefix.size(), 16));
-    try {
-        const auto object = nlohmann::json::parse(line);
-        if (!object.is_object()) return std::nullopt;
-        const auto it = object.find("id");
-        if (it == object.end() || !it->is_string()) return std::nullopt;
-        return it->get<std::string>();
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
 }
 
 }  // namespace liftlog

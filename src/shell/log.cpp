@@ -7,6 +7,7 @@
 #include "liftlog/import.hpp"
 #include "liftlog/log_file.hpp"
 #include "liftlog/log_queries.hpp"
+#include "liftlog/record_reader.hpp"
 #include "liftlog/record_status.hpp"
 
 namespace liftlog {
@@ -42,6 +43,12 @@ const fs::path& Log::path() const {
     return *location_.path;
 }
 
+const fs::path& Log::source() {
+    const fs::path& log = path();
+    if (!pin_) pin_ = std::make_shared<PinnedLog>(log);
+    return log;
+}
+
 LineIssueSink Log::issues() const {
     return [this](std::size_t line, const std::string& reason) {
         warn_(fmt::format("{}:{}: {}", path().string(), line, reason));
@@ -49,55 +56,62 @@ LineIssueSink Log::issues() const {
 }
 
 void Log::append(const Record& record) {
+    pin_.reset();
     last_append_ = append_line(path(), serialize_record(record));
 }
 
-void Log::append_all(std::span<const Record> records, std::uint64_t size_read) {
+void Log::append_all(std::span<const Record> records, std::uint64_t size_read,
+                     const UnderLock& under_lock) {
     if (records.empty()) return;
     std::vector<std::string> lines;
     lines.reserve(records.size());
     for (const auto& record : records) lines.push_back(serialize_record(record));
     const std::vector<std::string_view> views(lines.begin(), lines.end());
-    last_append_ = append_lines(path(), views, size_read);
+    pin_.reset();
+    last_append_ = append_lines(path(), views, size_read, under_lock);
 }
 
 Histories Log::histories() {
     const HistoryQuery query{today_, std::nullopt, ExerciseHistory::kRecentSessions};
-    return read_histories_cached(path(), query, issues(), cache_file_);
+    return read_histories_cached(source(), query, issues(), cache_file_);
 }
 
 ExerciseHistory Log::history(const std::string& exercise, std::size_t kept_sessions) {
     const HistoryQuery query{today_, exercise, kept_sessions};
-    return only_history(read_histories_cached(path(), query, issues(), cache_file_), kept_sessions);
+    return only_history(read_histories_cached(source(), query, issues(), cache_file_),
+                        kept_sessions);
 }
 
 ExerciseHistory Log::history_after_append(const std::string& exercise) {
     if (!last_append_) return history(exercise);
     const HistoryQuery query{today_, exercise, ExerciseHistory::kRecentSessions};
     return only_history(
-        read_histories_after_append(path(), query, issues(), cache_file_, *last_append_),
+        read_histories_after_append(source(), query, issues(), cache_file_, *last_append_),
         ExerciseHistory::kRecentSessions);
 }
 
 void Log::for_each_counted(Order order, const RecordPredicate& wanted,
                            const CountedRecordSink& on_record) {
     const LogSummary summary =
-        order == Order::date ? for_each_counted_record_by_date(path(), today_, wanted, on_record)
-                             : for_each_counted_record(path(), today_, [&](const Record& record) {
+        order == Order::date ? for_each_counted_record_by_date(source(), today_, wanted, on_record)
+                             : for_each_counted_record(source(), today_, [&](const Record& record) {
                                    if (wanted(record)) on_record(record);
                                });
     name_bad_lines(summary, issues());
 }
 
 bool Log::has_records_of(const std::string& exercise) {
-    if (is_stream(path())) return false;
+    if (is_stream(source())) return false;
     const HistoryQuery query{today_, exercise, 0};
-    return !summarize_log(path(), query).histories.empty();
+    return !summarize_log(source(), query).histories.empty();
 }
 
-std::vector<Log::Entry> Log::entries_with_id_prefix(std::string_view prefix) {
+Log::Matches Log::entries_with_id_prefix(std::string_view prefix) {
     LogSummary notes;
-    const auto entries = with_rereadable(path(), [&](const fs::path& log) {
+    // Measured first: an append that finds the log longer than this knows
+    // its choice of entry may be out of date.
+    const auto identity = identify_file(source());
+    auto entries = with_rereadable(source(), [&](const fs::path& log) {
         const auto voided = read_voided_ids(log);
         const WithdrawnIds withdrawn(voided);
         std::vector<Entry> matches;
@@ -117,21 +131,30 @@ std::vector<Log::Entry> Log::entries_with_id_prefix(std::string_view prefix) {
         return matches;
     });
     name_bad_lines(notes, issues());
-    return entries;
+    return {std::move(entries), identity ? identity->size : 0};
 }
 
-Log::Ids Log::ids_present() {
-    Ids present;
-    const auto identity = identify_file(path());
+Log::Contents Log::ids_present() {
+    Contents present;
+    const auto identity = identify_file(source());
     present.size_read = identity ? identity->size : 0;
-    for_each_line(path(), [&present](std::size_t, std::string_view line, bool) {
-        if (auto id = line_record_id(line)) present.ids.insert(std::move(*id));
+    Record record;
+    // A last line that parses although its newline is missing is a whole
+    // record (JSON cut short never parses); the next append completes it.
+    for_each_line(source(), [&](std::size_t, std::string_view line, bool) {
+        try {
+            parse_record_into(line, record);
+        } catch (const RecordError&) {
+            return;
+        }
+        if (record.voids) present.ids.withdrawn.insert(*record.voids);
+        present.ids.ids.insert(std::move(record.id));
     });
     return present;
 }
 
 void Log::for_each_raw_line(const LineSink& on_line) {
-    for_each_line(path(), on_line);
+    for_each_line(source(), on_line);
 }
 
 }  // namespace liftlog

@@ -10,7 +10,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include <fmt/format.h>
@@ -39,9 +41,21 @@ class FileDescriptor {
     int fd_;
 };
 
+// A failed append, and whether the log was put back as it was.
+class WriteFailed : public Failure {
+  public:
+    WriteFailed(const std::string& message, bool restored)
+        : Failure(message), restored_(restored) {}
+    bool restored() const { return restored_; }
+
+  private:
+    bool restored_;
+};
+
 [[noreturn]] void fail_write(const fs::path& path, const std::string& what, int error) {
-    throw Failure(fmt::format("cannot write to the log {}: {}: {}; the log was left as it was",
-                              path.string(), what, std::strerror(error)));
+    throw WriteFailed(fmt::format("cannot write to the log {}: {}: {}; the log was left as it was",
+                                  path.string(), what, std::strerror(error)),
+                      true);
 }
 
 bool ends_in_torn_line(int fd, const fs::path& path, off_t size) {
@@ -51,9 +65,29 @@ bool ends_in_torn_line(int fd, const fs::path& path, off_t size) {
     return last != '\n';
 }
 
-// Puts the file back as it was, so a failed append never leaves half a record.
-void roll_back(int fd, off_t old_size) {
-    if (::ftruncate(fd, old_size) == 0) ::fsync(fd);
+// Puts the file back as it was, so a failed append never leaves half a
+// record; when the file cannot be cut back (an append-only attribute, a
+// failing disk), says exactly what remains instead.
+[[noreturn]] void roll_back_and_fail(int fd, const fs::path& path, off_t old_size,
+                                     const std::string& what, int error) {
+    if (::ftruncate(fd, old_size) == 0) {
+        ::fsync(fd);
+        fail_write(path, what, error);
+    }
+    const int truncate_error = errno;
+    struct stat status {};
+    const bool size_known = ::fstat(fd, &status) == 0;
+    if (size_known && status.st_size == old_size) fail_write(path, what, error);
+    const std::string remains = size_known ? fmt::format("the last {} bytes (from byte {} on)",
+                                                         status.st_size - old_size, old_size)
+                                           : fmt::format("the bytes from byte {} on", old_size);
+    throw WriteFailed(
+        fmt::format("cannot write to the log {}: {}: {}; it could not be put back as it was "
+                    "({}): {} are part of this write; run 'liftlog check' to see them (an "
+                    "import run again adds only what is missing)",
+                    path.string(), what, std::strerror(error), std::strerror(truncate_error),
+                    remains),
+        false);
 }
 
 void write_whole(int fd, const fs::path& path, const std::string& bytes, off_t old_size) {
@@ -61,13 +95,10 @@ void write_whole(int fd, const fs::path& path, const std::string& bytes, off_t o
     const int write_error = errno;
     if (written == static_cast<ssize_t>(bytes.size())) {
         if (::fsync(fd) == 0) return;
-        const int sync_error = errno;
-        roll_back(fd, old_size);
-        fail_write(path, "cannot flush it to disk", sync_error);
+        roll_back_and_fail(fd, path, old_size, "cannot flush it to disk", errno);
     }
-    roll_back(fd, old_size);
-    if (written < 0) fail_write(path, "write failed", write_error);
-    fail_write(path, "only part of the record could be written", ENOSPC);
+    if (written < 0) roll_back_and_fail(fd, path, old_size, "write failed", write_error);
+    roll_back_and_fail(fd, path, old_size, "only part of the record could be written", ENOSPC);
 }
 
 // Lines are found with memchr in 1 MiB reads rather than with getline: the
@@ -78,8 +109,26 @@ constexpr std::size_t kReadChunk = std::size_t{1} << 20;
     throw Failure(fmt::format("cannot read the log {}: {}", path.string(), std::strerror(error)));
 }
 
+// The descriptors of pinned logs, by path as given: parts are read on
+// several threads, hence the mutex.
+std::mutex pins_mutex;
+std::map<std::string, int> pins;
+
+std::optional<int> pinned_fd(const fs::path& path) {
+    const std::lock_guard lock(pins_mutex);
+    const auto it = pins.find(path.string());
+    if (it == pins.end()) return std::nullopt;
+    return it->second;
+}
+
+// A new descriptor, with its own offset, for the pinned file itself.
+int reopen_pinned(int fd) {
+    return ::open(fmt::format("/proc/self/fd/{}", fd).c_str(), O_RDONLY | O_CLOEXEC);
+}
+
 int open_for_reading(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const auto pin = pinned_fd(path);
+    const int fd = pin ? reopen_pinned(*pin) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT) return -1;
         fail_read(path, errno);
@@ -121,7 +170,39 @@ FileIdentity identity_of(const struct stat& status) {
 
 }  // namespace
 
+PinnedLog::PinnedLog(const fs::path& path) : key_(path.string()) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat status {};
+    // Pinned only where /proc can open it again (it can on every Linux with
+    // /proc mounted); elsewhere reads go by path, as before.
+    const int probe = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) ? reopen_pinned(fd) : -1;
+    if (probe < 0) {
+        ::close(fd);
+        return;
+    }
+    ::close(probe);
+    const std::lock_guard lock(pins_mutex);
+    if (!pins.emplace(key_, fd).second) {
+        ::close(fd);  // an outer pin of the same path holds already
+        return;
+    }
+    fd_ = fd;
+}
+
+PinnedLog::~PinnedLog() {
+    if (fd_ < 0) return;
+    const std::lock_guard lock(pins_mutex);
+    pins.erase(key_);
+    ::close(fd_);
+}
+
 std::optional<FileIdentity> identify_file(const fs::path& path) {
+    if (const auto pin = pinned_fd(path)) {
+        struct stat status {};
+        if (::fstat(*pin, &status) != 0) return std::nullopt;
+        return identity_of(status);
+    }
     // Stat'ed first, so a FIFO is never opened (that would block, or take a
     // writer's data); then opened, so that a file that cannot be read has no
     // identity and nothing derived from it (the history cache) stands in for it.
@@ -167,16 +248,17 @@ AppendResult append_line(const fs::path& path, std::string_view line) {
 }
 
 AppendResult append_lines(const fs::path& path, std::span<const std::string_view> lines,
-                          std::optional<std::uint64_t> expected_size) {
+                          std::optional<std::uint64_t> expected_size, const UnderLock& under_lock) {
     create_private_directories(path.parent_path(), "for the log");
     // Opened for reading too, to check whether the last line was torn.
-    const FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, kPrivateFileMode));
+    const FileDescriptor fd(
+        ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, kPrivateFileMode));
     if (fd.get() < 0) fail_write(path, "cannot open it", errno);
     if (::flock(fd.get(), LOCK_EX) != 0) fail_write(path, "cannot lock it", errno);
     struct stat status {};
     if (::fstat(fd.get(), &status) != 0) fail_write(path, "cannot inspect it", errno);
     if (expected_size && static_cast<std::uint64_t>(status.st_size) != *expected_size)
-        throw Failure(
+        throw LogChangedWhileReading(
             fmt::format("{}: another liftlog wrote to the log while this one was "
                         "reading it; nothing was written; run the command again",
                         path.string()));
@@ -189,7 +271,13 @@ AppendResult append_lines(const fs::path& path, std::span<const std::string_view
         bytes.append(line);
         bytes += '\n';
     }
-    write_whole(fd.get(), path, bytes, status.st_size);
+    if (under_lock.prepare) under_lock.prepare();
+    try {
+        write_whole(fd.get(), path, bytes, status.st_size);
+    } catch (const WriteFailed& failed) {
+        if (failed.restored() && under_lock.undo) under_lock.undo();
+        throw;
+    }
     AppendResult result{identity_of(status), {}};
     // The record is written: a failure here only leaves `after` unknown (zero),
     // which matches no file, so no cache is built on it.

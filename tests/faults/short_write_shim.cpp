@@ -7,6 +7,13 @@
 //   LIFTLOG_SHIM_ENOSPC=1       write() writes the first half, then fails with
 //                               ENOSPC (as a filling disk does)
 //   LIFTLOG_SHIM_FSYNC_EIO=1    fsync() and fdatasync() fail with EIO
+//   LIFTLOG_SHIM_FTRUNCATE_EPERM=1
+//                               ftruncate() fails with EPERM (as on a file
+//                               with the append-only attribute)
+//   LIFTLOG_SHIM_KILL_AFTER_BYTES=N
+//                               write() writes only the first N bytes, then
+//                               the process kills itself with SIGKILL (a
+//                               crash in the middle of a write)
 //
 // Everything else is passed to the real functions found with dlsym(RTLD_NEXT).
 #ifndef _GNU_SOURCE
@@ -15,6 +22,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +32,7 @@ namespace {
 
 using WriteFunction = ssize_t (*)(int, const void*, size_t);
 using SyncFunction = int (*)(int);
+using TruncateFunction = int (*)(int, off_t);
 
 bool enabled(const char* name) {
     const char* value = getenv(name);
@@ -38,8 +47,7 @@ bool is_log(int fd) {
     if (length < 0) return false;
     target[length] = '\0';
     const size_t suffix = strlen(".jsonl");
-    return static_cast<size_t>(length) >= suffix &&
-           strcmp(target + length - suffix, ".jsonl") == 0;
+    return static_cast<size_t>(length) >= suffix && strcmp(target + length - suffix, ".jsonl") == 0;
 }
 
 template <typename Function>
@@ -47,10 +55,23 @@ Function real(const char* name) {
     return reinterpret_cast<Function>(dlsym(RTLD_NEXT, name));
 }
 
+// The byte count after which LIFTLOG_SHIM_KILL_AFTER_BYTES kills, or -1.
+long long kill_after_bytes() {
+    const char* value = getenv("LIFTLOG_SHIM_KILL_AFTER_BYTES");
+    return value == nullptr ? -1 : atoll(value);
+}
+
 }  // namespace
 
 extern "C" ssize_t write(int fd, const void* data, size_t size) {
     static const WriteFunction real_write = real<WriteFunction>("write");
+    if (const long long limit = kill_after_bytes(); limit >= 0 && is_log(fd)) {
+        if (static_cast<unsigned long long>(limit) < size) {
+            real_write(fd, data, static_cast<size_t>(limit));
+            raise(SIGKILL);
+        }
+        return real_write(fd, data, size);
+    }
     const bool short_write = enabled("LIFTLOG_SHIM_SHORT_WRITE");
     const bool no_space = enabled("LIFTLOG_SHIM_ENOSPC");
     if ((!short_write && !no_space) || size < 2 || !is_log(fd)) return real_write(fd, data, size);
@@ -76,4 +97,13 @@ extern "C" int fdatasync(int fd) {
         return -1;
     }
     return real_fdatasync(fd);
+}
+
+extern "C" int ftruncate(int fd, off_t length) {
+    static const TruncateFunction real_ftruncate = real<TruncateFunction>("ftruncate");
+    if (enabled("LIFTLOG_SHIM_FTRUNCATE_EPERM") && is_log(fd)) {
+        errno = EPERM;
+        return -1;
+    }
+    return real_ftruncate(fd, length);
 }

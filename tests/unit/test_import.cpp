@@ -46,12 +46,11 @@ ParsedImport parse(const std::string& text, std::optional<ImportFormat> format =
     return parse_import(text, options);
 }
 
-ImportPlan plan(const ParsedImport& parsed,
-                const std::unordered_set<std::string>* existing = nullptr,
+ImportPlan plan(const ParsedImport& parsed, const LogContents* existing = nullptr,
                 const std::map<std::string, std::string>* map = nullptr) {
     ImportContext context;
     context.library = &builtin();
-    context.existing_ids = existing;
+    context.existing = existing;
     context.user_map = map;
     context.time = "2026-11-20T10:00:00+00:00";
     return plan_import(parsed, context);
@@ -514,7 +513,7 @@ TEST_CASE("import: the user's mapping overrides the automatic one", "[import]") 
     CHECK(p.customs.size() == 4);
 }
 
-TEST_CASE("import: ids are 16 hex digits and the same on every import", "[import]") {
+TEST_CASE("import: ids are 32 hex digits and the same on every import", "[import]") {
     IMPORT_SAMPLE(stronglifts, "stronglifts-export-kg.csv");
     const auto first = plan(parse(stronglifts));
     const auto second = plan(parse(stronglifts));
@@ -522,7 +521,7 @@ TEST_CASE("import: ids are 16 hex digits and the same on every import", "[import
     std::unordered_set<std::string> ids;
     for (std::size_t i = 0; i < first.records.size(); ++i) {
         CHECK(first.records[i].id == second.records[i].id);
-        CHECK(first.records[i].id.size() == 16);
+        CHECK(first.records[i].id.size() == 32);
         CHECK(first.records[i].id.find_first_not_of("0123456789abcdef") == std::string::npos);
         ids.insert(first.records[i].id);
     }
@@ -536,8 +535,8 @@ TEST_CASE("import: ids do not depend on row numbers, so a longer export adds onl
     const auto lines_end = full.find("\"Lower B\"");
     REQUIRE(lines_end != std::string::npos);
     const auto older = plan(parse(full.substr(0, lines_end)));
-    std::unordered_set<std::string> existing;
-    for (const auto& record : older.records) existing.insert(record.id);
+    LogContents existing;
+    for (const auto& record : older.records) existing.ids.insert(record.id);
     const auto newer = plan(parse(full), &existing);
     CHECK(newer.duplicates == older.records.size());
     REQUIRE(newer.records.size() == 1);
@@ -594,8 +593,8 @@ TEST_CASE("import: records already in the log are left out, custom definitions w
     const auto all = plan(parsed);
     REQUIRE(all.records.size() == 5);
     CHECK(all.customs.size() == 2);
-    std::unordered_set<std::string> existing;
-    for (const auto& record : all.records) existing.insert(record.id);
+    LogContents existing;
+    for (const auto& record : all.records) existing.ids.insert(record.id);
     const auto again = plan(parsed, &existing);
     CHECK(again.records.empty());
     CHECK(again.duplicates == 5);
@@ -647,16 +646,6 @@ TEST_CASE("import: without custom, the full set of fields is still required",
         R"({"id":"x","name":"X","custom":true,"loading":"bodyweight","equipment":["none"]})"));
     CHECK(bodyweight.loading == Loading::bodyweight);
     CHECK(bodyweight.equipment == std::vector<std::string>{"none"});
-}
-
-TEST_CASE("import: the id of any log line", "[import]") {
-    CHECK(line_record_id(R"({"v":1,"id":"0123456789abcdef","time":"t"})") == "0123456789abcdef");
-    CHECK(line_record_id(R"({ "id" : "hand-written", "v":1 })") == "hand-written");
-    CHECK(line_record_id(R"({"v":1,"id":"51d0c2aa93e7b804","time":"t","voids":"x"})") ==
-          "51d0c2aa93e7b804");
-    CHECK_FALSE(line_record_id("not json"));
-    CHECK_FALSE(line_record_id(R"({"v":1})"));
-    CHECK_FALSE(line_record_id(R"({"v":1,"id":"0123456789abc)"));
 }
 
 TEST_CASE("import: the date forms the apps write", "[import]") {
