@@ -7,6 +7,9 @@
 //   LIFTLOG_SHIM_ENOSPC=1       write() writes the first half, then fails with
 //                               ENOSPC (as a filling disk does)
 //   LIFTLOG_SHIM_FSYNC_EIO=1    fsync() and fdatasync() fail with EIO
+//   LIFTLOG_SHIM_CLOCK=SECONDS  the wall clock (time(), gettimeofday() and
+//                               clock_gettime() of CLOCK_REALTIME) stands still
+//                               at SECONDS since 1970 (negative for earlier)
 //
 // Everything else is passed to the real functions found with dlsym(RTLD_NEXT).
 #ifndef _GNU_SOURCE
@@ -38,8 +41,7 @@ bool is_log(int fd) {
     if (length < 0) return false;
     target[length] = '\0';
     const size_t suffix = strlen(".jsonl");
-    return static_cast<size_t>(length) >= suffix &&
-           strcmp(target + length - suffix, ".jsonl") == 0;
+    return static_cast<size_t>(length) >= suffix && strcmp(target + length - suffix, ".jsonl") == 0;
 }
 
 template <typename Function>
@@ -77,3 +79,65 @@ extern "C" int fdatasync(int fd) {
     }
     return real_fdatasync(fd);
 }
+
+// ---- LIFTLOG_SHIM_CLOCK: a system clock pinned at any second, for the clock
+// tests (a dead battery's 1970, years before 1900 or after 9999). ----
+
+#include <sys/time.h>
+#include <time.h>
+
+namespace {
+
+using ClockGettimeFunction = int (*)(clockid_t, struct timespec*);
+using GettimeofdayFunction = int (*)(struct timeval*, void*);
+
+// The pinned second, or false when LIFTLOG_SHIM_CLOCK is unset or not a number.
+bool pinned_clock(time_t* seconds) {
+    const char* value = getenv("LIFTLOG_SHIM_CLOCK");
+    if (value == nullptr || *value == '\0') return false;
+    char* end = nullptr;
+    const long long parsed = strtoll(value, &end, 10);
+    if (*end != '\0') return false;
+    *seconds = static_cast<time_t>(parsed);
+    return true;
+}
+
+bool is_wall_clock(clockid_t clock) {
+    return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE;
+}
+
+}  // namespace
+
+extern "C" time_t time(time_t* result) {
+    time_t seconds = 0;
+    if (!pinned_clock(&seconds)) {
+        struct timespec now {};
+        clock_gettime(CLOCK_REALTIME, &now);
+        seconds = now.tv_sec;
+    }
+    if (result != nullptr) *result = seconds;
+    return seconds;
+}
+
+extern "C" int gettimeofday(struct timeval* now, void* zone) {
+    static const GettimeofdayFunction real_gettimeofday =
+        real<GettimeofdayFunction>("gettimeofday");
+    time_t seconds = 0;
+    if (now == nullptr || !pinned_clock(&seconds)) return real_gettimeofday(now, zone);
+    now->tv_sec = seconds;
+    now->tv_usec = 0;
+    return 0;
+}
+
+extern "C" int clock_gettime(clockid_t clock, struct timespec* now) {
+    static const ClockGettimeFunction real_clock_gettime =
+        real<ClockGettimeFunction>("clock_gettime");
+    time_t seconds = 0;
+    if (now == nullptr || !is_wall_clock(clock) || !pinned_clock(&seconds))
+        return real_clock_gettime(clock, now);
+    now->tv_sec = seconds;
+    now->tv_nsec = 0;
+    return 0;
+}
+
+// ---- end of LIFTLOG_SHIM_CLOCK ----
