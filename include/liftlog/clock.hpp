@@ -47,7 +47,6 @@ class Clock {
     Date today() const { return pinned_today_.value_or(moment_.today); }
     // The date the clock reads, whatever --today says.
     Date clock_date() const { return moment_.today; }
-    bool today_is_pinned() const { return pinned_today_.has_value(); }
 
     // The time stamp for a new record. Throws Failure when the clock cannot
     // be trusted, so that no record is ever stamped with a wrong year or an
