@@ -156,7 +156,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         app.parse(argc, argv);
         // Settings are resolved, and checked, before any command runs.
         const Settings settings =
-            resolve_settings(flags, env, terminal, clock ? *clock : Clock::system());
+            resolve_settings(flags, env, terminal, clock ? *clock : Clock::system(env("TZ")));
         run_chosen(app, registered, settings, out, err);
         return 0;
     } catch (const CLI::Success& success) {

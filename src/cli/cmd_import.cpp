@@ -355,6 +355,9 @@ void print_text(const Outcome& o, std::ostream& out) {
 
 void run_import(const ImportArguments& args, const Library& library, Log& log,
                 const Settings& settings, const Output& output) {
+    // Before the rows are judged by today: under a wrong clock the error
+    // names the clock, not rows "after today".
+    const std::string time = settings.clock.timestamp();
     const std::string text = read_whole(args.file, "exported CSV");
     const ParsedImport parsed = read_export(args, text, settings, output);
     const auto& config_dir = settings.user_definitions_dir;
@@ -366,7 +369,7 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
     context.library = &library;
     context.user_map = names ? &*names : nullptr;
     context.existing = &existing.ids;
-    context.time = settings.clock.timestamp();
+    context.time = time;
     const ImportPlan plan = plan_import(parsed, context);
 
     if (!plan.customs.empty() && !config_dir)

@@ -19,6 +19,16 @@ namespace {
 
 constexpr std::size_t kMaxNoteBytes = 4096;
 
+// --today moves the training day, but not past the clock: like --date, a
+// session is logged once it is done.
+void refuse_today_after_clock(const Clock& clock) {
+    if (clock.today() > clock.clock_date())
+        throw UsageError(fmt::format(
+            "--today {}: that is after the clock's date ({}); log sessions once they are done, "
+            "or set the clock right if it is behind",
+            format_date(clock.today()), format_date(clock.clock_date())));
+}
+
 Date training_date(const std::string& text, bool given, Date today) {
     if (!given) return today;
     const auto date = parse_date(text);
@@ -44,17 +54,20 @@ void check_optional_fields(const LogArguments& args) {
 // Everything is checked before the log is touched, so a refused entry leaves
 // the file byte-identical.
 Record build_record(const Exercise& exercise, const LogArguments& args, const Settings& settings) {
+    Record record;
+    // The time stamp first: under a wrong clock the error names the clock,
+    // not a date judged by it.
+    record.time = settings.clock.timestamp();
+    refuse_today_after_clock(settings.clock);
     check_optional_fields(args);
     const Date today = settings.today();
     const auto parsed = parse_set_notation(args.sets, settings.unit.value_or(Unit::kg));
-    Record record;
     record.sets = resolve_loads(parsed, exercise.loading, exercise.id);
     record.date = training_date(args.date, args.date_given, today);
     record.exercise = exercise.id;
     record.rpe = args.rpe;
     if (args.note_given) record.note = args.note;
     record.pain = args.pain;
-    record.time = settings.clock.timestamp();
     record.id = settings.clock.new_record_id();
     return record;
 }

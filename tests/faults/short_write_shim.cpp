@@ -14,6 +14,9 @@
 //                               write() writes only the first N bytes, then
 //                               the process kills itself with SIGKILL (a
 //                               crash in the middle of a write)
+//   LIFTLOG_SHIM_CLOCK=SECONDS  the wall clock (time(), gettimeofday() and
+//                               clock_gettime() of CLOCK_REALTIME) stands still
+//                               at SECONDS since 1970 (negative for earlier)
 //
 // Everything else is passed to the real functions found with dlsym(RTLD_NEXT).
 #ifndef _GNU_SOURCE
@@ -107,3 +110,64 @@ extern "C" int ftruncate(int fd, off_t length) {
     }
     return real_ftruncate(fd, length);
 }
+// ---- LIFTLOG_SHIM_CLOCK: a system clock pinned at any second, for the clock
+// tests (a dead battery's 1970, years before 1900 or after 9999). ----
+
+#include <sys/time.h>
+#include <time.h>
+
+namespace {
+
+using ClockGettimeFunction = int (*)(clockid_t, struct timespec*);
+using GettimeofdayFunction = int (*)(struct timeval*, void*);
+
+// The pinned second, or false when LIFTLOG_SHIM_CLOCK is unset or not a number.
+bool pinned_clock(time_t* seconds) {
+    const char* value = getenv("LIFTLOG_SHIM_CLOCK");
+    if (value == nullptr || *value == '\0') return false;
+    char* end = nullptr;
+    const long long parsed = strtoll(value, &end, 10);
+    if (*end != '\0') return false;
+    *seconds = static_cast<time_t>(parsed);
+    return true;
+}
+
+bool is_wall_clock(clockid_t clock) {
+    return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE;
+}
+
+}  // namespace
+
+extern "C" time_t time(time_t* result) {
+    time_t seconds = 0;
+    if (!pinned_clock(&seconds)) {
+        struct timespec now {};
+        clock_gettime(CLOCK_REALTIME, &now);
+        seconds = now.tv_sec;
+    }
+    if (result != nullptr) *result = seconds;
+    return seconds;
+}
+
+extern "C" int gettimeofday(struct timeval* now, void* zone) {
+    static const GettimeofdayFunction real_gettimeofday =
+        real<GettimeofdayFunction>("gettimeofday");
+    time_t seconds = 0;
+    if (now == nullptr || !pinned_clock(&seconds)) return real_gettimeofday(now, zone);
+    now->tv_sec = seconds;
+    now->tv_usec = 0;
+    return 0;
+}
+
+extern "C" int clock_gettime(clockid_t clock, struct timespec* now) {
+    static const ClockGettimeFunction real_clock_gettime =
+        real<ClockGettimeFunction>("clock_gettime");
+    time_t seconds = 0;
+    if (now == nullptr || !is_wall_clock(clock) || !pinned_clock(&seconds))
+        return real_clock_gettime(clock, now);
+    now->tv_sec = seconds;
+    now->tv_nsec = 0;
+    return 0;
+}
+
+// ---- end of LIFTLOG_SHIM_CLOCK ----
