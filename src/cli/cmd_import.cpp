@@ -314,8 +314,8 @@ void warn_about_changed_text(const std::string& file, const ImportPlan& plan,
                              const Output& output) {
     if (plan.cleaned_names + plan.cleaned_notes > 0)
         output.warn(fmt::format(
-            "{}: removed control or invisible characters from {} and {} (line breaks in names "
-            "became spaces); see \"Names and notes\" in docs/import.md",
+            "{}: removed control or invisible characters from {} and {}; see \"Names and "
+            "notes\" in docs/import.md",
             file, plural(plan.cleaned_names, "exercise name"), plural(plan.cleaned_notes, "note")));
     if (plan.truncated_names + plan.truncated_notes > 0)
         output.warn(
