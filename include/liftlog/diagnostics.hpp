@@ -15,4 +15,7 @@ std::string error_text(std::string_view message);
 // "liftlog: warning: ...\n".
 std::string warning_text(std::string_view message);
 
+// A hint for a person, "...\n", without a prefix but escaped the same way.
+std::string hint_text(std::string_view message);
+
 }  // namespace liftlog

@@ -172,6 +172,13 @@ struct ImportPlan {
     std::vector<Record> voids;
     std::size_t sets = 0;        // sets in `records`
     std::size_t duplicates = 0;  // records whose id is already in the log
+    // Names (each counted once) and notes kept otherwise than the file gave
+    // them: hidden or control characters removed (clean_free_text), or cut to
+    // kMaxExerciseNameBytes and kMaxNoteBytes (docs/import.md, "Names and notes").
+    std::size_t cleaned_names = 0;
+    std::size_t cleaned_notes = 0;
+    std::size_t truncated_names = 0;
+    std::size_t truncated_notes = 0;
 };
 
 // What the log holds, as an import sees it: only complete lines that parse
@@ -189,9 +196,10 @@ struct ImportContext {
 };
 
 // Groups sets into records, one per slot (format, date, app workout, app
-// exercise name) in source order, maps names, resolves loads, and leaves out
-// records already in the log. A slot whose earlier import holds other sets is
-// replaced: a void for the earlier record, then the new one. Pure.
+// exercise name) in source order, cleans names and notes, maps names,
+// resolves loads, and leaves out records already in the log. A slot whose
+// earlier import holds other sets is replaced: a void for the earlier
+// record, then the new one. Pure.
 ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context);
 
 // The record id for a group, 32 hex digits: 16 of a 64-bit FNV-1a hash of its

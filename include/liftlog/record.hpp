@@ -16,6 +16,12 @@ namespace liftlog {
 
 inline constexpr int kLogFormatVersion = 1;
 
+// The longest exercise name and note liftlog writes: `log` refuses longer
+// ones and `import` cuts them (a 20 MB name slowed every later command).
+// Lines already in a log are read whatever their length.
+inline constexpr std::size_t kMaxExerciseNameBytes = 200;
+inline constexpr std::size_t kMaxNoteBytes = 2000;
+
 struct Record {
     int version = kLogFormatVersion;
     std::string id;

@@ -34,6 +34,7 @@ struct GlobalFlags {
     std::string color;  // auto, always or never
     std::string config_path;
     bool no_cache = false;
+    bool raw_csv = false;
 };
 
 // How output looks, decided once for the whole run.
@@ -45,6 +46,9 @@ struct Presentation {
     int width = 80;  // $COLUMNS, else the terminal's width, else 80
     // Unicode block elements in a UTF-8 locale, else ASCII.
     Glyphs glyphs = Glyphs::ascii;
+    // --raw-csv: CSV cells exactly as the data holds them, without the quote
+    // that keeps a spreadsheet from reading free text as a formula.
+    bool raw_csv = false;
 };
 
 struct Settings {

@@ -51,6 +51,9 @@ void add_global_options(CLI::App& app, GlobalFlags& options) {
                    "Pin today's date, YYYY-MM-DD, for reproducible reports");
     app.add_option("--exercises", options.exercises_dir,
                    "Extra exercise definitions (DIR/*.json, DIR/plans/*.json)");
+    app.add_flag("--raw-csv", options.raw_csv,
+                 "CSV cells exactly as stored: no quote before text a spreadsheet would run as a "
+                 "formula");
     app.add_flag("--no-cache", options.no_cache,
                  "Read the whole log, without the history cache (also: LIFTLOG_NO_CACHE=1)");
     app.set_version_flag("-V,--version", std::string("liftlog ") + LIFTLOG_VERSION);

@@ -23,6 +23,8 @@ using nlohmann::ordered_json;
 const std::vector<std::string> kHistoryColumns = {"date", "exercise",  "set_number", "reps",
                                                   "load", "load_kind", "unit",       "warmup",
                                                   "rpe",  "pain",      "note",       "record_id"};
+// The columns that hold text from the log rather than numbers or fixed words.
+const std::vector<std::string> kHistoryFreeText = {"exercise", "note", "record_id"};
 
 std::string rpe_text(const std::optional<double>& rpe) {
     return rpe ? fmt::format("{}", *rpe) : "";
@@ -92,8 +94,9 @@ std::vector<std::string> text_row(const Record& record, std::size_t index) {
 // align its columns.
 class HistoryPrinter {
   public:
-    HistoryPrinter(OutputFormat format, std::ostream& out) : format_(format), out_(out) {
-        if (format_ == OutputFormat::csv) csv_.emplace(out_, kHistoryColumns);
+    explicit HistoryPrinter(const Output& output) : format_(output.format()), out_(output.out()) {
+        if (format_ == OutputFormat::csv)
+            csv_.emplace(out_, kHistoryColumns, kHistoryFreeText, csv_cells(output));
         if (format_ == OutputFormat::json) json_.emplace(out_);
     }
 
@@ -130,7 +133,7 @@ class HistoryPrinter {
 void run_history(const FilterOptions& options, const Library& library, Log& log,
                  const Settings& settings, const Output& output) {
     const RecordFilter filter = resolve_filter(options, library, log, settings.today());
-    HistoryPrinter printer(output.format(), output.out());
+    HistoryPrinter printer(output);
     log.for_each_counted(
         Log::Order::date, [&filter](const Record& record) { return filter.matches(record); },
         [&printer](const Record& record) { printer.add(record); });

@@ -277,6 +277,8 @@ nlohmann::ordered_json outcome_json(const Outcome& o) {
         {"added", {{"records", o.plan.records.size()}, {"sets", o.plan.sets}}},
         {"duplicates", o.plan.duplicates},
         {"replaced", o.plan.voids.size()},
+        {"cleaned", {{"names", o.plan.cleaned_names}, {"notes", o.plan.cleaned_notes}}},
+        {"truncated", {{"names", o.plan.truncated_names}, {"notes", o.plan.truncated_notes}}},
         {"skipped", {{"counts", counts}, {"rows", rows}}},
         {"custom_exercises", customs}};
     if (o.args.dry_run) {
@@ -351,6 +353,26 @@ void print_text(const Outcome& o, std::ostream& out) {
     }
 }
 
+std::string plural(std::size_t count, const char* noun) {
+    return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
+// One warning for each way text was changed on its way in, with the counts.
+void warn_about_changed_text(const std::string& file, const ImportPlan& plan,
+                             const Output& output) {
+    if (plan.cleaned_names + plan.cleaned_notes > 0)
+        output.warn(fmt::format(
+            "{}: removed control or invisible characters from {} and {}; see \"Names and "
+            "notes\" in docs/import.md",
+            file, plural(plan.cleaned_names, "exercise name"), plural(plan.cleaned_notes, "note")));
+    if (plan.truncated_names + plan.truncated_notes > 0)
+        output.warn(
+            fmt::format("{}: cut {} to {} bytes and {} to {} bytes, the longest liftlog "
+                        "keeps",
+                        file, plural(plan.truncated_names, "exercise name"), kMaxExerciseNameBytes,
+                        plural(plan.truncated_notes, "note"), kMaxNoteBytes));
+}
+
 }  // namespace
 
 void run_import(const ImportArguments& args, const Library& library, Log& log,
@@ -371,6 +393,7 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
     context.existing = &existing.ids;
     context.time = time;
     const ImportPlan plan = plan_import(parsed, context);
+    warn_about_changed_text(args.file, plan, output);
 
     if (!plan.customs.empty() && !config_dir)
         throw Failure(

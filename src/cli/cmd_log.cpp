@@ -17,8 +17,6 @@ namespace liftlog::cli {
 
 namespace {
 
-constexpr std::size_t kMaxNoteBytes = 4096;
-
 // --today moves the training day, but not past the clock: like --date, a
 // session is logged once it is done.
 void refuse_today_after_clock(const Clock& clock) {
@@ -47,8 +45,16 @@ void check_optional_fields(const LogArguments& args) {
     if (!is_valid_utf8(args.note))
         throw UsageError("--note: not valid UTF-8 text; check your terminal's encoding");
     if (args.note.size() > kMaxNoteBytes)
-        throw UsageError(fmt::format("--note: {} bytes is too long; keep it under {}",
+        throw UsageError(fmt::format("--note: {} bytes is too long; a note holds at most {} bytes",
                                      args.note.size(), kMaxNoteBytes));
+}
+
+// Before the lookup, so that a huge argument is not searched or echoed back.
+void check_exercise_argument(const std::string& name) {
+    if (name.size() > kMaxExerciseNameBytes)
+        throw UsageError(
+            fmt::format("EXERCISE: {} bytes is too long; an exercise name holds at most {} bytes",
+                        name.size(), kMaxExerciseNameBytes));
 }
 
 // Everything is checked before the log is touched, so a refused entry leaves
@@ -117,6 +123,7 @@ void print_logged(const Exercise& exercise, const Record& record, const Announce
 
 void run_log(const LogArguments& args, const Library& library, Log& log, const Settings& settings,
              const Output& output) {
+    check_exercise_argument(args.exercise);
     const Exercise& exercise = library.exercise(args.exercise);
     const Record record = build_record(exercise, args, settings);
     log.append(record);

@@ -25,6 +25,17 @@ bool is_continuation_byte(char c) {
 
 }  // namespace
 
+// Every code wrap() writes, and the reset.
+constexpr std::string_view kStyleCodes[] = {"\x1b[0m",  "\x1b[1m",  "\x1b[2m",
+                                            "\x1b[32m", "\x1b[33m", "\x1b[36m"};
+
+std::size_t style_code_length(std::string_view text, std::size_t at) {
+    if (text[at] != kEscape) return 0;
+    for (const std::string_view code : kStyleCodes)
+        if (text.substr(at).starts_with(code)) return code.size();
+    return 0;
+}
+
 std::string Style::wrap(std::string_view code, std::string_view text) const {
     if (!enabled_ || text.empty()) return std::string(text);
     std::string styled = "\x1b[";

@@ -28,6 +28,10 @@ class Style {
 // sequences, so that coloured cells line up with plain ones.
 std::size_t visible_width(std::string_view text);
 
+// The length of the colour code Style writes that starts at `at` in `text`,
+// or 0 when none does: the only escape sequences text output lets through.
+std::size_t style_code_length(std::string_view text, std::size_t at);
+
 // Text without its ANSI escape sequences.
 std::string strip_styles(std::string_view text);
 

@@ -30,4 +30,8 @@ std::string warning_text(std::string_view message) {
     return "liftlog: warning: " + escaped_lines(message) + '\n';
 }
 
+std::string hint_text(std::string_view message) {
+    return escaped_lines(message) + '\n';
+}
+
 }  // namespace liftlog

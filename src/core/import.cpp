@@ -327,13 +327,26 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
         groups[it->second].sets.push_back(&set);
     }
 
-    // Names, in order of first appearance.
+    // Names, in order of first appearance, cleaned once each: ids still hash
+    // the file's own text, so the same file gives the same ids as before.
+    std::map<std::string, std::string> clean_names;  // the file's name -> the name kept
+    for (const auto& group : groups) {
+        const std::string& raw = group.sets.front()->exercise;
+        if (clean_names.count(raw)) continue;
+        const CleanedText clean = clean_free_text(raw, kMaxExerciseNameBytes, FreeText::name);
+        plan.cleaned_names += clean.removed ? 1 : 0;
+        plan.truncated_names += clean.truncated ? 1 : 0;
+        // A name of invisible characters alone still needs a name to show.
+        const bool blank = join_words(words_of(clean.text)).empty();
+        clean_names[raw] = blank ? exercise_slug(raw) : clean.text;
+    }
     std::map<std::string, Resolved> resolved;
     std::map<std::string, std::size_t> mapping_index;
     std::map<std::string, std::size_t> custom_by_slug;  // slug -> index into plan.customs
     std::vector<CustomExercise> pending_customs;
     for (const auto& group : groups) {
-        const std::string& name = group.sets.front()->exercise;
+        const std::string& raw = group.sets.front()->exercise;
+        const std::string& name = clean_names.at(raw);
         if (resolved.count(name)) continue;
         Resolved r;
         const auto mapped = context.user_map ? context.user_map->find(normalise_source_name(name))
@@ -349,7 +362,7 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
             auto [it, inserted] = custom_by_slug.try_emplace(slug, pending_customs.size());
             if (inserted)
                 pending_customs.push_back(
-                    {slug, join_words(words_of(name)), guess_loading(parsed, name), parsed.format});
+                    {slug, join_words(words_of(name)), guess_loading(parsed, raw), parsed.format});
             r = {slug, MatchKind::new_custom, pending_customs[it->second].loading};
         }
         resolved[name] = r;
@@ -361,7 +374,7 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
     std::map<std::string, std::size_t> occurrences;
     std::map<std::string, bool> custom_needed;
     for (const auto& group : groups) {
-        const std::string& name = group.sets.front()->exercise;
+        const std::string& name = clean_names.at(group.sets.front()->exercise);
         const Resolved& r = resolved.at(name);
         NameMapping& mapping = plan.mapping[mapping_index.at(name)];
         const std::size_t occurrence = occurrences[group_key(parsed.format, group.sets)]++;
@@ -384,7 +397,12 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
         for (const SourceSet* set : group.sets)
             record.sets.push_back({set->reps, load_for(*set, r.loading), set->type == "warmup"});
         record.rpe = highest_rpe(group.sets);
-        record.note = joined_notes(group.sets);
+        if (const auto note = joined_notes(group.sets)) {
+            CleanedText clean = clean_free_text(*note, kMaxNoteBytes, FreeText::note);
+            plan.cleaned_notes += clean.removed ? 1 : 0;
+            plan.truncated_notes += clean.truncated ? 1 : 0;
+            if (!clean.text.empty()) record.note = std::move(clean.text);
+        }
         ++mapping.records;
         mapping.sets += record.sets.size();
         plan.sets += record.sets.size();

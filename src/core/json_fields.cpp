@@ -19,10 +19,25 @@ const json& required_field(const json& object, const char* key) {
     return *it;
 }
 
+namespace {
+
+// Definition text is shown on terminals; a control character in it is a
+// mistake or an attack, and refusing it names the field to fix.
+void refuse_control_characters(const std::string& text, const char* key) {
+    if (const auto control = first_control_character(text))
+        throw DefinitionError(fmt::format(
+            "'{}' holds the control character U+{:04X}; remove it (text in a definition is "
+            "printed on terminals, where it could run commands)",
+            key, static_cast<unsigned>(*control)));
+}
+
+}  // namespace
+
 std::string string_field(const json& object, const char* key) {
     const json& value = required_field(object, key);
     if (!value.is_string() || value.get<std::string>().empty())
         throw DefinitionError(fmt::format("'{}' must be a non-empty string", key));
+    refuse_control_characters(value.get_ref<const std::string&>(), key);
     return value.get<std::string>();
 }
 
@@ -36,6 +51,7 @@ std::vector<std::string> string_list_field(const json& object, const char* key, 
     for (const auto& item : value) {
         if (!item.is_string() || item.get<std::string>().empty())
             throw DefinitionError(fmt::format("'{}' must hold only non-empty strings", key));
+        refuse_control_characters(item.get_ref<const std::string&>(), key);
         items.push_back(item.get<std::string>());
     }
     return items;

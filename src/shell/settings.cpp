@@ -148,9 +148,14 @@ Settings resolve_settings(const GlobalFlags& flags, const Environment& env,
     auto dirs = definition_dirs(flags, env, config);
     LogLocation log = locate_log(flags, env, config);
     auto cache_file = cache_file_for(flags, env, log);
-    const Presentation presentation{format, use_color(flags, env, terminal, config, format),
-                                    columns(env, terminal),
-                                    utf8_locale(env) ? Glyphs::unicode : Glyphs::ascii};
+    if (flags.raw_csv && format != OutputFormat::csv)
+        throw UsageError(
+            fmt::format("--raw-csv: only changes CSV; add --format csv, or leave "
+                        "--raw-csv out for {} output",
+                        format_name(format)));
+    const Presentation presentation{
+        format, use_color(flags, env, terminal, config, format), columns(env, terminal),
+        utf8_locale(env) ? Glyphs::unicode : Glyphs::ascii, flags.raw_csv};
     return Settings{std::move(log), std::move(cache_file), std::move(pinned),        unit,
                     presentation,   std::move(dirs),       user_definitions_dir(env)};
 }

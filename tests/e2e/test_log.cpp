@@ -453,14 +453,14 @@ TEST_CASE("a complete last record without a newline is read and the next append 
     CHECK(parse_json(after.out).at(0)["sessions"] == 2);
 }
 
-TEST_CASE("a note of exactly 4096 bytes is accepted and one byte more is refused",
+TEST_CASE("a note of exactly 2000 bytes is accepted and one byte more is refused",
           "[e2e][log][notes]") {
     e2e::Sandbox sandbox;
-    // 1365 three-byte characters plus one ASCII byte: 4096 bytes.
+    // 666 three-byte characters plus two ASCII bytes: 2000 bytes, the limit.
     std::string note;
-    for (int i = 0; i < 1365; ++i) note += "\xE2\x82\xAC";  // €
-    note += "!";
-    REQUIRE(note.size() == 4096);
+    for (int i = 0; i < 666; ++i) note += "\xE2\x82\xAC";  // €
+    note += "!!";
+    REQUIRE(note.size() == 2000);
     const auto ok = sandbox.run({"log", "back-extension", "12", "--note", note, "--today", kToday});
     CHECK(ok.status == 0);
     CHECK(last_record(sandbox)["note"] == note);
@@ -470,6 +470,29 @@ TEST_CASE("a note of exactly 4096 bytes is accepted and one byte more is refused
     CHECK(too_long.status == 2);
     CHECK(too_long.out.empty());
     CHECK(e2e::is_single_error(too_long.err));
-    CHECK(e2e::contains(too_long.err, "4097 bytes"));
+    CHECK(e2e::contains(too_long.err, "--note: 2001 bytes is too long; a note holds at most 2000"));
     CHECK(sandbox.read_log() == before);
+}
+
+TEST_CASE("an exercise name over 200 bytes is refused before the lookup, naming the limit",
+          "[e2e][log][limits]") {
+    e2e::Sandbox sandbox;
+    e2e::seed_log(sandbox);
+    const std::string before = sandbox.read_log();
+    for (const std::size_t size : {std::size_t{201}, std::size_t{100000}}) {
+        const auto result =
+            sandbox.run({"log", std::string(size, 'd'), "5@100kg", "--today", kToday});
+        CHECK(result.status == 2);
+        CHECK(result.out.empty());
+        CHECK(e2e::is_single_error(result.err));
+        CHECK(e2e::contains(result.err, std::to_string(size) +
+                                            " bytes is too long; an exercise name holds at "
+                                            "most 200 bytes"));
+        CHECK(result.err.size() < 200);  // the name is not echoed back
+    }
+    CHECK(sandbox.read_log() == before);
+    // 200 bytes is an ordinary unknown name.
+    const auto at_limit = sandbox.run({"log", std::string(200, 'd'), "5@100kg", "--today", kToday});
+    CHECK(at_limit.status == 2);
+    CHECK(e2e::contains(at_limit.err, "unknown exercise"));
 }

@@ -665,3 +665,59 @@ TEST_CASE("import: the date forms the apps write", "[import]") {
     CHECK(date_of("12/22/2025") == "(bad)");
     CHECK(date_of("2025-12-22x") == "(bad)");
 }
+
+// ------------------------------------------------------------ names and notes
+
+TEST_CASE("import: control and invisible characters never reach the records or definitions",
+          "[import][text]") {
+    const std::string payload =
+        "\x1b]52;c;aGk=\x07\xc2\x9b"
+        "2J\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8b";
+    const std::string csv =
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes,RPE\n"
+        "2026-11-02 07:45:00,Push,1h,\"Zercher" +
+        payload + " Row\",1,80,5,0,0,\"felt" + payload +
+        "\",,\n"
+        "2026-11-02 07:45:00,Push,1h,Deadlift,1,100,5,0,0,,,\n";
+    const ParsedImport parsed = parse(csv);
+    const ImportPlan p = plan(parsed);
+    REQUIRE(p.records.size() == 2);
+    CHECK(p.records[0].note == "felt]52;c;aGk=2J");
+    CHECK(p.customs.at(0).name == "Zercher]52;c;aGk=2J Row");
+    CHECK(p.mapping.at(0).name == "Zercher]52;c;aGk=2J Row");
+    CHECK(p.cleaned_names == 1);
+    CHECK(p.cleaned_notes == 1);
+    CHECK(p.truncated_names == 0);
+    const auto definition = nlohmann::json::parse(custom_exercise_json(p.customs.at(0)));
+    CHECK_FALSE(first_control_character(definition["name"].get<std::string>()));
+    CHECK_FALSE(first_control_character(definition["description"].get<std::string>()));
+    // The ids still come from the file's own text, so an import from before
+    // this rule is still recognised as the same records.
+    std::vector<const SourceSet*> group = {&parsed.sets[0]};
+    CHECK(p.records[0].id == import_record_id(parsed.format, group, 0));
+}
+
+TEST_CASE("import: names over 200 bytes and notes over 2000 bytes are cut and counted",
+          "[import][text]") {
+    const std::string long_name = "Row " + std::string(20000, 'x');
+    std::string long_note;
+    for (int i = 0; i < 1000; ++i) long_note += "\xc3\xbc";  // 2000 bytes
+    long_note += "!";
+    const std::string csv =
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes,RPE\n"
+        "2026-11-02 07:45:00,Push,1h," +
+        long_name + ",1,80,5,0,0," + long_note +
+        ",,\n"
+        "2026-11-03 07:45:00,Push,1h," +
+        long_name + ",1,80,5,0,0,short,,\n";
+    const ImportPlan p = plan(parse(csv));
+    REQUIRE(p.records.size() == 2);
+    CHECK(p.customs.at(0).name.size() == kMaxExerciseNameBytes);
+    CHECK(p.records[0].note->size() == kMaxNoteBytes);
+    CHECK(p.records[1].note == "short");
+    CHECK(p.truncated_names == 1);  // one name, however many rows
+    CHECK(p.truncated_notes == 1);
+    CHECK(p.cleaned_names == 0);
+}

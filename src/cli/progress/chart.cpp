@@ -7,6 +7,7 @@
 
 #include "liftlog/error.hpp"
 #include "liftlog/one_rep_max.hpp"
+#include "liftlog/text.hpp"
 #include "liftlog/trend.hpp"
 #include "progress.hpp"
 
@@ -89,8 +90,11 @@ void print_chart_text(const Exercise& exercise, TrendMetric metric, const TrendS
     const Style& style = output.style();
     const int width = output.width();
     std::ostream& out = output.out();
-    const std::string title = fmt::format("{} - {} per session ({})", exercise.name,
-                                          metric_title(metric, series.unit == "reps"), series.unit);
+    // Escaped here as well as on the way out: the title is coloured, and the
+    // colour codes are the one escape text output lets through.
+    const std::string title =
+        fmt::format("{} - {} per session ({})", escape_for_terminal(exercise.name),
+                    metric_title(metric, series.unit == "reps"), series.unit);
     out << style.header(fit_width(title, width, glyphs)) << '\n';
     const Chart chart = render_chart(series.points, series.unit, width, kChartHeight, glyphs);
     print_chart_lines(out, chart, style);

@@ -93,8 +93,8 @@ std::vector<std::string> suggestion_fields(const std::optional<Suggestion>& sugg
             date_or(suggestion->not_before, "")};
 }
 
-void print_csv_rows(const std::vector<OverviewRow>& rows, Unit unit, std::ostream& out) {
-    CsvWriter csv(out, kOverviewColumns);
+void print_csv_rows(const std::vector<OverviewRow>& rows, Unit unit, const Output& output) {
+    CsvWriter csv(output.out(), kOverviewColumns, {"exercise", "name"}, csv_cells(output));
     for (const auto& row : rows) {
         const auto& history = row.history;
         std::vector<std::string> fields = {row.id, row.exercise ? row.exercise->name : row.id,
@@ -132,7 +132,7 @@ void print_overview(const Histories& histories, const Library& library, const Se
     const auto rows = overview_rows(histories, library, settings);
     switch (output.format()) {
         case OutputFormat::csv:
-            return print_csv_rows(rows, unit, output.out());
+            return print_csv_rows(rows, unit, output);
         case OutputFormat::json:
             return print_json_rows(rows, unit, output.out());
         default:
