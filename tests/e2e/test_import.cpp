@@ -124,7 +124,7 @@ TEST_CASE("import writes records the log reads back exactly", "[e2e][import]") {
     const auto lines = split_lines(sandbox.read_log());
     REQUIRE(lines.size() == 8);
     const auto bench = parse_json(lines[0]);
-    CHECK(std::regex_match(bench["id"].get<std::string>(), std::regex("[0-9a-f]{16}")));
+    CHECK(std::regex_match(bench["id"].get<std::string>(), std::regex("[0-9a-f]{32}")));
     CHECK(bench["date"] == "2026-03-02");
     CHECK(bench["exercise"] == "bench-press");
     CHECK(bench["sets"][0] ==
@@ -182,7 +182,7 @@ TEST_CASE("import the FitNotes samples", "[e2e][import]") {
     CHECK(kgs["assumed_unit"] == nullptr);
     CHECK(kgs["mapping"][0] ==
           parse_json(R"({"name":"Lat Pulldown","exercise":"lat-pulldown","match":"library",)"
-                     R"("records":1,"sets":6,"duplicates":0})"));
+                     R"("records":1,"sets":6,"duplicates":0,"replaced":0})"));
 
     // The lb export of the same workouts is other records (other weights), and
     // its custom exercises are the ones the kg import wrote.
