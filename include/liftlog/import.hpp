@@ -4,9 +4,15 @@
 // values; the command (src/cli/cmd_import.cpp) reads and writes the files.
 // docs/import.md is the user-facing description of every rule here.
 #include <cstddef>
+#include <array>
+#include <compare>
 #include <cstdint>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -71,29 +77,140 @@ struct SkippedRow {
     std::string reason;    // for bad rows: what is wrong and how to fix it
 };
 
+// Text that many sets share (an exercise name, a workout, a note), held once
+// per import: a large export repeats the same few names hundreds of
+// thousands of times.
+class SharedText {
+  public:
+    SharedText() = default;
+    explicit SharedText(std::string text)
+        : text_(std::make_shared<const std::string>(std::move(text))) {}
+    const std::string& str() const { return text_ ? *text_ : nothing(); }
+    operator const std::string&() const { return str(); }  // NOLINT: reads as the text
+    operator std::string_view() const { return str(); }    // NOLINT
+    bool empty() const { return str().empty(); }
+    friend bool operator==(const SharedText& a, const SharedText& b) {
+        return a.text_ == b.text_ || a.str() == b.str();
+    }
+    friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
+    friend auto operator<=>(const SharedText& a, const SharedText& b) {
+        return a.str() <=> b.str();
+    }
+    friend auto operator<=>(const SharedText& a, std::string_view b) { return a.str() <=> b; }
+
+  private:
+    static const std::string& nothing() {
+        static const std::string nothing;
+        return nothing;
+    }
+    std::shared_ptr<const std::string> text_;
+};
+
+// Gives equal texts one SharedText.
+class TextPool {
+  public:
+    SharedText text(std::string_view text);
+
+  private:
+    std::set<SharedText, std::less<>> texts_;
+};
+
+// A set's notes: the workout's, then the exercise's or the set's, the empty
+// ones left out. No app gives more than two; a third is joined to the second.
+class SetNotes {
+  public:
+    void add(TextPool& pool, std::string_view note);
+    std::size_t size() const { return notes_[1].empty() ? (notes_[0].empty() ? 0 : 1) : 2; }
+    bool empty() const { return size() == 0; }
+    const SharedText* begin() const { return notes_.data(); }
+    const SharedText* end() const { return notes_.data() + size(); }
+    const SharedText& front() const { return notes_[0]; }
+
+  private:
+    std::array<SharedText, 2> notes_;
+};
+
+enum class SetType : std::uint8_t { normal, warmup, drop, failure };
+// "normal", "warmup", "drop", "failure": the words ids are made from.
+std::string_view set_type_name(SetType type);
+
 // One set as the app exported it, before exercise names are mapped.
 struct SourceSet {
     std::size_t line = 0;
-    Date date{};
-    std::string workout;   // identifies the app's session within the file; may be empty
-    std::string exercise;  // the app's exercise name
+    SharedText workout;   // identifies the app's session within the file; may be empty
+    SharedText exercise;  // the app's exercise name
     // Hundredths of `unit`; nullopt for a blank weight. 0 and blank are both
     // read as body weight alone.
     std::optional<std::int64_t> weight;
+    std::optional<double> rpe;
+    SetNotes notes;  // workout, exercise and set notes, in that order
+    Date date{};
+    int reps = 0;
     Unit unit = Unit::kg;
     bool unit_stated = true;  // false: the file gave no unit and `unit` was assumed
-    int reps = 0;
-    std::string type = "normal";  // "normal", "warmup", "drop" or "failure"
-    std::optional<double> rpe;
-    // Workout, exercise and set notes, in that order, the empty ones left out.
-    std::vector<std::string> notes;
+    SetType type = SetType::normal;
 };
+
+// The sets of an import, in file order, stored in fixed-size chunks: growing
+// never copies the sets read so far, so a large export needs no second copy
+// of them at any moment, and a pointer to a set stays valid.
+class SourceSets {
+  public:
+    static constexpr std::size_t kChunk = 4096;
+
+    void push_back(SourceSet set);
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const SourceSet& operator[](std::size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+    SourceSet& operator[](std::size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+    const SourceSet& back() const { return (*this)[size_ - 1]; }
+    // Forgets the sets from index `n` on (those of a row that turned out bad).
+    void drop_from(std::size_t n);
+    // Frees every set, once the records are made.
+    void release();
+
+    class const_iterator {
+      public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = SourceSet;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const SourceSet*;
+        using reference = const SourceSet&;
+        const_iterator() = default;
+        const_iterator(const SourceSets* sets, std::size_t index) : sets_(sets), index_(index) {}
+        reference operator*() const { return (*sets_)[index_]; }
+        pointer operator->() const { return &(*sets_)[index_]; }
+        const_iterator& operator++() {
+            ++index_;
+            return *this;
+        }
+        const_iterator operator++(int) {
+            auto before = *this;
+            ++index_;
+            return before;
+        }
+        bool operator==(const const_iterator& other) const { return index_ == other.index_; }
+
+      private:
+        const SourceSets* sets_ = nullptr;
+        std::size_t index_ = 0;
+    };
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, size_}; }
+
+  private:
+    std::vector<std::unique_ptr<SourceSet[]>> chunks_;
+    std::size_t size_ = 0;
+};
+
+// The sets of one record, in file order.
+using SetGroup = std::span<const SourceSet* const>;
 
 struct ParsedImport {
     ImportFormat format = ImportFormat::strong;
     char separator = ',';
     std::size_t rows = 0;  // data rows, the header not counted
-    std::vector<SourceSet> sets;
+    SourceSets sets;
     std::vector<SkippedRow> skipped;   // rows read but not sets (not bad)
     std::vector<SkippedRow> bad;       // rows that could not be read
     std::optional<Unit> assumed_unit;  // set when some weight had no unit in the file
@@ -204,12 +321,12 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
 
 // The record id for a group, 32 hex digits: 16 of a 64-bit FNV-1a hash of its
 // slot (format, date, workout, app name), then its content id.
-std::string import_record_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+std::string import_record_id(ImportFormat format, SetGroup group,
                              std::size_t occurrence);
 // The id imports wrote before slots had ids (16 hex digits of a hash of the
 // slot, the sets (reps, type, weight, stated unit) and `occurrence`, how many
 // identical groups came before it in the file): still found as a duplicate.
-std::string import_content_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+std::string import_content_id(ImportFormat format, SetGroup group,
                               std::size_t occurrence);
 
 // The definition file for a custom exercise (docs/exercise-format.md, "custom").

@@ -6,6 +6,7 @@
 // history cache.
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -53,6 +54,10 @@ class Log {
     // definitions).
     void append_all(std::span<const Record> records, std::uint64_t size_read,
                     const UnderLock& under_lock = {});
+    // As append_all for several runs of records, written in order in the same
+    // single write (an import's voids, then its records).
+    void append_all(std::initializer_list<std::span<const Record>> batches,
+                    std::uint64_t size_read, const UnderLock& under_lock = {});
 
     // The histories of every exercise, through the cache unless it is off.
     Histories histories();

@@ -37,6 +37,11 @@ AppendResult append_lines(const std::filesystem::path& path,
                           std::span<const std::string_view> lines,
                           std::optional<std::uint64_t> expected_size = std::nullopt,
                           const UnderLock& under_lock = {});
+// As append_lines for lines already joined, each ending in a newline: an
+// import's tens of megabytes are then held once, not twice.
+AppendResult append_text(const std::filesystem::path& path, std::string text,
+                         std::optional<std::uint64_t> expected_size = std::nullopt,
+                         const UnderLock& under_lock = {});
 
 struct ReadSummary {
     bool exists = false;

@@ -217,13 +217,6 @@ class CustomWriter {
     std::vector<fs::path> created_;
 };
 
-// The voids that withdraw replaced records, then the records: one write.
-std::vector<Record> lines_to_append(const ImportPlan& plan) {
-    std::vector<Record> all = plan.voids;
-    all.insert(all.end(), plan.records.begin(), plan.records.end());
-    return all;
-}
-
 struct Outcome {
     const ImportArguments& args;
     const ParsedImport& parsed;
@@ -381,7 +374,7 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
     // names the clock, not rows "after today".
     const std::string time = settings.clock.timestamp();
     const std::string text = read_whole(args.file, "exported CSV");
-    const ParsedImport parsed = read_export(args, text, settings, output);
+    ParsedImport parsed = read_export(args, text, settings, output);
     const auto& config_dir = settings.user_definitions_dir;
     const auto names = user_map(args, library, config_dir);
     // The size the ids were read at: the append refuses to write if another
@@ -393,6 +386,7 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
     context.existing = &existing.ids;
     context.time = time;
     const ImportPlan plan = plan_import(parsed, context);
+    parsed.sets.release();  // the records hold all that is needed now
     warn_about_changed_text(args.file, plan, output);
 
     if (!plan.customs.empty() && !config_dir)
@@ -403,7 +397,8 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
         if (!plan.customs.empty())
             check_customs(settings.definition_dirs, plan.customs, *config_dir);
         CustomWriter customs(plan.customs, config_dir.value_or(fs::path()));
-        log.append_all(lines_to_append(plan), existing.size_read, customs.under_lock());
+        // The voids that withdraw replaced records, then the records: one write.
+        log.append_all({plan.voids, plan.records}, existing.size_read, customs.under_lock());
     }
     const Outcome outcome{args, parsed, plan, log.path(), config_dir};
     if (output.format() == OutputFormat::json)

@@ -193,6 +193,52 @@ std::string_view match_kind_name(MatchKind kind) {
     return "new custom";
 }
 
+SharedText TextPool::text(std::string_view text) {
+    if (const auto found = texts_.find(text); found != texts_.end()) return *found;
+    return *texts_.emplace(std::string(text)).first;
+}
+
+void SetNotes::add(TextPool& pool, std::string_view note) {
+    if (note.empty()) return;
+    if (notes_[0].empty())
+        notes_[0] = pool.text(note);
+    else if (notes_[1].empty())
+        notes_[1] = pool.text(note);
+    else
+        notes_[1] = pool.text(fmt::format("{}; {}", notes_[1].str(), note));
+}
+
+std::string_view set_type_name(SetType type) {
+    switch (type) {
+        case SetType::normal:
+            return "normal";
+        case SetType::warmup:
+            return "warmup";
+        case SetType::drop:
+            return "drop";
+        case SetType::failure:
+            return "failure";
+    }
+    return "normal";
+}
+
+void SourceSets::push_back(SourceSet set) {
+    if (size_ == chunks_.size() * kChunk) chunks_.push_back(std::make_unique<SourceSet[]>(kChunk));
+    (*this)[size_++] = std::move(set);
+}
+
+void SourceSets::drop_from(std::size_t n) {
+    for (std::size_t i = n; i < size_; ++i) (*this)[i] = SourceSet{};
+    size_ = std::min(size_, n);
+    chunks_.resize((size_ + kChunk - 1) / kChunk);
+}
+
+void SourceSets::release() {
+    chunks_.clear();
+    chunks_.shrink_to_fit();
+    size_ = 0;
+}
+
 namespace {
 
 // Where a group comes from in the source: one exercise of one workout.
@@ -206,12 +252,12 @@ std::string slot_key(ImportFormat format, const SourceSet& first) {
 }
 
 // Everything that identifies a group in the source, without its occurrence.
-std::string group_key(ImportFormat format, const std::vector<const SourceSet*>& group) {
+std::string group_key(ImportFormat format, SetGroup group) {
     std::string key = slot_key(format, *group.front());
     for (const SourceSet* set : group) {
         // A unit the file did not state is left out, so a second import with
         // another --unit still finds the same records.
-        hash_field(key, fmt::format("{}|{}|{}|{}", set->reps, set->type,
+        hash_field(key, fmt::format("{}|{}|{}|{}", set->reps, set_type_name(set->type),
                                     set->weight ? std::to_string(*set->weight) : "-",
                                     set->unit_stated ? unit_name(set->unit) : "?"));
     }
@@ -227,23 +273,58 @@ std::string slot_id(ImportFormat format, const SourceSet& first) {
 
 }  // namespace
 
-std::string import_content_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+std::string import_content_id(ImportFormat format, SetGroup group,
                               std::size_t occurrence) {
     std::string key = group_key(format, group);
     hash_field(key, std::to_string(occurrence));
     return hex16(fnv1a64(key));
 }
 
-std::string import_record_id(ImportFormat format, const std::vector<const SourceSet*>& group,
+std::string import_record_id(ImportFormat format, SetGroup group,
                              std::size_t occurrence) {
     return slot_id(format, *group.front()) + import_content_id(format, group, occurrence);
 }
 
 namespace {
 
-struct Group {
-    std::vector<const SourceSet*> sets;
+// The sets of each record, in order of the record's first set: one array of
+// pointers cut into groups, so 80,000 records cost two allocations, not
+// 80,000.
+class Groups {
+  public:
+    explicit Groups(const SourceSets& sets);
+    std::size_t size() const { return starts_.size() - 1; }
+    SetGroup operator[](std::size_t i) const {
+        return SetGroup(sets_).subspan(starts_[i], starts_[i + 1] - starts_[i]);
+    }
+
+  private:
+    std::vector<const SourceSet*> sets_;
+    std::vector<std::size_t> starts_;
 };
+
+Groups::Groups(const SourceSets& sets) {
+    // Which group each set is in, groups numbered in order of first appearance.
+    std::vector<std::size_t> group_of;
+    group_of.reserve(sets.size());
+    std::vector<std::size_t> counts;
+    {
+        std::map<std::tuple<Date, SharedText, SharedText>, std::size_t> index;
+        for (const auto& set : sets) {
+            auto [it, inserted] =
+                index.try_emplace(std::make_tuple(set.date, set.workout, set.exercise), counts.size());
+            if (inserted) counts.push_back(0);
+            ++counts[it->second];
+            group_of.push_back(it->second);
+        }
+    }
+    starts_.assign(counts.size() + 1, 0);
+    for (std::size_t g = 0; g < counts.size(); ++g) starts_[g + 1] = starts_[g] + counts[g];
+    std::vector<std::size_t> next(starts_.begin(), starts_.end() - 1);
+    sets_.resize(sets.size());
+    std::size_t i = 0;
+    for (const auto& set : sets) sets_[next[group_of[i++]]++] = &set;
+}
 
 // How one app name is mapped, before any record is counted.
 struct Resolved {
@@ -260,17 +341,17 @@ Loading guess_loading(const ParsedImport& parsed, const std::string& name) {
     return Loading::bodyweight;
 }
 
-std::optional<double> highest_rpe(const std::vector<const SourceSet*>& sets) {
+std::optional<double> highest_rpe(SetGroup sets) {
     std::optional<double> rpe;
     for (const SourceSet* set : sets)
         if (set->rpe && valid_rpe(*set->rpe) && (!rpe || *set->rpe > *rpe)) rpe = set->rpe;
     return rpe;
 }
 
-std::optional<std::string> joined_notes(const std::vector<const SourceSet*>& sets) {
+std::optional<std::string> joined_notes(SetGroup sets) {
     std::vector<std::string> notes;
     for (const SourceSet* set : sets)
-        for (const auto& note : set->notes)
+        for (const std::string& note : set->notes)
             if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
     if (notes.empty()) return std::nullopt;
     std::string joined;
@@ -317,21 +398,13 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
     const Library& library = *context.library;
     ImportPlan plan;
 
-    // Groups in order of first appearance.
-    std::vector<Group> groups;
-    std::map<std::tuple<Date, std::string, std::string>, std::size_t> group_index;
-    for (const auto& set : parsed.sets) {
-        const auto key = std::make_tuple(set.date, set.workout, set.exercise);
-        auto [it, inserted] = group_index.try_emplace(key, groups.size());
-        if (inserted) groups.emplace_back();
-        groups[it->second].sets.push_back(&set);
-    }
+    const Groups groups(parsed.sets);
 
     // Names, in order of first appearance, cleaned once each: ids still hash
     // the file's own text, so the same file gives the same ids as before.
     std::map<std::string, std::string> clean_names;  // the file's name -> the name kept
-    for (const auto& group : groups) {
-        const std::string& raw = group.sets.front()->exercise;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const std::string& raw = groups[g].front()->exercise;
         if (clean_names.count(raw)) continue;
         const CleanedText clean = clean_free_text(raw, kMaxExerciseNameBytes, FreeText::name);
         plan.cleaned_names += clean.removed ? 1 : 0;
@@ -344,8 +417,8 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
     std::map<std::string, std::size_t> mapping_index;
     std::map<std::string, std::size_t> custom_by_slug;  // slug -> index into plan.customs
     std::vector<CustomExercise> pending_customs;
-    for (const auto& group : groups) {
-        const std::string& raw = group.sets.front()->exercise;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const std::string& raw = groups[g].front()->exercise;
         const std::string& name = clean_names.at(raw);
         if (resolved.count(name)) continue;
         Resolved r;
@@ -371,15 +444,18 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
     }
 
     const auto live_by_slot = live_imports_by_slot(context.existing);
-    std::map<std::string, std::size_t> occurrences;
+    // Keyed by a hash of the group key: 64 bits tell 80,000 groups apart.
+    std::unordered_map<std::uint64_t, std::size_t> occurrences;
     std::map<std::string, bool> custom_needed;
-    for (const auto& group : groups) {
-        const std::string& name = clean_names.at(group.sets.front()->exercise);
+    plan.records.reserve(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const SetGroup group = groups[g];
+        const std::string& name = clean_names.at(group.front()->exercise);
         const Resolved& r = resolved.at(name);
         NameMapping& mapping = plan.mapping[mapping_index.at(name)];
-        const std::size_t occurrence = occurrences[group_key(parsed.format, group.sets)]++;
+        const std::size_t occurrence = occurrences[fnv1a64(group_key(parsed.format, group))]++;
         Record record;
-        record.id = import_record_id(parsed.format, group.sets, occurrence);
+        record.id = import_record_id(parsed.format, group, occurrence);
         if (already_imported(context.existing, record.id)) {
             ++plan.duplicates;
             ++mapping.duplicates;
@@ -392,12 +468,13 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
             mapping.replaced += earlier->second.size();
         }
         record.time = context.time;
-        record.date = group.sets.front()->date;
+        record.date = group.front()->date;
         record.exercise = r.id;
-        for (const SourceSet* set : group.sets)
-            record.sets.push_back({set->reps, load_for(*set, r.loading), set->type == "warmup"});
-        record.rpe = highest_rpe(group.sets);
-        if (const auto note = joined_notes(group.sets)) {
+        record.sets.reserve(group.size());
+        for (const SourceSet* set : group)
+            record.sets.push_back({set->reps, load_for(*set, r.loading), set->type == SetType::warmup});
+        record.rpe = highest_rpe(group);
+        if (const auto note = joined_notes(group)) {
             CleanedText clean = clean_free_text(*note, kMaxNoteBytes, FreeText::note);
             plan.cleaned_notes += clean.removed ? 1 : 0;
             plan.truncated_notes += clean.truncated ? 1 : 0;

@@ -216,21 +216,25 @@ class RowReader {
     }
 
     void skip(const SourceSet& set, SkipKind kind, std::string reason) {
-        out_.skipped.push_back({set.line, kind, set.exercise, std::move(reason)});
+        out_.skipped.push_back({set.line, kind, set.exercise.str(), std::move(reason)});
     }
 
     void assume_unit() { out_.assumed_unit = options_.default_unit; }
 
+    // Names and workouts repeat on every row: each distinct text is kept once.
+    SharedText text(std::string_view text) { return texts_.text(text); }
+    template <typename... Args>
+    SharedText text_of(fmt::format_string<Args...> format, Args&&... args) {
+        return texts_.text(fmt::format(format, std::forward<Args>(args)...));
+    }
+    void add_note(SetNotes& notes, std::string_view note) { notes.add(texts_, trim(note)); }
+
   private:
+    TextPool texts_;
     ParsedImport& out_;
     const ImportOptions& options_;
     bool decimal_comma_;
 };
-
-void add_note(std::vector<std::string>& notes, std::string_view note) {
-    note = trim(note);
-    if (!note.empty()) notes.emplace_back(note);
-}
 
 std::optional<Unit> unit_from_text(std::string_view text) {
     const std::string unit = to_lower(trim(text));
@@ -281,19 +285,19 @@ class StrongFormat {
     void read(const CsvRow& row) {
         SourceSet set;
         set.line = row.line;
-        set.exercise = std::string(field(row, exercise_));
+        set.exercise = reader_.text(field(row, exercise_));
         const std::string order = to_lower(field(row, set_order_));
         if (order == "rest timer")
             return reader_.skip(set, SkipKind::rest_timer, "a rest timer, not a set");
         set.date = reader_.date(row, field(row, date_), "2023-01-15 08:30:00");
         if (set.exercise.empty()) row_error(row, "the exercise name is empty; fill it in");
-        set.workout = fmt::format("{}\x1f{}", field(row, date_), field(row, workout_));
+        set.workout = reader_.text_of("{}\x1f{}", field(row, date_), field(row, workout_));
         if (order == "w")
-            set.type = "warmup";
+            set.type = SetType::warmup;
         else if (order == "d")
-            set.type = "drop";
+            set.type = SetType::drop;
         else if (order == "f")
-            set.type = "failure";
+            set.type = SetType::failure;
         else if (!all_digits(order))
             row_error(row, fmt::format("unknown Set Order '{}'; Strong writes a number, W "
                                        "(warm-up), D (drop set), F (failure) or Rest Timer",
@@ -313,8 +317,8 @@ class StrongFormat {
         if (!set.unit_stated && set.weight && *set.weight > 0) reader_.assume_unit();
         const auto reps = reader_.reps(row, field(row, reps_));
         set.rpe = reader_.rpe(row, field(row, rpe_));
-        add_note(set.notes, field(row, workout_notes_));
-        add_note(set.notes, field(row, notes_));
+        reader_.add_note(set.notes, field(row, workout_notes_));
+        reader_.add_note(set.notes, field(row, notes_));
         const bool timed =
             !zero_or_blank(field(row, distance_)) || !zero_or_blank(field(row, seconds_));
         reader_.add(std::move(set), reps, timed);
@@ -359,17 +363,17 @@ class HevyFormat {
     void read(const CsvRow& row) {
         SourceSet set;
         set.line = row.line;
-        set.exercise = std::string(field(row, exercise_));
+        set.exercise = reader_.text(field(row, exercise_));
         set.date = reader_.date(row, field(row, start_), "22 Dec 2025, 08:00");
         if (set.exercise.empty()) row_error(row, "the exercise_title is empty; fill it in");
-        set.workout = fmt::format("{}\x1f{}", field(row, start_), field(row, title_));
+        set.workout = reader_.text_of("{}\x1f{}", field(row, start_), field(row, title_));
         const std::string type = to_lower(field(row, set_type_));
         if (type == "warmup")
-            set.type = "warmup";
+            set.type = SetType::warmup;
         else if (type == "dropset")
-            set.type = "drop";
+            set.type = SetType::drop;
         else if (type == "failure")
-            set.type = "failure";
+            set.type = SetType::failure;
         else if (type != "normal" && !type.empty())
             row_error(row, fmt::format("unknown set_type '{}'; Hevy writes normal, warmup, "
                                        "dropset or failure",
@@ -378,8 +382,8 @@ class HevyFormat {
         set.weight = reader_.weight(row, field(row, weight_), unit_);
         const auto reps = reader_.reps(row, field(row, reps_));
         set.rpe = reader_.rpe(row, field(row, rpe_));
-        add_note(set.notes, field(row, description_));
-        add_note(set.notes, field(row, exercise_notes_));
+        reader_.add_note(set.notes, field(row, description_));
+        reader_.add_note(set.notes, field(row, exercise_notes_));
         const bool timed =
             !zero_or_blank(field(row, distance_)) || !zero_or_blank(field(row, duration_));
         reader_.add(std::move(set), reps, timed);
@@ -413,7 +417,7 @@ class FitNotesFormat {
     void read(const CsvRow& row) {
         SourceSet set;
         set.line = row.line;
-        set.exercise = std::string(field(row, exercise_));
+        set.exercise = reader_.text(field(row, exercise_));
         set.date = reader_.date(row, field(row, date_), "2026-08-04");
         if (set.exercise.empty()) row_error(row, "the exercise is empty; fill it in");
         const auto unit_text = field(row, unit_);
@@ -428,7 +432,7 @@ class FitNotesFormat {
         }
         set.weight = reader_.weight(row, field(row, weight_), set.unit);
         const auto reps = reader_.reps(row, field(row, reps_));
-        add_note(set.notes, field(row, comment_));
+        reader_.add_note(set.notes, field(row, comment_));
         const bool timed =
             !zero_or_blank(field(row, distance_)) || !zero_or_blank(field(row, time_));
         if (!set.unit_stated && set.weight && *set.weight > 0 && !timed) reader_.assume_unit();
@@ -471,11 +475,11 @@ class StrongLiftsFormat {
     void read(const CsvRow& row) {
         SourceSet common;
         common.line = row.line;
-        common.exercise = std::string(field(row, exercise_));
+        common.exercise = reader_.text(field(row, exercise_));
         common.date = reader_.date(row, field(row, date_), "2026/08/11");
         if (common.exercise.empty()) row_error(row, "the exercise is empty; fill it in");
-        common.workout = fmt::format("{}\x1f{}", field(row, workout_), field(row, workout_name_));
-        add_note(common.notes, field(row, notes_));
+        common.workout = reader_.text_of("{}\x1f{}", field(row, workout_), field(row, workout_name_));
+        reader_.add_note(common.notes, field(row, notes_));
         // Every set is read before any is kept, so a bad row adds nothing.
         std::vector<std::pair<SourceSet, std::optional<int>>> sets;
         for (std::size_t i = 0; i < sets_.size(); ++i) {
@@ -666,7 +670,7 @@ ParsedImport parse_import(std::string_view text, const ImportOptions& options) {
             read_row(rows[i]);
         } catch (const ImportError& error) {
             // A bad row contributes nothing, not even the sets read before the problem.
-            out.sets.resize(sets_before);
+            out.sets.drop_from(sets_before);
             out.skipped.resize(skipped_before);
             out.rounded_weights = rounded_before;
             out.bad.push_back({error.line(), SkipKind::bad,

@@ -62,13 +62,27 @@ void Log::append(const Record& record) {
 
 void Log::append_all(std::span<const Record> records, std::uint64_t size_read,
                      const UnderLock& under_lock) {
-    if (records.empty()) return;
-    std::vector<std::string> lines;
-    lines.reserve(records.size());
-    for (const auto& record : records) lines.push_back(serialize_record(record));
-    const std::vector<std::string_view> views(lines.begin(), lines.end());
+    append_all({records}, size_read, under_lock);
+}
+
+void Log::append_all(std::initializer_list<std::span<const Record>> batches,
+                     std::uint64_t size_read, const UnderLock& under_lock) {
+    std::size_t bytes = 1;  // for a newline after a torn last line
+    std::size_t count = 0;
+    for (const auto batch : batches) count += batch.size();
+    if (count == 0) return;
+    // Serialised twice (to measure, then to write) so the buffer is allocated once.
+    for (const auto batch : batches)
+        for (const auto& record : batch) bytes += serialize_record(record).size() + 1;
+    std::string text;
+    text.reserve(bytes);
+    for (const auto batch : batches)
+        for (const auto& record : batch) {
+            text += serialize_record(record);
+            text += '\n';
+        }
     pin_.reset();
-    last_append_ = append_lines(path(), views, size_read, under_lock);
+    last_append_ = append_text(path(), std::move(text), size_read, under_lock);
 }
 
 Histories Log::histories() {

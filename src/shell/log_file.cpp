@@ -249,6 +249,19 @@ AppendResult append_line(const fs::path& path, std::string_view line) {
 
 AppendResult append_lines(const fs::path& path, std::span<const std::string_view> lines,
                           std::optional<std::uint64_t> expected_size, const UnderLock& under_lock) {
+    std::size_t size = 1;
+    for (const auto line : lines) size += line.size() + 1;
+    std::string text;
+    text.reserve(size);
+    for (const auto line : lines) {
+        text.append(line);
+        text += '\n';
+    }
+    return append_text(path, std::move(text), expected_size, under_lock);
+}
+
+AppendResult append_text(const fs::path& path, std::string text,
+                         std::optional<std::uint64_t> expected_size, const UnderLock& under_lock) {
     create_private_directories(path.parent_path(), "for the log");
     // Opened for reading too, to check whether the last line was torn.
     const FileDescriptor fd(
@@ -262,18 +275,10 @@ AppendResult append_lines(const fs::path& path, std::span<const std::string_view
             fmt::format("{}: another liftlog wrote to the log while this one was "
                         "reading it; nothing was written; run the command again",
                         path.string()));
-    std::size_t size = 1;
-    for (const auto line : lines) size += line.size() + 1;
-    std::string bytes;
-    bytes.reserve(size);
-    if (ends_in_torn_line(fd.get(), path, status.st_size)) bytes += '\n';
-    for (const auto line : lines) {
-        bytes.append(line);
-        bytes += '\n';
-    }
+    if (ends_in_torn_line(fd.get(), path, status.st_size)) text.insert(text.begin(), '\n');
     if (under_lock.prepare) under_lock.prepare();
     try {
-        write_whole(fd.get(), path, bytes, status.st_size);
+        write_whole(fd.get(), path, text, status.st_size);
     } catch (const WriteFailed& failed) {
         if (failed.restored() && under_lock.undo) under_lock.undo();
         throw;

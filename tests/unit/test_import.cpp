@@ -17,6 +17,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::vector<std::string> texts(const SetNotes& notes) {
+    return {notes.begin(), notes.end()};
+}
+
 const Library& builtin() {
     static const Library library = Library::build(builtin_sources());
     return library;
@@ -173,15 +177,15 @@ TEST_CASE("import: Strong rows, set orders, rest timers, cardio and missed sets"
     REQUIRE(parsed.assumed_unit);
     CHECK(*parsed.assumed_unit == Unit::kg);
     const auto& warmup = parsed.sets[0];
-    CHECK(warmup.type == "warmup");
+    CHECK(warmup.type == SetType::warmup);
     CHECK(warmup.weight == 4000);
     CHECK_FALSE(warmup.unit_stated);
-    CHECK(warmup.notes == std::vector<std::string>{"Slept well, felt \"strong\""});
+    CHECK(texts(warmup.notes) == std::vector<std::string>{"Slept well, felt \"strong\""});
     CHECK(parsed.sets[2].rpe == 8.5);
-    CHECK(parsed.sets[2].notes ==
+    CHECK(texts(parsed.sets[2].notes) ==
           std::vector<std::string>{"Slept well, felt \"strong\"", "Paused, 1s"});
-    CHECK(parsed.sets[7].type == "drop");
-    CHECK(parsed.sets[8].type == "failure");
+    CHECK(parsed.sets[7].type == SetType::drop);
+    CHECK(parsed.sets[8].type == SetType::failure);
     CHECK(format_date(parsed.sets[9].date) == "2026-03-04");
     CHECK(parsed.sets[9].notes.front() == "Gym busy\nhad to wait for the rack");
 }
@@ -207,7 +211,7 @@ TEST_CASE("import: Strong's semicolon export with decimal commas, BOM and CRLF",
     CHECK(parsed.sets[4].weight == 18225);
     CHECK(parsed.sets[5].weight == 10013);  // 100,125 rounded to hundredths
     CHECK(parsed.rounded_weights == 1);
-    CHECK(parsed.sets[2].notes == std::vector<std::string>{"Gürtel; Schuhe", "Knie ok; tief"});
+    CHECK(texts(parsed.sets[2].notes) == std::vector<std::string>{"Gürtel; Schuhe", "Knie ok; tief"});
     CHECK(count_kind(parsed, SkipKind::rest_timer) == 1);
     CHECK(count_kind(parsed, SkipKind::cardio) == 1);
 }
@@ -219,11 +223,11 @@ TEST_CASE("import: Hevy in kg and in lb", "[import]") {
     CHECK(kg.sets.size() == 10);
     CHECK(count_kind(kg, SkipKind::cardio) == 2);
     CHECK(format_date(kg.sets[0].date) == "2026-10-22");
-    CHECK(kg.sets[0].type == "warmup");
-    CHECK(kg.sets[3].type == "drop");
+    CHECK(kg.sets[0].type == SetType::warmup);
+    CHECK(kg.sets[3].type == SetType::drop);
     CHECK(kg.sets[4].exercise == "Pull Up");
     CHECK_FALSE(kg.sets[4].weight);  // blank: body weight
-    CHECK(kg.sets[0].notes ==
+    CHECK(texts(kg.sets[0].notes) ==
           std::vector<std::string>{"Morning session, \"deload\" week", "Elbows tucked"});
     CHECK(format_date(kg.sets.back().date) == "2026-10-24");
 
@@ -244,7 +248,7 @@ TEST_CASE("import: FitNotes, unit per row, cardio rows mixed in", "[import]") {
     CHECK(kgs.sets.size() == 38);
     CHECK(kgs.skipped.empty());
     CHECK(kgs.sets[0].weight == 3500);
-    CHECK(kgs.sets[11].notes == std::vector<std::string>{"testing note 1"});
+    CHECK(texts(kgs.sets[11].notes) == std::vector<std::string>{"testing note 1"});
 
     const auto lbs = parse(fitnotes_lbs);
     CHECK(lbs.rows == 46);
@@ -555,7 +559,7 @@ TEST_CASE("import: ids do not depend on row numbers, so a longer export adds onl
 TEST_CASE("import: identical groups get distinct ids through their occurrence", "[import]") {
     SourceSet set;
     set.date = kToday;
-    set.exercise = "Deadlift";
+    set.exercise = SharedText("Deadlift");
     set.reps = 5;
     const std::vector<const SourceSet*> group{&set};
     CHECK(import_record_id(ImportFormat::fitnotes, group, 0) !=
@@ -720,4 +724,69 @@ TEST_CASE("import: names over 200 bytes and notes over 2000 bytes are cut and co
     CHECK(p.truncated_names == 1);  // one name, however many rows
     CHECK(p.truncated_notes == 1);
     CHECK(p.cleaned_names == 0);
+}
+
+TEST_CASE("import: a set keeps two notes and joins a third to the second", "[import]") {
+    TextPool pool;
+    SetNotes notes;
+    CHECK(notes.empty());
+    notes.add(pool, "");
+    CHECK(notes.size() == 0);
+    notes.add(pool, "workout");
+    notes.add(pool, "exercise");
+    notes.add(pool, "set");
+    CHECK(texts(notes) == std::vector<std::string>{"workout", "exercise; set"});
+}
+
+TEST_CASE("import: equal texts from a pool are one text", "[import]") {
+    TextPool pool;
+    const SharedText a = pool.text("Bench Press (Barbell)");
+    const SharedText b = pool.text(std::string("Bench Press (Barbell)"));
+    CHECK(&a.str() == &b.str());
+    CHECK(a == std::string_view("Bench Press (Barbell)"));
+    CHECK(pool.text("Squat") != a);
+    CHECK(SharedText().str().empty());
+}
+
+TEST_CASE("import: the chunked set store keeps order across chunks and drops a tail",
+          "[import]") {
+    SourceSets sets;
+    const std::size_t total = SourceSets::kChunk * 2 + 5;
+    for (std::size_t i = 0; i < total; ++i) {
+        SourceSet set;
+        set.line = i + 2;
+        sets.push_back(std::move(set));
+    }
+    CHECK(sets.size() == total);
+    const SourceSet* first = &sets[0];
+    std::size_t expected = 2;
+    bool in_order = true;
+    for (const auto& set : sets) in_order = in_order && set.line == expected++;
+    CHECK(in_order);
+    CHECK(expected == total + 2);
+    CHECK(&sets[0] == first);  // growing never moved a set
+    sets.drop_from(SourceSets::kChunk + 1);
+    CHECK(sets.size() == SourceSets::kChunk + 1);
+    CHECK(sets.back().line == SourceSets::kChunk + 2);
+    SourceSet again;
+    again.line = 99;
+    sets.push_back(std::move(again));
+    CHECK(sets.back().line == 99);
+    CHECK(sets[SourceSets::kChunk + 1].line == 99);
+    sets.release();
+    CHECK(sets.empty());
+    CHECK(sets.begin() == sets.end());
+}
+
+TEST_CASE("import: record ids stay what earlier versions wrote", "[import]") {
+    // Pinned: a re-import finds earlier records only if the same file still
+    // gives the same ids.
+    const std::string text =
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "2026-03-02 07:45:00,A,Deadlift (Barbell),W,60,5\n"
+        "2026-03-02 07:45:00,A,Deadlift (Barbell),1,100,5\n";
+    const ParsedImport parsed = parse_import(text, {std::nullopt, Unit::kg, kToday});
+    REQUIRE(parsed.sets.size() == 2);
+    const std::vector<const SourceSet*> group{&parsed.sets[0], &parsed.sets[1]};
+    CHECK(import_record_id(ImportFormat::strong, group, 0) == "09e979d3edd6c12e1b5bd3b92acf0011");
 }
