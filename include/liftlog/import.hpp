@@ -3,9 +3,9 @@
 // FitNotes, StrongLifts) turned into log records. Pure functions over text and
 // values; the command (src/cli/cmd_import.cpp) reads and writes the files.
 // docs/import.md is the user-facing description of every rule here.
-#include <cstddef>
 #include <array>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <map>
@@ -321,13 +321,11 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
 
 // The record id for a group, 32 hex digits: 16 of a 64-bit FNV-1a hash of its
 // slot (format, date, workout, app name), then its content id.
-std::string import_record_id(ImportFormat format, SetGroup group,
-                             std::size_t occurrence);
+std::string import_record_id(ImportFormat format, SetGroup group, std::size_t occurrence);
 // The id imports wrote before slots had ids (16 hex digits of a hash of the
 // slot, the sets (reps, type, weight, stated unit) and `occurrence`, how many
 // identical groups came before it in the file): still found as a duplicate.
-std::string import_content_id(ImportFormat format, SetGroup group,
-                              std::size_t occurrence);
+std::string import_content_id(ImportFormat format, SetGroup group, std::size_t occurrence);
 
 // The definition file for a custom exercise (docs/exercise-format.md, "custom").
 std::string custom_exercise_json(const CustomExercise& custom);

@@ -6,8 +6,8 @@
 // history cache.
 #include <cstdint>
 #include <filesystem>
-#include <initializer_list>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -56,8 +56,8 @@ class Log {
                     const UnderLock& under_lock = {});
     // As append_all for several runs of records, written in order in the same
     // single write (an import's voids, then its records).
-    void append_all(std::initializer_list<std::span<const Record>> batches,
-                    std::uint64_t size_read, const UnderLock& under_lock = {});
+    void append_all(std::initializer_list<std::span<const Record>> batches, std::uint64_t size_read,
+                    const UnderLock& under_lock = {});
 
     // The histories of every exercise, through the cache unless it is off.
     Histories histories();

@@ -273,15 +273,13 @@ std::string slot_id(ImportFormat format, const SourceSet& first) {
 
 }  // namespace
 
-std::string import_content_id(ImportFormat format, SetGroup group,
-                              std::size_t occurrence) {
+std::string import_content_id(ImportFormat format, SetGroup group, std::size_t occurrence) {
     std::string key = group_key(format, group);
     hash_field(key, std::to_string(occurrence));
     return hex16(fnv1a64(key));
 }
 
-std::string import_record_id(ImportFormat format, SetGroup group,
-                             std::size_t occurrence) {
+std::string import_record_id(ImportFormat format, SetGroup group, std::size_t occurrence) {
     return slot_id(format, *group.front()) + import_content_id(format, group, occurrence);
 }
 
@@ -311,8 +309,8 @@ Groups::Groups(const SourceSets& sets) {
     {
         std::map<std::tuple<Date, SharedText, SharedText>, std::size_t> index;
         for (const auto& set : sets) {
-            auto [it, inserted] =
-                index.try_emplace(std::make_tuple(set.date, set.workout, set.exercise), counts.size());
+            auto [it, inserted] = index.try_emplace(
+                std::make_tuple(set.date, set.workout, set.exercise), counts.size());
             if (inserted) counts.push_back(0);
             ++counts[it->second];
             group_of.push_back(it->second);
@@ -472,7 +470,8 @@ ImportPlan plan_import(const ParsedImport& parsed, const ImportContext& context)
         record.exercise = r.id;
         record.sets.reserve(group.size());
         for (const SourceSet* set : group)
-            record.sets.push_back({set->reps, load_for(*set, r.loading), set->type == SetType::warmup});
+            record.sets.push_back(
+                {set->reps, load_for(*set, r.loading), set->type == SetType::warmup});
         record.rpe = highest_rpe(group);
         if (const auto note = joined_notes(group)) {
             CleanedText clean = clean_free_text(*note, kMaxNoteBytes, FreeText::note);

@@ -478,7 +478,8 @@ class StrongLiftsFormat {
         common.exercise = reader_.text(field(row, exercise_));
         common.date = reader_.date(row, field(row, date_), "2026/08/11");
         if (common.exercise.empty()) row_error(row, "the exercise is empty; fill it in");
-        common.workout = reader_.text_of("{}\x1f{}", field(row, workout_), field(row, workout_name_));
+        common.workout =
+            reader_.text_of("{}\x1f{}", field(row, workout_), field(row, workout_name_));
         reader_.add_note(common.notes, field(row, notes_));
         // Every set is read before any is kept, so a bad row adds nothing.
         std::vector<std::pair<SourceSet, std::optional<int>>> sets;

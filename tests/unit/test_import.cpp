@@ -211,7 +211,8 @@ TEST_CASE("import: Strong's semicolon export with decimal commas, BOM and CRLF",
     CHECK(parsed.sets[4].weight == 18225);
     CHECK(parsed.sets[5].weight == 10013);  // 100,125 rounded to hundredths
     CHECK(parsed.rounded_weights == 1);
-    CHECK(texts(parsed.sets[2].notes) == std::vector<std::string>{"Gürtel; Schuhe", "Knie ok; tief"});
+    CHECK(texts(parsed.sets[2].notes) ==
+          std::vector<std::string>{"Gürtel; Schuhe", "Knie ok; tief"});
     CHECK(count_kind(parsed, SkipKind::rest_timer) == 1);
     CHECK(count_kind(parsed, SkipKind::cardio) == 1);
 }
@@ -748,8 +749,7 @@ TEST_CASE("import: equal texts from a pool are one text", "[import]") {
     CHECK(SharedText().str().empty());
 }
 
-TEST_CASE("import: the chunked set store keeps order across chunks and drops a tail",
-          "[import]") {
+TEST_CASE("import: the chunked set store keeps order across chunks and drops a tail", "[import]") {
     SourceSets sets;
     const std::size_t total = SourceSets::kChunk * 2 + 5;
     for (std::size_t i = 0; i < total; ++i) {
