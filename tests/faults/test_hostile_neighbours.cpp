@@ -103,10 +103,17 @@ void forge_cache(const Neighbourhood& box, const path& at, const path& forged_lo
     fs::remove_all(scratch);
 }
 
+// The reports that go through the cache (`progress EXERCISE` never does).
 const std::vector<std::vector<std::string>> kReports = {{"--format", "json", "show", "deadlift"},
                                                         {"--format", "json", "progress"},
                                                         {"show", "deadlift"},
-                                                        {"progress", "deadlift"}};
+                                                        {"plan", "back-workout"}};
+
+std::string joined(const std::vector<std::string>& args) {
+    std::string text;
+    for (const auto& arg : args) text += (text.empty() ? "" : " ") + arg;
+    return text;
+}
 
 // How many reports answer differently from the log itself.
 int forged_answers(const Neighbourhood& box) {
@@ -114,7 +121,7 @@ int forged_answers(const Neighbourhood& box) {
     for (const auto& report : kReports) {
         const auto cached = box.run(report);
         const auto truth = box.run(report, false);
-        INFO(report.back() << " stderr: " << cached.err);
+        INFO(joined(report) << " stderr: " << cached.err);
         CHECK(cached.status == 0);
         if (cached.out != truth.out) ++forged;
     }
@@ -203,7 +210,7 @@ TEST_CASE("a cache directory that is not the user's alone is not used, with one 
     for (const auto& report : kReports) {
         const auto cached = box.run(report);
         const auto uncached = box.run(report, false);
-        INFO(report.back() << " stderr: " << cached.err);
+        INFO(joined(report) << " stderr: " << cached.err);
         CHECK(cached.status == 0);
         CHECK(cached.out == uncached.out);
         CHECK(faults::count_of(cached.err, kWarning) == 1);
@@ -421,12 +428,15 @@ TEST_CASE("a log that someone else can write is used with a warning, and check r
     INFO("check stdout: " << check.out << "\ncheck stderr: " << check.err);
     CHECK(check.status == 1);
     CHECK(faults::contains(check.out, exposed.subject.string() + ": " + exposed.problem));
-    CHECK(faults::contains(check.out, "  fix: " + exposed.fix));
+    CHECK(faults::contains(check.out, "  fix: "));
+    CHECK(faults::contains(check.out, exposed.fix));
     CHECK_FALSE(faults::contains(check.err, exposed.problem));
     const auto json = box.run({"--format", "json", "check"});
     CHECK(json.status == 1);
+    INFO("check --format json: " << json.out);
     bool listed = false;
-    for (const auto& problem : nlohmann::json::parse(json.out).at("problems"))
+    const auto report = nlohmann::json::parse(json.out);
+    for (const auto& problem : report.at("problems"))
         listed = listed || (problem.at("file") == exposed.subject.string() &&
                             faults::contains(problem.at("fix").get<std::string>(), exposed.fix));
     CHECK(listed);
