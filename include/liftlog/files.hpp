@@ -81,9 +81,10 @@ void write_file_atomically_at(int dir_fd, const std::filesystem::path& path, std
 // of `random` in it: unguessable, so nobody can plant a file or symlink there.
 std::string temporary_name_for(std::string_view name, std::string_view random);
 // Removes the temporary files that runs killed mid-write left in `dir_fd`:
-// regular files owned by the user, named as temporary_name_for names them with
-// a `name` that starts with `prefix`, and older than `minimum_age_seconds`
-// (a younger one may be another run's, still being written).
+// regular files owned by the user, named as temporary_name_for names them (or
+// "NAME.PID.tmp", as older versions of liftlog did) with a `name` that starts
+// with `prefix`, and older than `minimum_age_seconds` (a younger one may be
+// another run's, still being written).
 void remove_orphaned_temporaries(int dir_fd, std::string_view prefix, long minimum_age_seconds);
 
 enum class FileKinds { regular_only, readable_streams };

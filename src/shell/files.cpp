@@ -116,23 +116,28 @@ std::string distrust_of(const fs::path& dir, const struct stat& status) {
     return "";
 }
 
-bool is_hex_digits(std::string_view text, std::size_t count) {
-    return text.size() == count && std::all_of(text.begin(), text.end(), [](char c) {
-               return std::isxdigit(static_cast<unsigned char>(c)) != 0;
-           });
+bool all_of_class(std::string_view text, int (*in_class)(int)) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [in_class](char c) {
+        return in_class(static_cast<unsigned char>(c)) != 0;
+    });
 }
 
-// Whether `entry` is named ".NAME.HEX16.tmp" with NAME starting with `prefix`.
+// Whether `entry` is a temporary file for a NAME that starts with `prefix`:
+// ".NAME.HEX.tmp" (16 hex digits) as temporary_name_for names them, or
+// "NAME.PID.tmp" as liftlog named them before its names were random.
 bool is_temporary_name(std::string_view entry, std::string_view prefix) {
     constexpr std::string_view kSuffix = ".tmp";
     constexpr std::size_t kRandomDigits = 16;
-    if (!entry.starts_with('.') || !entry.ends_with(kSuffix)) return false;
-    entry.remove_prefix(1);
+    if (!entry.ends_with(kSuffix)) return false;
+    const bool hidden = entry.starts_with('.');
+    if (hidden) entry.remove_prefix(1);
     entry.remove_suffix(kSuffix.size());
     const auto dot = entry.rfind('.');
-    if (dot == std::string_view::npos || !is_hex_digits(entry.substr(dot + 1), kRandomDigits))
-        return false;
-    return entry.substr(0, dot).starts_with(prefix);
+    if (dot == std::string_view::npos) return false;
+    const std::string_view tag = entry.substr(dot + 1);
+    const bool tagged = hidden ? tag.size() == kRandomDigits && all_of_class(tag, std::isxdigit)
+                               : all_of_class(tag, std::isdigit);
+    return tagged && entry.substr(0, dot).starts_with(prefix);
 }
 
 [[noreturn]] void fail(const fs::path& path, int error) {

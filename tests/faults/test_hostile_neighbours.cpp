@@ -287,8 +287,11 @@ TEST_CASE("temporary files that killed runs left in the cache directory are remo
         return std::make_pair(at, owner);
     };
     std::vector<std::pair<path, uid_t>> orphans;
-    for (int i = 0; i < 19; ++i)
+    // Killed runs of this liftlog leave random names; older ones left pids.
+    for (int i = 0; i < 10; ++i)
         orphans.push_back(plant(fmt::format(".{}.{:016x}.tmp", name, 0xabc000 + i), kNobody, true));
+    for (int pid = 3100; pid < 3109; ++pid)
+        orphans.push_back(plant(fmt::format("{}.{}.tmp", name, pid), kNobody, true));
     const auto fresh = plant(fmt::format(".{}.{:016x}.tmp", name, 0xfff), kNobody, false);
     const auto foreign = plant(fmt::format(".{}.{:016x}.tmp", name, 0xeee), kNeighbour, true);
     const auto unrelated = plant("notes.tmp", kNobody, true);

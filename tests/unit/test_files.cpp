@@ -148,13 +148,16 @@ TEST_CASE("files: only old temporary files of the given name are taken for orpha
     const std::string orphan = temporary_name_for("histories-1.jsonl", "0123456789abcdef");
     const std::string young = temporary_name_for("histories-2.jsonl", "0123456789abcdef");
     const std::string other = temporary_name_for("custom.json", "0123456789abcdef");
+    const std::string legacy = "histories-4.jsonl.12345.tmp";  // an older liftlog's pid name
     const std::string unlike = ".histories-3.jsonl.123.tmp";
     plant(orphan, true);
     plant(young, false);
     plant(other, true);
     plant(unlike, true);
+    plant(legacy, true);
     remove_orphaned_temporaries(fd.get(), "histories-", 60);
     CHECK_FALSE(fs::exists(dir.path / orphan));
+    CHECK_FALSE(fs::exists(dir.path / legacy));
     CHECK(fs::exists(dir.path / young));
     CHECK(fs::exists(dir.path / other));
     CHECK(fs::exists(dir.path / unlike));
