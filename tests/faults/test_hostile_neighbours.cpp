@@ -343,6 +343,66 @@ TEST_CASE("directories and files liftlog creates are private whatever the umask"
     CHECK(mode_of(cache) == 0600);
 }
 
+namespace {
+
+// A FitNotes export whose one exercise the library does not know, so that
+// the import writes a custom definition into $XDG_CONFIG_HOME.
+const std::string kExportWithCustomExercise =
+    "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+    "2026-11-20,Zercher Squat,Legs,60.0,kgs,5,,,,\n";
+
+}  // namespace
+
+TEST_CASE(
+    "an import's custom definitions are private whatever the umask, and never written "
+    "through another user's symlink",
+    "[faults][permissions][import][neighbours]") {
+    Neighbourhood box;
+    if (!box.usable()) return;
+    faults::write_file(box.dir.path() / "export.csv", kExportWithCustomExercise);
+    const path config = box.dir.path() / "config";  // XDG_CONFIG_HOME in clean_env
+    const path target = box.dir.path() / "target";
+    const auto import = [&] {
+        return faults::run_liftlog(box.dir.path(),
+                                   {"--log", box.log().string(), "--today", faults::kToday,
+                                    "import", "export.csv", "--from", "fitnotes"},
+                                   {}, box.victim);
+    };
+    SECTION("umask 0277 or 000") {
+        const mode_t mask = GENERATE(mode_t{0}, mode_t{0277});
+        INFO("umask " << std::oct << mask);
+        box.hand_over();
+        const mode_t saved = ::umask(mask);
+        const auto result = import();
+        ::umask(saved);
+        INFO("stderr: " << result.err);
+        REQUIRE(result.status == 0);
+        for (const path& made : {config, config / "liftlog", config / "liftlog" / "exercises"}) {
+            INFO(made.string());
+            CHECK(mode_of(made) == 0700);
+        }
+        REQUIRE(entries_in(config / "liftlog" / "exercises") == 1);
+        for (const auto& entry : fs::directory_iterator(config / "liftlog" / "exercises"))
+            CHECK(mode_of(entry.path()) == 0600);
+    }
+    SECTION("the config directory is another user's symlink") {
+        fs::create_directories(target);
+        fs::create_directories(config);
+        fs::create_symlink(target, config / "liftlog");
+        box.hand_over();
+        REQUIRE(::lchown((config / "liftlog").c_str(), kNeighbour, kNeighbour) == 0);
+        const std::string before = faults::read_file(box.log());
+        const auto result = import();
+        INFO("stderr: " << result.err);
+        CHECK(result.status == 1);
+        CHECK(faults::count_of(result.err, "liftlog: error: ") == 1);
+        CHECK(faults::contains(
+            result.err, (config / "liftlog").string() + " is a symbolic link that another user"));
+        CHECK(entries_in(target) == 0);
+        CHECK(faults::read_file(box.log()) == before);
+    }
+}
+
 TEST_CASE("a directory on the way to the log through another user's symlink is refused",
           "[faults][permissions][neighbours]") {
     Neighbourhood box;
