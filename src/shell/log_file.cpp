@@ -156,6 +156,24 @@ ssize_t read_at(int fd, char* into, std::size_t size, std::uint64_t offset) {
     return got;
 }
 
+// An existing log is written through a symlink only when the user or root
+// made it (a log kept in a synced folder); another user's symlink was planted
+// to turn the append against some other file of the user's. A log that was
+// not a symlink when looked at is opened with O_NOFOLLOW, so that one
+// swapped in meanwhile is refused too.
+int open_existing(const fs::path& path, int flags) {
+    struct stat link {};
+    if (::lstat(path.c_str(), &link) != 0) return -1;
+    if (!S_ISLNK(link.st_mode)) return ::open(path.c_str(), flags | O_NOFOLLOW);
+    if (link.st_uid != ::geteuid() && link.st_uid != 0)
+        throw Failure(fmt::format(
+            "cannot write to the log {}: it is a symbolic link that another user (uid {}) "
+            "made, so it may lead to any file of yours; nothing was written: remove it, or keep "
+            "your log in a directory of your own",
+            path.string(), link.st_uid));
+    return ::open(path.c_str(), flags);
+}
+
 // Opened for reading too, to check whether the last line was torn. A new log
 // is created exclusively and then given exactly kPrivateFileMode (the umask
 // may have taken bits away); an existing one keeps the mode its owner gave it.
@@ -169,7 +187,7 @@ int open_for_append(const fs::path& path) {
             return created;
         }
         if (errno != EEXIST) return -1;
-        const int existing = ::open(path.c_str(), kFlags);
+        const int existing = open_existing(path, kFlags);
         if (existing >= 0 || errno != ENOENT) return existing;
     }
     return -1;

@@ -437,6 +437,45 @@ TEST_CASE("a directory on the way to the log through another user's symlink is r
     }
 }
 
+TEST_CASE("an append never goes through a symlink that another user made at the log's name",
+          "[faults][permissions][neighbours]") {
+    Neighbourhood box;
+    if (!box.usable()) return;
+    // The victim's own file that a neighbour would like the append to land in.
+    const path precious = box.dir.path() / "precious.txt";
+    faults::write_file(precious, "keep me\n");
+    const path link = box.dir.path() / "shared.jsonl";
+    fs::create_symlink(precious, link);
+    box.hand_over();
+    const auto append = [&] {
+        return faults::run_liftlog(
+            box.dir.path(),
+            {"--log", link.string(), "--today", faults::kToday, "log", "deadlift", "3x5@100kg"}, {},
+            box.victim);
+    };
+    SECTION("the user's own symlink is written through") {
+        const auto result = append();
+        INFO("stderr: " << result.err);
+        CHECK(result.status == 0);
+        CHECK(faults::contains(faults::read_file(precious), "\"exercise\":\"deadlift\""));
+    }
+    SECTION("another user's is not") {
+        REQUIRE(::lchown(link.c_str(), kNeighbour, kNeighbour) == 0);
+        const auto result = append();
+        INFO("stderr: " << result.err);
+        CHECK(result.status == 1);
+        CHECK(faults::count_of(result.err, "liftlog: error: ") == 1);
+        CHECK(faults::contains(result.err, "is a symbolic link that another user (uid 4242)"));
+        CHECK(faults::read_file(precious) == "keep me\n");
+        // A report through it is read, with a warning that says who made it.
+        const auto report = faults::run_liftlog(
+            box.dir.path(), {"--log", link.string(), "--today", faults::kToday, "progress"}, {},
+            box.victim);
+        CHECK(faults::count_of(report.err, kWarning + link.string() +
+                                               " is a symbolic link that another user") == 1);
+    }
+}
+
 namespace {
 
 const std::vector<std::vector<std::string>> kLogCommands = {
