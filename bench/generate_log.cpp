@@ -35,7 +35,7 @@ struct Random {
     }
 };
 
-constexpr std::uint32_t kUndoOneIn = 200;       // 0.5% of entries are undone
+constexpr std::uint32_t kUndoOneIn = 200;        // 0.5% of entries are undone
 constexpr std::uint32_t kUndoEarlierOneIn = 20;  // of those, 1 in 20 is an older entry
 constexpr std::size_t kUndoReach = 5000;         // entries back an `undo ID` may reach
 

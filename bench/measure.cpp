@@ -13,11 +13,11 @@
 // Exit status: 0 if every run exited with status 0; 1 if any run failed (each
 // failure is reported on stderr with its exit status or signal; the line is
 // still printed); 2 for a usage error; 127 if the command could not be started.
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>

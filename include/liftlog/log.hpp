@@ -17,7 +17,9 @@
 #include <vector>
 
 #include "liftlog/history.hpp"
+#include "liftlog/history_cache.hpp"
 #include "liftlog/import.hpp"
+#include "liftlog/log_file.hpp"
 #include "liftlog/log_types.hpp"
 #include "liftlog/record.hpp"
 
@@ -101,16 +103,26 @@ class Log {
     // Every non-empty line as stored, for `check`, which judges each itself.
     void for_each_raw_line(const LineSink& on_line);
 
+    // The ways others could change the log (log_exposure). Every command
+    // that reads or writes the log warns of them once; a command that takes
+    // them reports them itself (`check`), and no warning is given.
+    std::vector<LogExposure> take_exposure();
+
   private:
     // The log, for reading: the first read pins the file it finds, and every
     // later read goes to that file, until an append (which may go to another
     // file, if one was renamed into place) lets go of it.
     const std::filesystem::path& source();
+    HistoryCache* cache();
+    // Warns of the log's exposure, the first time the log is read or written.
+    void warn_of_exposure();
     // Reports an unreadable line as a warning naming FILE:LINE.
     std::function<void(std::size_t line, const std::string& reason)> issues() const;
 
     LogLocation location_;
-    std::optional<std::filesystem::path> cache_file_;
+    std::optional<HistoryCache> cache_;
+    // Whether the ways others could change the log were told (or taken).
+    bool exposure_told_ = false;
     Date today_;
     Warn warn_;
     std::optional<AppendResult> last_append_;

@@ -19,6 +19,19 @@ namespace liftlog {
 // nullopt when the file does not exist, is not a regular file or cannot be read.
 std::optional<FileIdentity> identify_file(const std::filesystem::path& path);
 
+// A way that someone other than the user (and root) could change the log,
+// and what the user can do about it.
+struct LogExposure {
+    std::filesystem::path subject;  // the log, or its directory
+    std::string problem;            // "can be written by other users (mode 0666), who ..."
+    std::string fix;                // "chmod go-w LOG"
+};
+// For a log that is a regular file: a symlink to it or the file itself owned
+// by another user, a mode that lets group or others write it, or a directory
+// holding it that another user owns or others can write without the sticky
+// bit (so they could replace the file). Empty for a pipe or a missing log.
+std::vector<LogExposure> log_exposure(const std::filesystem::path& log);
+
 // Appends `line` plus a newline with a single write() to the file opened with
 // O_APPEND, under an exclusive flock, then fsync. Starts on a fresh line when
 // the file ends in a torn line. Creates the file (mode 0600) and its missing

@@ -157,6 +157,9 @@ int run_check(Log& log, const Settings& settings, const Output& output) {
         problems.push_back(definition_problem(text));
     std::size_t records = 0;
     if (problems.empty()) {
+        // Taken first, so that reading the log does not also warn of them.
+        for (const auto& exposure : log.take_exposure())
+            problems.push_back({exposure.subject.string(), 0, exposure.problem, exposure.fix});
         const Library library = Library::build(sources);
         LogChecker checker(log.path().string(), library, settings.today());
         log.for_each_raw_line([&](std::size_t number, std::string_view line, bool complete) {

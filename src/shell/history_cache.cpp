@@ -109,16 +109,20 @@ Histories answer(LogSummary& summary, const HistoryQuery& query, const LineIssue
     return only;
 }
 
-bool cacheable(const HistoryQuery& query, const std::optional<fs::path>& cache_file) {
-    return cache_file && query.kept_sessions == ExerciseHistory::kRecentSessions;
+bool cacheable(const HistoryQuery& query, const HistoryCache* cache) {
+    return cache && query.kept_sessions == ExerciseHistory::kRecentSessions;
 }
 
+constexpr std::string_view kCacheFilePrefix = "histories-";
+
 // Failing to write the cache is silent: it is only ever a shortcut.
-void write_cache_file(const fs::path& file, const std::string& content) {
+void write_cache_file(HistoryCache& cache, const std::string& content) {
+    const int dir = cache.directory(true);
+    if (dir < 0) return;
+    remove_orphaned_temporaries(dir, kCacheFilePrefix, kOrphanedTemporarySeconds);
     try {
-        create_private_directories(file.parent_path(), "for the history cache");
-        ::chmod(file.parent_path().c_str(), kPrivateDirectoryMode);
-        write_file_atomically(file, content, Durability::disposable);
+        write_file_atomically_at(dir, cache.file(), cache.file().filename().string(), content,
+                                 Durability::disposable);
     } catch (const Failure&) {
         // Without a cache the next command reads the log.
     }
@@ -127,7 +131,23 @@ void write_cache_file(const fs::path& file, const std::string& content) {
 }  // namespace
 
 fs::path history_cache_file(const fs::path& cache_dir, const fs::path& log) {
-    return cache_dir / fmt::format("histories-{:016x}.jsonl", fnv1a64(absolute_text(log)));
+    return cache_dir /
+           fmt::format("{}{:016x}.jsonl", kCacheFilePrefix, fnv1a64(absolute_text(log)));
+}
+
+HistoryCache::HistoryCache(fs::path file, Warn warn)
+    : file_(std::move(file)), warn_(std::move(warn)) {}
+
+int HistoryCache::directory(bool create) {
+    if (dir_.valid() || distrusted_) return dir_.get();
+    PrivateDirectory opened = open_private_directory(file_.parent_path(), create);
+    if (opened.fd.valid()) {
+        dir_ = std::move(opened.fd);
+    } else if (!opened.distrust.empty()) {
+        distrusted_ = true;
+        if (warn_) warn_("not using the history cache: " + opened.distrust);
+    }
+    return dir_.get();
 }
 
 namespace {
@@ -140,11 +160,15 @@ struct CacheContents {
 };
 
 // `wanted` says which exercises to parse; nullptr means all of them.
-std::optional<CacheContents> load_contents(const fs::path& cache_file, const fs::path& log,
+std::optional<CacheContents> load_contents(HistoryCache& cache, const fs::path& log,
                                            const FileIdentity& log_now,
                                            const std::set<std::string, std::less<>>* wanted,
                                            bool with_voided) {
-    const FileRead read = read_file_bounded(cache_file, kMostCacheBytes);
+    const int dir = cache.directory(false);
+    if (dir < 0) return std::nullopt;
+    // A cache file someone else could have written is not ours to believe.
+    const FileRead read =
+        read_private_file_at(dir, cache.file().filename().string(), kMostCacheBytes);
     if (!read.ok()) return std::nullopt;
     try {
         std::string_view rest = read.content;
@@ -189,7 +213,7 @@ std::optional<CacheContents> load_contents(const fs::path& cache_file, const fs:
     }
 }
 
-void store_contents(const fs::path& cache_file, const fs::path& log, const FileIdentity& identity,
+void store_contents(HistoryCache& cache, const fs::path& log, const FileIdentity& identity,
                     const CacheContents& contents) try {
     const LogSummary& summary = contents.summary;
     std::vector<std::string> voided(summary.voided.begin(), summary.voided.end());
@@ -203,7 +227,7 @@ void store_contents(const fs::path& cache_file, const fs::path& log, const FileI
     json header = header_json(log, identity, summary);
     header["checksum"] = checksum(header, body);
     const std::string content = header.dump() + '\n' + body;
-    write_cache_file(cache_file, content);
+    write_cache_file(cache, content);
 } catch (const std::exception&) {
     // Best effort: without a cache the next command reads the log.
 }
@@ -241,23 +265,38 @@ std::optional<LogSummary> load_history_cache(const fs::path& cache_file, const f
                                              bool with_voided) {
     std::set<std::string, std::less<>> wanted;
     if (only_exercise) wanted.insert(*only_exercise);
+    HistoryCache cache(cache_file);
     auto contents =
-        load_contents(cache_file, log, log_now, only_exercise ? &wanted : nullptr, with_voided);
+        load_contents(cache, log, log_now, only_exercise ? &wanted : nullptr, with_voided);
     if (!contents) return std::nullopt;
     return std::move(contents->summary);
 }
 
 void store_history_cache(const fs::path& cache_file, const fs::path& log,
                          const FileIdentity& identity, const LogSummary& summary) {
-    store_contents(cache_file, log, identity, CacheContents{summary, {}});
+    HistoryCache cache(cache_file);
+    store_contents(cache, log, identity, CacheContents{summary, {}});
 }
 
+namespace {
+
+std::optional<LogSummary> load_summary(HistoryCache& cache, const fs::path& log,
+                                       const FileIdentity& log_now,
+                                       const std::optional<std::string>& only_exercise) {
+    std::set<std::string, std::less<>> wanted;
+    if (only_exercise) wanted.insert(*only_exercise);
+    auto contents = load_contents(cache, log, log_now, only_exercise ? &wanted : nullptr, false);
+    if (!contents) return std::nullopt;
+    return std::move(contents->summary);
+}
+
+}  // namespace
+
 Histories read_histories_cached(const fs::path& log, const HistoryQuery& query,
-                                const LineIssueSink& on_issue,
-                                const std::optional<fs::path>& cache_file) {
+                                const LineIssueSink& on_issue, HistoryCache* cache) {
     const auto before = identify_file(log);
-    if (!cacheable(query, cache_file) || !before) return read_histories(log, query, on_issue);
-    if (auto cached = load_history_cache(*cache_file, log, *before, query.exercise, false)) {
+    if (!cacheable(query, cache) || !before) return read_histories(log, query, on_issue);
+    if (auto cached = load_summary(*cache, log, *before, query.exercise)) {
         // A current cache that a pinned --today cannot use: read the log for
         // this query alone, rather than rebuild the cache and then read again.
         if (!usable_for(*cached, query)) return read_histories(log, query, on_issue);
@@ -266,27 +305,26 @@ Histories read_histories_cached(const fs::path& log, const HistoryQuery& query,
     LogSummary summary = summarize_log(log, everything());
     // Stored only when nothing changed while the log was read.
     if (identify_file(log) == before && !summary.ends_in_torn_line)
-        store_history_cache(*cache_file, log, *before, summary);
+        store_contents(*cache, log, *before, CacheContents{summary, {}});
     if (!usable_for(summary, query)) return read_histories(log, query, on_issue);
     return answer(summary, query, on_issue);
 }
 
 Histories read_histories_after_append(const fs::path& log, const HistoryQuery& query,
-                                      const LineIssueSink& on_issue,
-                                      const std::optional<fs::path>& cache_file,
+                                      const LineIssueSink& on_issue, HistoryCache* cache,
                                       const AppendResult& appended) {
     const LogPart tail{appended.before.size, appended.after.size};
-    if (cacheable(query, cache_file) && tail.end > tail.begin) {
+    if (cacheable(query, cache) && tail.end > tail.begin) {
         const auto touched = plain_tail_exercises(log, tail);
-        auto cached = touched ? load_contents(*cache_file, log, appended.before, &*touched, true)
-                              : std::nullopt;
+        auto cached =
+            touched ? load_contents(*cache, log, appended.before, &*touched, true) : std::nullopt;
         if (cached && extend_summary(cached->summary, log, tail, everything()) &&
             !cached->summary.ends_in_torn_line) {
-            store_contents(*cache_file, log, appended.after, *cached);
+            store_contents(*cache, log, appended.after, *cached);
             if (usable_for(cached->summary, query)) return answer(cached->summary, query, on_issue);
         }
     }
-    return read_histories_cached(log, query, on_issue, cache_file);
+    return read_histories_cached(log, query, on_issue, cache);
 }
 
 }  // namespace liftlog

@@ -33,10 +33,9 @@ auto with_rereadable(const fs::path& log, Read read) {
 }  // namespace
 
 Log::Log(LogLocation location, std::optional<fs::path> cache_file, Date today, Warn warn)
-    : location_(std::move(location)),
-      cache_file_(std::move(cache_file)),
-      today_(today),
-      warn_(std::move(warn)) {}
+    : location_(std::move(location)), today_(today), warn_(std::move(warn)) {
+    if (cache_file) cache_.emplace(std::move(*cache_file), warn_);
+}
 
 const fs::path& Log::path() const {
     if (!location_.path) throw UsageError(location_.unknown_because);
@@ -45,8 +44,27 @@ const fs::path& Log::path() const {
 
 const fs::path& Log::source() {
     const fs::path& log = path();
-    if (!pin_) pin_ = std::make_shared<PinnedLog>(log);
+    if (!pin_) {
+        warn_of_exposure();
+        pin_ = std::make_shared<PinnedLog>(log);
+    }
     return log;
+}
+
+std::vector<LogExposure> Log::take_exposure() {
+    exposure_told_ = true;
+    return log_exposure(path());
+}
+
+void Log::warn_of_exposure() {
+    if (exposure_told_) return;
+    exposure_told_ = true;
+    for (const auto& exposure : log_exposure(path()))
+        warn_(fmt::format("{} {}: {}", exposure.subject.string(), exposure.problem, exposure.fix));
+}
+
+HistoryCache* Log::cache() {
+    return cache_ ? &*cache_ : nullptr;
 }
 
 LineIssueSink Log::issues() const {
@@ -58,6 +76,7 @@ LineIssueSink Log::issues() const {
 void Log::append(const Record& record) {
     pin_.reset();
     last_append_ = append_line(path(), serialize_record(record));
+    warn_of_exposure();
 }
 
 void Log::append_all(std::span<const Record> records, std::uint64_t size_read,
@@ -83,24 +102,24 @@ void Log::append_all(std::initializer_list<std::span<const Record>> batches,
         }
     pin_.reset();
     last_append_ = append_text(path(), std::move(text), size_read, under_lock);
+    warn_of_exposure();
 }
 
 Histories Log::histories() {
     const HistoryQuery query{today_, std::nullopt, ExerciseHistory::kRecentSessions};
-    return read_histories_cached(source(), query, issues(), cache_file_);
+    return read_histories_cached(source(), query, issues(), cache());
 }
 
 ExerciseHistory Log::history(const std::string& exercise, std::size_t kept_sessions) {
     const HistoryQuery query{today_, exercise, kept_sessions};
-    return only_history(read_histories_cached(source(), query, issues(), cache_file_),
-                        kept_sessions);
+    return only_history(read_histories_cached(source(), query, issues(), cache()), kept_sessions);
 }
 
 ExerciseHistory Log::history_after_append(const std::string& exercise) {
     if (!last_append_) return history(exercise);
     const HistoryQuery query{today_, exercise, ExerciseHistory::kRecentSessions};
     return only_history(
-        read_histories_after_append(source(), query, issues(), cache_file_, *last_append_),
+        read_histories_after_append(source(), query, issues(), cache(), *last_append_),
         ExerciseHistory::kRecentSessions);
 }
 

@@ -156,6 +156,43 @@ ssize_t read_at(int fd, char* into, std::size_t size, std::uint64_t offset) {
     return got;
 }
 
+// An existing log is written through a symlink only when the user or root
+// made it (a log kept in a synced folder); another user's symlink was planted
+// to turn the append against some other file of the user's. A log that was
+// not a symlink when looked at is opened with O_NOFOLLOW, so that one
+// swapped in meanwhile is refused too.
+int open_existing(const fs::path& path, int flags) {
+    struct stat link {};
+    if (::lstat(path.c_str(), &link) != 0) return -1;
+    if (!S_ISLNK(link.st_mode)) return ::open(path.c_str(), flags | O_NOFOLLOW);
+    if (link.st_uid != ::geteuid() && link.st_uid != 0)
+        throw Failure(fmt::format(
+            "cannot write to the log {}: it is a symbolic link that another user (uid {}) "
+            "made, so it may lead to any file of yours; nothing was written: remove it, or keep "
+            "your log in a directory of your own",
+            path.string(), link.st_uid));
+    return ::open(path.c_str(), flags);
+}
+
+// Opened for reading too, to check whether the last line was torn. A new log
+// is created exclusively and then given exactly kPrivateFileMode (the umask
+// may have taken bits away); an existing one keeps the mode its owner gave it.
+int open_for_append(const fs::path& path) {
+    constexpr int kFlags = O_RDWR | O_APPEND | O_CLOEXEC;
+    // Tried again when the log vanishes between the two opens.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const int created = ::open(path.c_str(), kFlags | O_CREAT | O_EXCL, kPrivateFileMode);
+        if (created >= 0) {
+            ::fchmod(created, kPrivateFileMode);
+            return created;
+        }
+        if (errno != EEXIST) return -1;
+        const int existing = open_existing(path, kFlags);
+        if (existing >= 0 || errno != ENOENT) return existing;
+    }
+    return -1;
+}
+
 FileIdentity identity_of(const struct stat& status) {
     // Unsigned arithmetic: wraps (harmlessly, for an equality test) rather
     // than overflowing for times after 2262.
@@ -195,6 +232,75 @@ PinnedLog::~PinnedLog() {
     const std::lock_guard lock(pins_mutex);
     pins.erase(key_);
     ::close(fd_);
+}
+
+namespace {
+
+bool foreign_owner(uid_t owner) {
+    return owner != ::geteuid() && owner != 0;  // root can change anything anyway
+}
+
+std::string octal_mode(mode_t mode) {
+    return fmt::format("{:04o}", mode & 07777);
+}
+
+void add_file_exposure(const fs::path& log, std::vector<LogExposure>& found) {
+    struct stat link {};
+    if (::lstat(log.c_str(), &link) == 0 && S_ISLNK(link.st_mode) && foreign_owner(link.st_uid))
+        found.push_back({log,
+                         fmt::format("is a symbolic link that another user (uid {}) made, who can "
+                                     "point it at another file",
+                                     link.st_uid),
+                         "keep your log in a directory of your own and give it with --log or "
+                         "LIFTLOG_LOG"});
+    struct stat file {};
+    if (::stat(log.c_str(), &file) != 0 || !S_ISREG(file.st_mode)) return;
+    if (foreign_owner(file.st_uid))
+        found.push_back(
+            {log,
+             fmt::format("belongs to another user (uid {}), who can change or empty it",
+                         file.st_uid),
+             fmt::format("copy it to a file of your own (cp {} NEW) and give that with --log or "
+                         "LIFTLOG_LOG",
+                         log.string())});
+    if ((file.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+        found.push_back({log,
+                         fmt::format("can be written by other users (mode {}), who can change "
+                                     "your history",
+                                     octal_mode(file.st_mode)),
+                         fmt::format("chmod go-w {}", log.string())});
+}
+
+// Whoever can write the directory can rename another file over the log,
+// unless the sticky bit keeps them to their own files (as in /tmp).
+void add_directory_exposure(const fs::path& log, std::vector<LogExposure>& found) {
+    const fs::path dir = log.parent_path().empty() ? fs::path(".") : log.parent_path();
+    struct stat status {};
+    if (::stat(dir.c_str(), &status) != 0) return;
+    if (foreign_owner(status.st_uid))
+        found.push_back({dir,
+                         fmt::format("holds the log {} and belongs to another user (uid {}), who "
+                                     "can replace the log",
+                                     log.string(), status.st_uid),
+                         "keep your log in a directory of your own and give it with --log or "
+                         "LIFTLOG_LOG"});
+    else if ((status.st_mode & (S_IWGRP | S_IWOTH)) != 0 && (status.st_mode & S_ISVTX) == 0)
+        found.push_back({dir,
+                         fmt::format("holds the log {} and can be written by other users (mode "
+                                     "{}), who can replace the log",
+                                     log.string(), octal_mode(status.st_mode)),
+                         fmt::format("chmod go-w {}", dir.string())});
+}
+
+}  // namespace
+
+std::vector<LogExposure> log_exposure(const fs::path& log) {
+    struct stat status {};
+    if (::stat(log.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return {};
+    std::vector<LogExposure> found;
+    add_file_exposure(log, found);
+    add_directory_exposure(log, found);
+    return found;
 }
 
 std::optional<FileIdentity> identify_file(const fs::path& path) {
@@ -263,9 +369,7 @@ AppendResult append_lines(const fs::path& path, std::span<const std::string_view
 AppendResult append_text(const fs::path& path, std::string text,
                          std::optional<std::uint64_t> expected_size, const UnderLock& under_lock) {
     create_private_directories(path.parent_path(), "for the log");
-    // Opened for reading too, to check whether the last line was torn.
-    const FileDescriptor fd(
-        ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, kPrivateFileMode));
+    const FileDescriptor fd(open_for_append(path));
     if (fd.get() < 0) fail_write(path, "cannot open it", errno);
     if (::flock(fd.get(), LOCK_EX) != 0) fail_write(path, "cannot lock it", errno);
     struct stat status {};

@@ -142,7 +142,8 @@ TEST_CASE("JSON never carries escape codes, even with --color always", "[e2e][pi
     }
 }
 
-TEST_CASE("progress --chart: every session's top set, as wide as COLUMNS", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart: every session's top set, as wide as COLUMNS",
+          "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     sandbox.set_env("COLUMNS", "60");
@@ -200,7 +201,8 @@ TEST_CASE("progress --chart e1rm and volume, and --unit lb", "[e2e][pictures][ch
     CHECK(e2e::starts_with(split_lines(reps.out)[1], "13 reps ┤"));
 }
 
-TEST_CASE("progress --chart in JSON gives the series, not the picture", "[e2e][pictures][chart][json]") {
+TEST_CASE("progress --chart in JSON gives the series, not the picture",
+          "[e2e][pictures][chart][json]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     const auto result = run_ok(sandbox, {"progress", "deadlift", "--chart", "--format", "json"});
@@ -219,7 +221,8 @@ TEST_CASE("progress --chart in JSON gives the series, not the picture", "[e2e][p
     CHECK(e1rm["points"][8]["value"] == Approx(116.67));
 }
 
-TEST_CASE("progress --chart before the exercise, bad uses are usage errors", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart before the exercise, bad uses are usage errors",
+          "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     CHECK(run_ok(sandbox, {"progress", "--chart", "deadlift"}).out ==

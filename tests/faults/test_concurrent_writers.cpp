@@ -61,7 +61,8 @@ TEST_CASE("8 concurrent writers appending 200 records each lose and mix nothing"
     ::close(release[1]);
     for (unsigned long w = 0; w < kWriters; ++w) {
         INFO("writer " << w << ": "
-                       << faults::read_file(dir.path() / ("writer" + std::to_string(w) + ".stderr")));
+                       << faults::read_file(dir.path() /
+                                            ("writer" + std::to_string(w) + ".stderr")));
         CHECK(faults::wait_for(writers[w]) == 0);
     }
 
@@ -106,12 +107,12 @@ TEST_CASE("8 concurrent liftlog log processes keep every record", "[faults][conc
     for (int w = 0; w < kWriters; ++w) {
         threads.emplace_back([&, w] {
             for (int i = 0; i < kRecords; ++i) {
-                const auto result = faults::run_liftlog(
-                    dir.path(),
-                    {"--log", log.string(), "--today", faults::kToday, "log", "back-extension",
-                     std::to_string(i % 15 + 1), "--note",
-                     "w" + std::to_string(w) + "r" + std::to_string(i)},
-                    {}, std::nullopt, "writer" + std::to_string(w));
+                const auto result =
+                    faults::run_liftlog(dir.path(),
+                                        {"--log", log.string(), "--today", faults::kToday, "log",
+                                         "back-extension", std::to_string(i % 15 + 1), "--note",
+                                         "w" + std::to_string(w) + "r" + std::to_string(i)},
+                                        {}, std::nullopt, "writer" + std::to_string(w));
                 statuses[w].push_back(result.status);
                 if (result.status != 0) errors[w] += result.err;
             }
@@ -139,7 +140,8 @@ TEST_CASE("8 concurrent liftlog log processes keep every record", "[faults][conc
     CHECK(notes == expected_notes);
 
     const auto report = faults::run_liftlog(
-        dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
+        dir.path(),
+        {"--log", log.string(), "--today", faults::kToday, "progress", "--format", "json"});
     CHECK(report.status == 0);
     CHECK(report.err.empty());
     CHECK(faults::contains(report.out, "\"back-extension\""));

@@ -15,8 +15,7 @@ void break_writes(e2e::Sandbox& sandbox, const std::string& mode) {
     sandbox.set_env(mode, "1");
 }
 
-void check_refused(const e2e::RunResult& result, const std::string& log,
-                   const std::string& cause) {
+void check_refused(const e2e::RunResult& result, const std::string& log, const std::string& cause) {
     INFO("stderr: " << result.err);
     CHECK(result.status == 1);
     CHECK(result.out.empty());
@@ -38,9 +37,10 @@ TEST_CASE("log to /dev/full exits 1 with a clear message", "[faults][write]") {
 TEST_CASE("a write that stops half-way leaves the log byte-identical", "[faults][write]") {
     const auto variant = GENERATE(as<std::string>{}, "LIFTLOG_SHIM_SHORT_WRITE",
                                   "LIFTLOG_SHIM_ENOSPC", "LIFTLOG_SHIM_FSYNC_EIO");
-    const auto cause = variant == "LIFTLOG_SHIM_SHORT_WRITE" ? std::string("only part of the record")
-                       : variant == "LIFTLOG_SHIM_ENOSPC"    ? std::string("No space left on device")
-                                                             : std::string("Input/output error");
+    const auto cause = variant == "LIFTLOG_SHIM_SHORT_WRITE"
+                           ? std::string("only part of the record")
+                       : variant == "LIFTLOG_SHIM_ENOSPC" ? std::string("No space left on device")
+                                                          : std::string("Input/output error");
     const bool torn_tail = GENERATE(false, true);
     INFO(variant << (torn_tail ? ", log ending in a torn line" : ""));
 

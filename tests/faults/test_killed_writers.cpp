@@ -141,9 +141,9 @@ TEST_CASE("a writer killed at random moments loses at most the record in flight"
 
     // The next append, by the real binary, starts on a fresh line and is whole.
     faults::TempDir home;
-    const auto result = faults::run_liftlog(home.path(), {"--log", log.string(), "--today",
-                                                          faults::kToday, "log", "back-extension",
-                                                          "12", "--note", "after the kills"});
+    const auto result =
+        faults::run_liftlog(home.path(), {"--log", log.string(), "--today", faults::kToday, "log",
+                                          "back-extension", "12", "--note", "after the kills"});
     CHECK(result.status == 0);
     const std::string content = faults::read_file(log);
     REQUIRE_FALSE(content.empty());

@@ -41,8 +41,8 @@ struct Runner {
         const auto probe = faults::run_liftlog(dir.path(), {"--version"}, {}, uid);
         if (probe.status == faults::kCannotSwitchUser) {
             WARN("running as root and cannot switch to uid " << *uid
-                                                               << " (no CAP_SETUID?), so permission "
-                                                                  "checks cannot be tested: skipped");
+                                                             << " (no CAP_SETUID?), so permission "
+                                                                "checks cannot be tested: skipped");
             return false;
         }
         return true;
@@ -135,11 +135,10 @@ TEST_CASE("a log in a directory that cannot be written is refused", "[faults][pe
     runner.hand_over();
     faults::fs::permissions(locked, faults::fs::perms::owner_read | faults::fs::perms::owner_exec,
                             faults::fs::perm_options::replace);
-    const auto result = faults::run_liftlog(
-        runner.dir.path(),
-        {"--log", (locked / "log.jsonl").string(), "--today", faults::kToday, "log",
-         "back-extension", "12"},
-        {}, runner.uid);
+    const auto result = faults::run_liftlog(runner.dir.path(),
+                                            {"--log", (locked / "log.jsonl").string(), "--today",
+                                             faults::kToday, "log", "back-extension", "12"},
+                                            {}, runner.uid);
     INFO("stderr: " << result.err);
     CHECK(result.status == 1);
     CHECK(single_error(result.err));
@@ -156,7 +155,8 @@ TEST_CASE("a log path that is a directory is refused by log and by reports",
     faults::write_file(log / "inside" / "keep", "kept");
 
     const auto append = faults::run_liftlog(
-        dir.path(), {"--log", log.string(), "--today", faults::kToday, "log", "back-extension", "12"});
+        dir.path(),
+        {"--log", log.string(), "--today", faults::kToday, "log", "back-extension", "12"});
     INFO("log stderr: " << append.err);
     CHECK(append.status == 1);
     CHECK(single_error(append.err));
@@ -165,8 +165,8 @@ TEST_CASE("a log path that is a directory is refused by log and by reports",
 
     for (const std::string format : {"text", "json"}) {
         const auto report = faults::run_liftlog(
-            dir.path(), {"--log", log.string(), "--today", faults::kToday, "progress", "--format",
-                         format});
+            dir.path(),
+            {"--log", log.string(), "--today", faults::kToday, "progress", "--format", format});
         INFO(format << " progress stderr: " << report.err);
         CHECK(report.status == 1);
         CHECK(single_error(report.err));
@@ -181,7 +181,8 @@ TEST_CASE("a log whose parent is a file is refused with a clear message", "[faul
     faults::write_file(dir.path() / "plain", "not a directory");
     const path log = dir.path() / "plain" / "log.jsonl";
     const auto result = faults::run_liftlog(
-        dir.path(), {"--log", log.string(), "--today", faults::kToday, "log", "back-extension", "12"});
+        dir.path(),
+        {"--log", log.string(), "--today", faults::kToday, "log", "back-extension", "12"});
     INFO("stderr: " << result.err);
     CHECK(result.status == 1);
     CHECK(single_error(result.err));
@@ -194,9 +195,9 @@ TEST_CASE("missing parent directories are created with mode 0700", "[faults][per
     faults::TempDir dir;
     SECTION("given with --log") {
         const path log = dir.path() / "a" / "b" / "c" / "log.jsonl";
-        const auto result = faults::run_liftlog(dir.path(), {"--log", log.string(), "--today",
-                                                             faults::kToday, "log",
-                                                             "back-extension", "12"});
+        const auto result = faults::run_liftlog(
+            dir.path(),
+            {"--log", log.string(), "--today", faults::kToday, "log", "back-extension", "12"});
         INFO("stderr: " << result.err);
         REQUIRE(result.status == 0);
         for (const path& created : {dir.path() / "a", dir.path() / "a" / "b", log.parent_path()}) {
@@ -206,8 +207,8 @@ TEST_CASE("missing parent directories are created with mode 0700", "[faults][per
         CHECK(mode_of(log) == 0600);
     }
     SECTION("the default $XDG_DATA_HOME/liftlog/log.jsonl") {
-        const auto result =
-            faults::run_liftlog(dir.path(), {"--today", faults::kToday, "log", "back-extension", "12"});
+        const auto result = faults::run_liftlog(
+            dir.path(), {"--today", faults::kToday, "log", "back-extension", "12"});
         INFO("stderr: " << result.err);
         REQUIRE(result.status == 0);
         const path log = dir.path() / "data" / "liftlog" / "log.jsonl";
@@ -226,12 +227,14 @@ TEST_CASE("a new log file gets mode 0600 whatever the umask", "[faults][permissi
     faults::TempDir dir;
     const path log = dir.path() / "log.jsonl";
     const auto result = faults::run_liftlog(
-        dir.path(), {"--log", log.string(), "--today", faults::kToday, "log", "back-extension", "12"});
+        dir.path(),
+        {"--log", log.string(), "--today", faults::kToday, "log", "back-extension", "12"});
     REQUIRE(result.status == 0);
     CHECK(mode_of(log) == 0600);
     // An existing log keeps the mode its owner gave it.
-    faults::fs::permissions(log, faults::fs::perms::owner_read | faults::fs::perms::owner_write |
-                                     faults::fs::perms::group_read,
+    faults::fs::permissions(log,
+                            faults::fs::perms::owner_read | faults::fs::perms::owner_write |
+                                faults::fs::perms::group_read,
                             faults::fs::perm_options::replace);
     REQUIRE(faults::run_liftlog(dir.path(), {"--log", log.string(), "--today", faults::kToday,
                                              "log", "back-extension", "12"})

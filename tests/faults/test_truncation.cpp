@@ -29,9 +29,10 @@ TEST_CASE("progress over every truncation of a log counts exactly the whole reco
     std::vector<int> reps;
     for (int i = 0; i < 5; ++i) {
         reps.push_back(1 << i);
-        full += faults::record_line("000000000000000" + std::to_string(i + 1),
-                                    "2026-11-1" + std::to_string(i), "back-extension", reps.back(),
-                                    i == 2 ? R"(,"note":"a \"quoted\" note, a newline\nand é")" : "");
+        full +=
+            faults::record_line("000000000000000" + std::to_string(i + 1),
+                                "2026-11-1" + std::to_string(i), "back-extension", reps.back(),
+                                i == 2 ? R"(,"note":"a \"quoted\" note, a newline\nand é")" : "");
         record_end.push_back(full.size());
         full += '\n';
     }

@@ -43,8 +43,8 @@ int main(int argc, char** argv) {
     for (unsigned long seq = 0; count == 0 || seq < count; ++seq) {
         record.id = fmt::format("{:08x}{:08x}", writer, seq);
         record.note = faults::fault_note(writer, seq, max_note);
-        record.sets = {liftlog::SetEntry{static_cast<int>(seq % 20 + 1),
-                                         liftlog::Load::bodyweight(), false}};
+        record.sets = {
+            liftlog::SetEntry{static_cast<int>(seq % 20 + 1), liftlog::Load::bodyweight(), false}};
         try {
             liftlog::append_line(log, liftlog::serialize_record(record));
         } catch (const liftlog::Failure& error) {

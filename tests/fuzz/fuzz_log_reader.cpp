@@ -58,8 +58,7 @@ const std::string& log_path() {
 void check_file(const std::uint8_t* data, std::size_t size) {
     const std::string& path = log_path();
     const int fd = std::stoi(path.substr(path.rfind('/') + 1));
-    if (::ftruncate(fd, 0) != 0 ||
-        ::pwrite(fd, data, size, 0) != static_cast<ssize_t>(size)) {
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, data, size, 0) != static_cast<ssize_t>(size)) {
         std::perror("fuzz_log_reader: cannot write the memfd");
         std::abort();
     }
@@ -68,7 +67,8 @@ void check_file(const std::uint8_t* data, std::size_t size) {
     const auto summary = liftlog::read_log(
         path, [&](liftlog::Record&&) { ++records; },
         [&](std::size_t line, const std::string& reason) {
-            if (line == 0 || reason.empty()) invariant_broken("an issue without line or reason", reason);
+            if (line == 0 || reason.empty())
+                invariant_broken("an issue without line or reason", reason);
             ++issues;
         });
     if (!summary.exists || summary.records != records || summary.bad_lines != issues)

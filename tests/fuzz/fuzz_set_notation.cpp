@@ -42,8 +42,9 @@ void check_round_trip(const std::string& input, const std::vector<liftlog::SetEn
         for (const auto unit : {liftlog::Unit::kg, liftlog::Unit::lb}) {
             again = liftlog::resolve_loads(
                 liftlog::parse_set_notation(split_arguments(formatted), unit), loading, "x");
-            if (again != sets) invariant_broken("format_sets does not parse back to the same sets",
-                                                input, formatted);
+            if (again != sets)
+                invariant_broken("format_sets does not parse back to the same sets", input,
+                                 formatted);
         }
     } catch (const liftlog::UsageError& error) {
         std::fprintf(stderr, "%s\n", error.what());

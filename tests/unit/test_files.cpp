@@ -2,7 +2,9 @@
 // bounded reads that never hang on a FIFO.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -66,6 +68,99 @@ TEST_CASE("files: private directories are made 0700, each missing one", "[files]
     CHECK(mode_of(dir.path / "a" / "b") == kPrivateDirectoryMode);
     std::ofstream(dir.path / "file") << "";
     CHECK_THROWS_AS(create_private_directories(dir.path / "file" / "c", "for the test"), Failure);
+}
+
+namespace {
+
+// Sets the process umask for the duration of a test.
+struct Umask {
+    mode_t saved;
+    explicit Umask(mode_t mask) : saved(::umask(mask)) {}
+    ~Umask() { ::umask(saved); }
+};
+
+}  // namespace
+
+TEST_CASE("files: directories and files made are private exactly, whatever the umask", "[files]") {
+    const mode_t mask = GENERATE(mode_t{0}, mode_t{022}, mode_t{0277}, mode_t{0777});
+    INFO("umask " << std::oct << mask);
+    TempDir dir;
+    const Umask umask(mask);
+    create_private_directories(dir.path / "a" / "b", "for the test");
+    CHECK(mode_of(dir.path / "a") == kPrivateDirectoryMode);
+    CHECK(mode_of(dir.path / "a" / "b") == kPrivateDirectoryMode);
+    write_file_atomically(dir.path / "a" / "b" / "file", "content", Durability::disposable);
+    CHECK(mode_of(dir.path / "a" / "b" / "file") == kPrivateFileMode);
+}
+
+TEST_CASE("files: a private directory is opened only when nobody else can change it", "[files]") {
+    TempDir dir;
+    const fs::path made = dir.path / "made";
+    const PrivateDirectory fresh = open_private_directory(made, true);
+    CHECK(fresh.fd.valid());
+    CHECK(fresh.distrust.empty());
+    CHECK(mode_of(made) == kPrivateDirectoryMode);
+
+    const PrivateDirectory absent = open_private_directory(dir.path / "absent", false);
+    CHECK_FALSE(absent.fd.valid());
+    CHECK(absent.distrust.empty());
+    CHECK_FALSE(fs::exists(dir.path / "absent"));
+
+    ::chmod(made.c_str(), 0777);
+    const PrivateDirectory shared = open_private_directory(made, true);
+    CHECK_FALSE(shared.fd.valid());
+    CHECK(shared.distrust.find("can be written by other users (mode 0777)") != std::string::npos);
+    CHECK(mode_of(made) == 0777);  // the user's own choice: not changed behind their back
+
+    const fs::path link = dir.path / "link";
+    fs::create_directories(dir.path / "target");
+    fs::create_symlink(dir.path / "target", link);
+    const PrivateDirectory linked = open_private_directory(link, true);
+    CHECK_FALSE(linked.fd.valid());
+    CHECK(linked.distrust.find("is a symbolic link") != std::string::npos);
+}
+
+TEST_CASE("files: a private read takes only a regular file of the user's with mode 0600",
+          "[files]") {
+    TempDir dir;
+    const UniqueFd fd(::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY));
+    REQUIRE(fd.valid());
+    write_file_atomically(dir.path / "private", "mine", Durability::disposable);
+    CHECK(read_private_file_at(fd.get(), "private", 100).content == "mine");
+    std::ofstream(dir.path / "shared") << "theirs";
+    ::chmod((dir.path / "shared").c_str(), 0644);
+    CHECK(read_private_file_at(fd.get(), "shared", 100).problem == FileRead::Problem::not_private);
+    fs::create_symlink(dir.path / "private", dir.path / "link");
+    CHECK(read_private_file_at(fd.get(), "link", 100).problem == FileRead::Problem::not_private);
+    CHECK(read_private_file_at(fd.get(), "none", 100).problem == FileRead::Problem::missing);
+}
+
+TEST_CASE("files: only old temporary files of the given name are taken for orphans", "[files]") {
+    TempDir dir;
+    const UniqueFd fd(::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY));
+    REQUIRE(fd.valid());
+    const auto plant = [&](const std::string& name, bool old) {
+        std::ofstream(dir.path / name) << "x";
+        if (!old) return;
+        const timespec long_ago[2] = {{::time(nullptr) - 3600, 0}, {::time(nullptr) - 3600, 0}};
+        ::utimensat(AT_FDCWD, (dir.path / name).c_str(), long_ago, 0);
+    };
+    const std::string orphan = temporary_name_for("histories-1.jsonl", "0123456789abcdef");
+    const std::string young = temporary_name_for("histories-2.jsonl", "0123456789abcdef");
+    const std::string other = temporary_name_for("custom.json", "0123456789abcdef");
+    const std::string legacy = "histories-4.jsonl.12345.tmp";  // an older liftlog's pid name
+    const std::string unlike = ".histories-3.jsonl.123.tmp";
+    plant(orphan, true);
+    plant(young, false);
+    plant(other, true);
+    plant(unlike, true);
+    plant(legacy, true);
+    remove_orphaned_temporaries(fd.get(), "histories-", 60);
+    CHECK_FALSE(fs::exists(dir.path / orphan));
+    CHECK_FALSE(fs::exists(dir.path / legacy));
+    CHECK(fs::exists(dir.path / young));
+    CHECK(fs::exists(dir.path / other));
+    CHECK(fs::exists(dir.path / unlike));
 }
 
 TEST_CASE("record_status: void, withdrawn, after today, counts, in that order", "[records]") {

@@ -53,8 +53,8 @@ TEST_CASE("fuzz: a number out of double range is a bad record, not a crash", "[f
 TEST_CASE("fuzz: a number out of double range in a definition is a DefinitionError", "[fuzz]") {
     std::vector<DefinitionSource> sources = builtin_sources();
     sources.push_back({"/fuzz/x.json", DefinitionKind::exercise, R"({"id":"x","sets":-1e999})"});
-    CHECK_THROWS_WITH(Library::build(sources),
-                      Catch::StartsWith("/fuzz/x.json: not valid JSON") && Catch::Contains("1e999"));
+    CHECK_THROWS_WITH(Library::build(sources), Catch::StartsWith("/fuzz/x.json: not valid JSON") &&
+                                                   Catch::Contains("1e999"));
     sources.back() = {"/fuzz/plans/x.json", DefinitionKind::plan, "[1e999]"};
     CHECK_THROWS_AS(Library::build(sources), DefinitionError);
 }
