@@ -8,6 +8,7 @@
 // every directory it creates is 0700; the umask can only take bits away.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,5 +55,14 @@ struct FileRead {
 // caller says what was wrong, in its own words.
 FileRead read_file_bounded(const std::filesystem::path& path, std::size_t max_bytes,
                            FileKinds kinds = FileKinds::regular_only);
+
+// Reads `path` as read_file_bounded does, but hands it to `consume` one
+// buffer (kReadChunkBytes at most) at a time instead of keeping it, so a
+// file of any size is read in that much memory. The result says what was
+// wrong with the file (its content is always empty); an exception from
+// `consume` ends the read and goes to the caller.
+inline constexpr std::size_t kReadChunkBytes = std::size_t{64} << 10;
+FileRead read_file_in_chunks(const std::filesystem::path& path, std::size_t max_bytes,
+                             FileKinds kinds, const std::function<void(std::string_view)>& consume);
 
 }  // namespace liftlog

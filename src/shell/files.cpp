@@ -83,41 +83,75 @@ void write_file_atomically(const fs::path& path, std::string_view content, Durab
     fail(path, error);
 }
 
-FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKinds kinds) {
-    FileRead read;
+namespace {
+
+// An open file descriptor, closed however the read ends.
+class OpenFile {
+  public:
+    explicit OpenFile(int fd) : fd_(fd) {}
+    ~OpenFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+    int fd() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+// Opens `path` for a bounded read, or says why it cannot be read; `status`
+// is the file's, for a regular file's size.
+int open_for_reading(const fs::path& path, FileKinds kinds, FileRead& read, struct stat& status) {
     const int nonblocking = kinds == FileKinds::regular_only ? O_NONBLOCK : 0;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | nonblocking);
     if (fd < 0) {
         read.problem = errno == ENOENT ? FileRead::Problem::missing : FileRead::Problem::unreadable;
         read.error = errno;
-        return read;
+        return -1;
     }
-    struct stat status {};
     if (::fstat(fd, &status) != 0 || S_ISDIR(status.st_mode) ||
         (kinds == FileKinds::regular_only && !S_ISREG(status.st_mode))) {
         read.problem =
             S_ISDIR(status.st_mode) ? FileRead::Problem::directory : FileRead::Problem::not_regular;
         ::close(fd);
-        return read;
+        return -1;
     }
+    return fd;
+}
+
+// read(2) retried after a signal; -1 with `read` saying why on an error.
+ssize_t read_some(int fd, char* buffer, std::size_t size, FileRead& read) {
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, size);
+        if (got >= 0) return got;
+        if (errno == EINTR) continue;
+        read.problem = FileRead::Problem::unreadable;
+        read.error = errno;
+        return -1;
+    }
+}
+
+}  // namespace
+
+FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKinds kinds) {
+    FileRead read;
+    struct stat status {};
+    const OpenFile file(open_for_reading(path, kinds, read, status));
+    if (file.fd() < 0) return read;
     // A regular file is read straight into a string of its size; anything
     // else, or a file that grows meanwhile, in chunks after that.
     std::size_t filled = 0;
     // One byte more than the size, so that the read which finds the end
     // needs no room made for it.
     if (S_ISREG(status.st_mode))
-        read.content.resize(std::min<std::size_t>(static_cast<std::size_t>(status.st_size) + 1,
-                                                  max_bytes + 1));
+        read.content.resize(
+            std::min<std::size_t>(static_cast<std::size_t>(status.st_size) + 1, max_bytes + 1));
     for (;;) {
         if (filled == read.content.size()) read.content.resize(filled + (std::size_t{1} << 16));
-        const ssize_t got = ::read(fd, read.content.data() + filled, read.content.size() - filled);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            read.problem = FileRead::Problem::unreadable;
-            read.error = errno;
-            break;
-        }
-        if (got == 0) break;
+        const ssize_t got =
+            read_some(file.fd(), read.content.data() + filled, read.content.size() - filled, read);
+        if (got <= 0) break;
         filled += static_cast<std::size_t>(got);
         if (filled > max_bytes) {
             read.problem = FileRead::Problem::too_large;
@@ -125,8 +159,28 @@ FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKind
         }
     }
     read.content.resize(filled);
-    ::close(fd);
     if (!read.ok()) read.content.clear();
+    return read;
+}
+
+FileRead read_file_in_chunks(const fs::path& path, std::size_t max_bytes, FileKinds kinds,
+                             const std::function<void(std::string_view)>& consume) {
+    FileRead read;
+    struct stat status {};
+    const OpenFile file(open_for_reading(path, kinds, read, status));
+    if (file.fd() < 0) return read;
+    std::string buffer(kReadChunkBytes, '\0');
+    std::size_t total = 0;
+    for (;;) {
+        const ssize_t got = read_some(file.fd(), buffer.data(), buffer.size(), read);
+        if (got <= 0) break;
+        total += static_cast<std::size_t>(got);
+        if (total > max_bytes) {
+            read.problem = FileRead::Problem::too_large;
+            break;
+        }
+        consume(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+    }
     return read;
 }
 

@@ -142,7 +142,8 @@ TEST_CASE("JSON never carries escape codes, even with --color always", "[e2e][pi
     }
 }
 
-TEST_CASE("progress --chart: every session's top set, as wide as COLUMNS", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart: every session's top set, as wide as COLUMNS",
+          "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     sandbox.set_env("COLUMNS", "60");
@@ -200,7 +201,8 @@ TEST_CASE("progress --chart e1rm and volume, and --unit lb", "[e2e][pictures][ch
     CHECK(e2e::starts_with(split_lines(reps.out)[1], "13 reps ┤"));
 }
 
-TEST_CASE("progress --chart in JSON gives the series, not the picture", "[e2e][pictures][chart][json]") {
+TEST_CASE("progress --chart in JSON gives the series, not the picture",
+          "[e2e][pictures][chart][json]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     const auto result = run_ok(sandbox, {"progress", "deadlift", "--chart", "--format", "json"});
@@ -219,7 +221,8 @@ TEST_CASE("progress --chart in JSON gives the series, not the picture", "[e2e][p
     CHECK(e1rm["points"][8]["value"] == Approx(116.67));
 }
 
-TEST_CASE("progress --chart before the exercise, bad uses are usage errors", "[e2e][pictures][chart]") {
+TEST_CASE("progress --chart before the exercise, bad uses are usage errors",
+          "[e2e][pictures][chart]") {
     e2e::Sandbox sandbox;
     pictures::seed_trend_log(sandbox);
     CHECK(run_ok(sandbox, {"progress", "--chart", "deadlift"}).out ==
@@ -312,4 +315,25 @@ TEST_CASE("a new record is green with --color always, plain by default", "[e2e][
     const auto coloured = sandbox.run(coloured_args);
     REQUIRE(coloured.status == 0);
     CHECK(contains(coloured.out, "\n\x1b[32mNew record:\x1b[0m "));
+}
+
+TEST_CASE("progress --chart: COLUMNS past any screen is read as 1000, garbage as unset",
+          "[e2e][pictures][chart]") {
+    e2e::Sandbox sandbox;
+    pictures::seed_trend_log(sandbox);
+    // 2^31-1 once sized the chart's rows and ended in bad_alloc.
+    for (const char* huge : {"2147483647", "99999999999999999999", "1001"}) {
+        INFO("COLUMNS=" << huge);
+        sandbox.set_env("COLUMNS", huge);
+        const auto result = run_ok(sandbox, {"progress", "deadlift", "--chart"});
+        CHECK(result.err.empty());
+        CHECK(pictures::widest_line(result.out) <= 1000);
+        CHECK(pictures::columns(pictures::axis_line(result.out)) + 8 >= 1000);
+    }
+    for (const char* garbage : {"-5", "0", "wide", "80x", ""}) {
+        INFO("COLUMNS=" << garbage);
+        sandbox.set_env("COLUMNS", garbage);
+        const auto result = run_ok(sandbox, {"progress", "deadlift", "--chart"});
+        CHECK(pictures::columns(pictures::axis_line(result.out)) == 7 + 1 + 72);
+    }
 }
