@@ -617,6 +617,8 @@ struct ImportStream::State {
     ImportOptions options;
     ParsedImport out;
     std::string head;
+    std::size_t head_scanned = 0;
+    bool head_in_quotes = false;
     std::optional<CsvReader> csv;
     std::optional<RowReader> reader;
     std::optional<StrongFormat> strong;
@@ -641,12 +643,13 @@ struct ImportStream::State {
 
   private:
     // The first line has ended outside quotes, or is longer than a header
-    // can be (the CSV reader then refuses its field or its row).
-    bool head_is_whole() const {
-        bool in_quotes = false;
-        for (const char c : head) {
-            if (c == '"') in_quotes = !in_quotes;
-            if (!in_quotes && (c == '\n' || c == '\r')) return true;
+    // can be (the CSV reader then refuses its field or its row). Only the
+    // bytes added since the last call are looked at, however small the chunks.
+    bool head_is_whole() {
+        for (; head_scanned < head.size(); ++head_scanned) {
+            const char c = head[head_scanned];
+            if (c == '"') head_in_quotes = !head_in_quotes;
+            if (!head_in_quotes && (c == '\n' || c == '\r')) return true;
         }
         return head.size() > kMaxCsvFieldBytes;
     }
