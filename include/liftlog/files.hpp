@@ -8,6 +8,7 @@
 // every directory it creates is 0700; the umask can only take bits away.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -116,5 +117,14 @@ FileRead read_file_bounded(const std::filesystem::path& path, std::size_t max_by
 // regular file (never through a symlink) that the user owns with mode
 // kPrivateFileMode exactly; anything else is Problem::not_private.
 FileRead read_private_file_at(int dir_fd, std::string_view name, std::size_t max_bytes);
+
+// Reads `path` as read_file_bounded does, but hands it to `consume` one
+// buffer (kReadChunkBytes at most) at a time instead of keeping it, so a
+// file of any size is read in that much memory. The result says what was
+// wrong with the file (its content is always empty); an exception from
+// `consume` ends the read and goes to the caller.
+inline constexpr std::size_t kReadChunkBytes = std::size_t{64} << 10;
+FileRead read_file_in_chunks(const std::filesystem::path& path, std::size_t max_bytes,
+                             FileKinds kinds, const std::function<void(std::string_view)>& consume);
 
 }  // namespace liftlog

@@ -206,13 +206,19 @@ class SourceSets {
 // The sets of one record, in file order.
 using SetGroup = std::span<const SourceSet* const>;
 
+inline constexpr std::size_t kMaxBadRowsListed = 1000;
+
 struct ParsedImport {
     ImportFormat format = ImportFormat::strong;
     char separator = ',';
     std::size_t rows = 0;  // data rows, the header not counted
     SourceSets sets;
-    std::vector<SkippedRow> skipped;   // rows read but not sets (not bad)
-    std::vector<SkippedRow> bad;       // rows that could not be read
+    std::vector<SkippedRow> skipped;  // rows read but not sets (not bad)
+    std::vector<SkippedRow> bad;      // rows that could not be read
+    // Bad rows past the first kMaxBadRowsListed: only their lines are kept,
+    // so a file of a million unreadable rows takes megabytes, not gigabytes.
+    std::vector<std::size_t> unlisted_bad_lines;
+    std::size_t bad_rows() const { return bad.size() + unlisted_bad_lines.size(); }
     std::optional<Unit> assumed_unit;  // set when some weight had no unit in the file
     std::size_t rounded_weights = 0;   // weights with more than two decimals
 };

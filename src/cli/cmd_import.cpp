@@ -17,6 +17,7 @@
 #include "liftlog/error.hpp"
 #include "liftlog/files.hpp"
 #include "liftlog/import.hpp"
+#include "liftlog/import_stream.hpp"
 #include "liftlog/library_loader.hpp"
 #include "liftlog/set_notation.hpp"
 #include "liftlog/text.hpp"
@@ -31,11 +32,11 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;
 constexpr std::size_t kBadRowsShown = 20;
 
-std::string read_whole(const std::string& path, const char* what) {
-    FileRead read = read_file_bounded(path, kMaxFileBytes, FileKinds::readable_streams);
+// Says what was wrong with a file that could not be read whole.
+void check_read(const std::string& path, const FileRead& read, const char* what) {
     switch (read.problem) {
         case FileRead::Problem::none:
-            return std::move(read.content);
+            return;
         case FileRead::Problem::directory:
             throw UsageError(fmt::format("{}: is a directory; give the {} file", path, what));
         case FileRead::Problem::too_large:
@@ -45,6 +46,23 @@ std::string read_whole(const std::string& path, const char* what) {
             throw UsageError(fmt::format("{}: cannot read it: {}; give the {} file", path,
                                          std::strerror(read.error ? read.error : ENOENT), what));
     }
+}
+
+std::string read_whole(const std::string& path, const char* what) {
+    FileRead read = read_file_bounded(path, kMaxFileBytes, FileKinds::readable_streams);
+    check_read(path, read, what);
+    return std::move(read.content);
+}
+
+// The export is read a buffer at a time and each row parsed as it comes:
+// memory follows what the import keeps, not the file's size.
+ParsedImport parse_export_file(const std::string& path, const ImportOptions& options) {
+    ImportStream stream(options);
+    const FileRead read =
+        read_file_in_chunks(path, kMaxFileBytes, FileKinds::readable_streams,
+                            [&stream](std::string_view chunk) { stream.feed(chunk); });
+    check_read(path, read, "exported CSV");
+    return stream.finish();
 }
 
 // Distinct line numbers: a StrongLifts row can hold several missed sets.
@@ -60,10 +78,14 @@ std::string line_list(std::vector<std::size_t> lines) {
     return text;
 }
 
-// The rows skipped because they are not sets, counted by kind.
-std::map<SkipKind, std::vector<std::size_t>> skipped_by_kind(const std::vector<SkippedRow>& rows) {
+// The rows skipped, counted by kind: `rows` and the bad rows kept by line only.
+std::map<SkipKind, std::vector<std::size_t>> skipped_by_kind(const std::vector<SkippedRow>& rows,
+                                                             const ParsedImport& parsed) {
     std::map<SkipKind, std::vector<std::size_t>> kinds;
     for (const auto& row : rows) kinds[row.kind].push_back(row.line);
+    auto& bad = kinds[SkipKind::bad];
+    bad.insert(bad.end(), parsed.unlisted_bad_lines.begin(), parsed.unlisted_bad_lines.end());
+    if (bad.empty()) kinds.erase(SkipKind::bad);
     return kinds;
 }
 
@@ -84,8 +106,8 @@ std::string skip_kind_label(SkipKind kind, std::size_t count) {
     return fmt::format("bad row{}", plural);
 }
 
-ParsedImport read_export(const ImportArguments& args, const std::string& text,
-                         const Settings& settings, const Output& output) {
+ParsedImport read_export(const ImportArguments& args, const Settings& settings,
+                         const Output& output) {
     ImportOptions options;
     if (!args.from.empty()) {
         options.format = parse_import_format(args.from);
@@ -97,26 +119,31 @@ ParsedImport read_export(const ImportArguments& args, const std::string& text,
     options.today = settings.today();
     ParsedImport parsed;
     try {
-        parsed = parse_import(text, options);
+        parsed = parse_export_file(args.file, options);
     } catch (const ImportError& error) {
         throw Failure(error.line() == 0
                           ? fmt::format("{}: {}", args.file, error.what())
                           : fmt::format("{}:{}: {}", args.file, error.line(), error.what()));
     }
-    if (!parsed.bad.empty() && !args.skip_bad) {
+    const std::size_t bad_rows = parsed.bad_rows();
+    if (bad_rows > 0 && !args.skip_bad) {
         std::string message =
             fmt::format("{}: {} row{} cannot be read, so nothing was imported:", args.file,
-                        parsed.bad.size(), parsed.bad.size() == 1 ? "" : "s");
+                        bad_rows, bad_rows == 1 ? "" : "s");
         for (std::size_t i = 0; i < parsed.bad.size() && i < kBadRowsShown; ++i)
             message +=
                 fmt::format("\n{}:{}: {}", args.file, parsed.bad[i].line, parsed.bad[i].reason);
-        if (parsed.bad.size() > kBadRowsShown)
-            message += fmt::format("\n... and {} more", parsed.bad.size() - kBadRowsShown);
+        if (bad_rows > kBadRowsShown)
+            message += fmt::format("\n... and {} more", bad_rows - kBadRowsShown);
         message += "\nFix the rows and import again, or pass --skip-bad to import the other rows.";
         throw Failure(message);
     }
     for (const auto& row : parsed.bad)
         output.warn(fmt::format("{}:{}: skipped: {}", args.file, row.line, row.reason));
+    if (!parsed.unlisted_bad_lines.empty())
+        output.warn(fmt::format("{}: skipped {} more rows that cannot be read ({})", args.file,
+                                parsed.unlisted_bad_lines.size(),
+                                line_list(parsed.unlisted_bad_lines)));
     return parsed;
 }
 
@@ -242,7 +269,7 @@ nlohmann::ordered_json outcome_json(const Outcome& o) {
     all.insert(all.end(), o.parsed.bad.begin(), o.parsed.bad.end());
     std::stable_sort(all.begin(), all.end(),
                      [](const SkippedRow& a, const SkippedRow& b) { return a.line < b.line; });
-    for (const auto& [kind, lines] : skipped_by_kind(all))
+    for (const auto& [kind, lines] : skipped_by_kind(all, o.parsed))
         counts[std::string(skip_kind_name(kind))] = lines.size();
     for (const auto& row : all)
         rows.push_back({{"line", row.line},
@@ -328,11 +355,11 @@ void print_text(const Outcome& o, std::ostream& out) {
                        o.plan.duplicates == 1 ? "" : "s");
     std::vector<SkippedRow> all = o.parsed.skipped;
     all.insert(all.end(), o.parsed.bad.begin(), o.parsed.bad.end());
-    if (all.empty()) {
+    if (all.empty() && o.parsed.unlisted_bad_lines.empty()) {
         out << "Skipped rows: none.\n";
     } else {
         out << "Skipped:\n";
-        for (const auto& [kind, lines] : skipped_by_kind(all))
+        for (const auto& [kind, lines] : skipped_by_kind(all, o.parsed))
             out << fmt::format("  {} {} ({})\n", lines.size(), skip_kind_label(kind, lines.size()),
                                line_list(lines));
     }
@@ -373,8 +400,7 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
     // Before the rows are judged by today: under a wrong clock the error
     // names the clock, not rows "after today".
     const std::string time = settings.clock.timestamp();
-    const std::string text = read_whole(args.file, "exported CSV");
-    ParsedImport parsed = read_export(args, text, settings, output);
+    ParsedImport parsed = read_export(args, settings, output);
     const auto& config_dir = settings.user_definitions_dir;
     const auto names = user_map(args, library, config_dir);
     // The size the ids were read at: the append refuses to write if another

@@ -7,6 +7,7 @@
 
 #include "liftlog/csv.hpp"
 #include "liftlog/import.hpp"
+#include "liftlog/import_stream.hpp"
 #include "liftlog/set_notation.hpp"
 #include "liftlog/text.hpp"
 
@@ -612,73 +613,155 @@ std::optional<Decimal> parse_decimal(std::string_view text, bool decimal_comma) 
     return value;
 }
 
-ParsedImport parse_import(std::string_view text, const ImportOptions& options) {
+// The state of one import between chunks: the start of the file until its
+// first line is whole (the separator is judged from it), then the CSV
+// reader, and the format's reader once the header has been read.
+struct ImportStream::State {
+    explicit State(const ImportOptions& import_options) : options(import_options) {}
+
+    ImportOptions options;
     ParsedImport out;
-    out.separator = detect_separator(text);
-    std::vector<CsvRow> rows;
-    try {
-        rows = parse_csv(text, out.separator);
-    } catch (const CsvError& error) {
-        throw ImportError(error.line(), fmt::format("not a CSV file here: {}", error.what()));
+    std::string head;
+    std::size_t head_scanned = 0;
+    bool head_in_quotes = false;
+    std::optional<CsvReader> csv;
+    std::optional<RowReader> reader;
+    std::optional<StrongFormat> strong;
+    std::optional<HevyFormat> hevy;
+    std::optional<FitNotesFormat> fitnotes;
+    std::optional<StrongLiftsFormat> stronglifts;
+    std::function<void(const CsvRow&)> read_row;
+
+    void feed(std::string_view chunk) {
+        if (csv) return read_csv([&] { csv->feed(chunk); });
+        head.append(chunk);
+        if (head_is_whole()) start();
     }
-    if (rows.empty())
-        throw ImportError(0, "the file is empty; export your workouts from the app again");
-    for (const auto& row : rows)
+
+    ParsedImport finish() {
+        if (!csv) start();
+        read_csv([&] { csv->finish(); });
+        if (!read_row)
+            throw ImportError(0, "the file is empty; export your workouts from the app again");
+        return std::move(out);
+    }
+
+  private:
+    // The first line has ended outside quotes, or is longer than a header
+    // can be (the CSV reader then refuses its field or its row). Only the
+    // bytes added since the last call are looked at, however small the chunks.
+    bool head_is_whole() {
+        for (; head_scanned < head.size(); ++head_scanned) {
+            const char c = head[head_scanned];
+            if (c == '"') head_in_quotes = !head_in_quotes;
+            if (!head_in_quotes && (c == '\n' || c == '\r')) return true;
+        }
+        return head.size() > kMaxCsvFieldBytes;
+    }
+
+    void start() {
+        out.separator = detect_separator(head);
+        csv.emplace(out.separator, [this](CsvRow& row) { take_row(row); });
+        const std::string text = std::move(head);
+        head = std::string();
+        read_csv([&] { csv->feed(without_bom(text)); });
+    }
+
+    template <typename Read>
+    void read_csv(Read read) {
+        try {
+            read();
+        } catch (const CsvLimitError& error) {
+            throw ImportError(error.line(), error.what());
+        } catch (const CsvError& error) {
+            throw ImportError(error.line(), fmt::format("not a CSV file here: {}", error.what()));
+        }
+    }
+
+    void take_row(const CsvRow& row) {
         for (const auto& value : row.fields)
             if (!is_valid_utf8(value))
                 throw ImportError(row.line,
                                   "not UTF-8 text; export the file again as UTF-8 (the apps' "
                                   "default)");
-    const auto& header = rows.front().fields;
-    const auto detected = detect_import_format(header);
-    if (!options.format && !detected)
-        throw ImportError(1,
-                          "the header does not match a Strong, Hevy, FitNotes or StrongLifts "
-                          "export; name the format with --from, or export the file again");
-    out.format = options.format.value_or(detected.value_or(ImportFormat::strong));
-    const Columns columns(header);
-    // Decimal commas go with the semicolon-separated export.
-    RowReader reader(out, options, out.separator == ';');
-    std::function<void(const CsvRow&)> read_row;
-    std::optional<StrongFormat> strong;
-    std::optional<HevyFormat> hevy;
-    std::optional<FitNotesFormat> fitnotes;
-    std::optional<StrongLiftsFormat> stronglifts;
-    switch (out.format) {
-        case ImportFormat::strong:
-            strong.emplace(columns, reader, options.default_unit);
-            read_row = [&](const CsvRow& row) { strong->read(row); };
-            break;
-        case ImportFormat::hevy:
-            hevy.emplace(columns, reader);
-            read_row = [&](const CsvRow& row) { hevy->read(row); };
-            break;
-        case ImportFormat::fitnotes:
-            fitnotes.emplace(columns, reader, options.default_unit);
-            read_row = [&](const CsvRow& row) { fitnotes->read(row); };
-            break;
-        case ImportFormat::stronglifts:
-            stronglifts.emplace(columns, reader);
-            read_row = [&](const CsvRow& row) { stronglifts->read(row); };
-            break;
+        if (!read_row) return read_header(row.fields);
+        if (out.rows == kMaxImportRows)
+            throw ImportError(
+                row.line,
+                fmt::format("more than {} rows, more than liftlog imports at once, so nothing "
+                            "was imported; split the export into smaller files, each starting "
+                            "with the header line",
+                            kMaxImportRows));
+        read_data_row(row);
     }
-    for (std::size_t i = 1; i < rows.size(); ++i) {
+
+    void read_header(const std::vector<std::string>& header) {
+        const auto detected = detect_import_format(header);
+        if (!options.format && !detected)
+            throw ImportError(1,
+                              "the header does not match a Strong, Hevy, FitNotes or StrongLifts "
+                              "export; name the format with --from, or export the file again");
+        out.format = options.format.value_or(detected.value_or(ImportFormat::strong));
+        const Columns columns(header);
+        // Decimal commas go with the semicolon-separated export.
+        reader.emplace(out, options, out.separator == ';');
+        switch (out.format) {
+            case ImportFormat::strong:
+                strong.emplace(columns, *reader, options.default_unit);
+                read_row = [this](const CsvRow& row) { strong->read(row); };
+                break;
+            case ImportFormat::hevy:
+                hevy.emplace(columns, *reader);
+                read_row = [this](const CsvRow& row) { hevy->read(row); };
+                break;
+            case ImportFormat::fitnotes:
+                fitnotes.emplace(columns, *reader, options.default_unit);
+                read_row = [this](const CsvRow& row) { fitnotes->read(row); };
+                break;
+            case ImportFormat::stronglifts:
+                stronglifts.emplace(columns, *reader);
+                read_row = [this](const CsvRow& row) { stronglifts->read(row); };
+                break;
+        }
+    }
+
+    void read_data_row(const CsvRow& row) {
         ++out.rows;
         const std::size_t sets_before = out.sets.size();
         const std::size_t skipped_before = out.skipped.size();
         const std::size_t rounded_before = out.rounded_weights;
         try {
-            read_row(rows[i]);
+            read_row(row);
         } catch (const ImportError& error) {
             // A bad row contributes nothing, not even the sets read before the problem.
             out.sets.drop_from(sets_before);
             out.skipped.resize(skipped_before);
             out.rounded_weights = rounded_before;
-            out.bad.push_back({error.line(), SkipKind::bad,
-                               std::string(field(rows[i], std::nullopt)), error.what()});
+            if (out.bad.size() < kMaxBadRowsListed)
+                out.bad.push_back({error.line(), SkipKind::bad, std::string(), error.what()});
+            else
+                out.unlisted_bad_lines.push_back(error.line());
         }
     }
-    return out;
+};
+
+ImportStream::ImportStream(const ImportOptions& options)
+    : state_(std::make_unique<State>(options)) {}
+
+ImportStream::~ImportStream() = default;
+
+void ImportStream::feed(std::string_view chunk) {
+    state_->feed(chunk);
+}
+
+ParsedImport ImportStream::finish() {
+    return state_->finish();
+}
+
+ParsedImport parse_import(std::string_view text, const ImportOptions& options) {
+    ImportStream stream(options);
+    stream.feed(text);
+    return stream.finish();
 }
 
 }  // namespace liftlog

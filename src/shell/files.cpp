@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -324,6 +325,40 @@ FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKind
     struct stat status {};
     if (::fstat(fd.get(), &status) != 0) return failed_stat(errno);
     return read_open_file(std::move(fd), status, max_bytes, kinds);
+}
+
+FileRead read_file_in_chunks(const fs::path& path, std::size_t max_bytes, FileKinds kinds,
+                             const std::function<void(std::string_view)>& consume) {
+    const int nonblocking = kinds == FileKinds::regular_only ? O_NONBLOCK : 0;
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | nonblocking));
+    if (!fd.valid()) return failed_open();
+    struct stat status {};
+    if (::fstat(fd.get(), &status) != 0) return failed_stat(errno);
+    FileRead read;
+    if (S_ISDIR(status.st_mode) || (kinds == FileKinds::regular_only && !S_ISREG(status.st_mode))) {
+        read.problem =
+            S_ISDIR(status.st_mode) ? FileRead::Problem::directory : FileRead::Problem::not_regular;
+        return read;
+    }
+    std::string buffer(kReadChunkBytes, '\0');
+    std::size_t total = 0;
+    for (;;) {
+        const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            read.problem = FileRead::Problem::unreadable;
+            read.error = errno;
+            break;
+        }
+        if (got == 0) break;
+        total += static_cast<std::size_t>(got);
+        if (total > max_bytes) {
+            read.problem = FileRead::Problem::too_large;
+            break;
+        }
+        consume(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+    }
+    return read;
 }
 
 FileRead read_private_file_at(int dir_fd, std::string_view name, std::size_t max_bytes) {

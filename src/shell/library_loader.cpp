@@ -22,6 +22,13 @@ std::string read_definition(const fs::path& path) {
     if (read.problem == FileRead::Problem::too_large)
         throw Failure(fmt::format("{}: larger than {} MiB; this is not a definition file",
                                   path.string(), kMostDefinitionBytes >> 20));
+    // A FIFO is opened without waiting and refused, like a device: each
+    // command reads every definition, so none may block or run on forever.
+    if (read.problem == FileRead::Problem::not_regular)
+        throw Failure(
+            fmt::format("{}: not a regular file (a FIFO, device or socket); definition "
+                        "files must be regular files: move it out of the way",
+                        path.string()));
     if (!read.ok())
         throw Failure(fmt::format("{}: cannot read this definition file", path.string()));
     return std::move(read.content);

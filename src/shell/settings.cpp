@@ -1,5 +1,7 @@
 #include "liftlog/settings.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "liftlog/config.hpp"
@@ -29,8 +31,10 @@ std::optional<std::string> non_empty(const Environment& env, const char* name) {
 
 Config read_config(const GlobalFlags& flags, const Environment& env) {
     const auto file = config_file_path(flags.config_path, env);
-    const bool named = !flags.config_path.empty() || non_empty(env, "LIFTLOG_CONFIG");
-    return file ? load_config(*file, named, env) : Config{};
+    const ConfigOrigin origin = !flags.config_path.empty()         ? ConfigOrigin::command_line
+                                : non_empty(env, "LIFTLOG_CONFIG") ? ConfigOrigin::environment
+                                                                   : ConfigOrigin::default_location;
+    return file ? load_config(*file, origin, env) : Config{};
 }
 
 Clock pin_today(const GlobalFlags& flags, const Clock& clock) {
@@ -101,16 +105,24 @@ bool use_color(const GlobalFlags& flags, const Environment& env, const Terminal&
     return terminal.stdout_is_terminal && env("TERM").value_or("") != "dumb";
 }
 
+// Wider than any screen: charts and tables are laid out at this width, so a
+// huge COLUMNS (2147483647) must not size their buffers.
+constexpr int kMaxColumns = 1000;
+
+// $COLUMNS when it is a whole number from 1 to kMaxColumns (larger is read
+// as kMaxColumns), else the terminal's width, else 80.
 int columns(const Environment& env, const Terminal& terminal) {
-    if (auto text = env("COLUMNS")) {
-        try {
-            const int width = std::stoi(*text);
-            if (width > 0) return width;
-        } catch (const std::exception&) {
-            // Not a number: the terminal decides.
-        }
+    const auto all_digits = [](const std::string& text) {
+        return !text.empty() &&
+               std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (auto text = env("COLUMNS"); text && all_digits(*text)) {
+        const auto digits = text->find_first_not_of('0');
+        if (digits != std::string::npos)
+            return text->size() - digits > 4 ? kMaxColumns
+                                             : std::min(std::stoi(*text), kMaxColumns);
     }
-    return terminal.columns.value_or(80);
+    return std::clamp(terminal.columns.value_or(80), 1, kMaxColumns);
 }
 
 }  // namespace

@@ -316,3 +316,24 @@ TEST_CASE("a new record is green with --color always, plain by default", "[e2e][
     REQUIRE(coloured.status == 0);
     CHECK(contains(coloured.out, "\n\x1b[32mNew record:\x1b[0m "));
 }
+
+TEST_CASE("progress --chart: COLUMNS past any screen is read as 1000, garbage as unset",
+          "[e2e][pictures][chart]") {
+    e2e::Sandbox sandbox;
+    pictures::seed_trend_log(sandbox);
+    // 2^31-1 once sized the chart's rows and ended in bad_alloc.
+    for (const char* huge : {"2147483647", "99999999999999999999", "1001"}) {
+        INFO("COLUMNS=" << huge);
+        sandbox.set_env("COLUMNS", huge);
+        const auto result = run_ok(sandbox, {"progress", "deadlift", "--chart"});
+        CHECK(result.err.empty());
+        CHECK(pictures::widest_line(result.out) <= 1000);
+        CHECK(pictures::columns(pictures::axis_line(result.out)) + 8 >= 1000);
+    }
+    for (const char* garbage : {"-5", "0", "wide", "80x", ""}) {
+        INFO("COLUMNS=" << garbage);
+        sandbox.set_env("COLUMNS", garbage);
+        const auto result = run_ok(sandbox, {"progress", "deadlift", "--chart"});
+        CHECK(pictures::columns(pictures::axis_line(result.out)) == 7 + 1 + 72);
+    }
+}

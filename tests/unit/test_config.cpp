@@ -65,12 +65,15 @@ TEST_CASE("config: mistakes name the file, line and column and say how to fix th
 TEST_CASE("config: a missing default file is empty, a named one is an error") {
     TempDir dir;
     const auto missing = dir.path / "nope.toml";
-    CHECK_FALSE(load_config(missing, false, env_with_home("/h")).unit.has_value());
-    CHECK_THROWS_AS(load_config(missing, true, env_with_home("/h")), UsageError);
-    CHECK_THROWS_WITH(load_config(dir.path, true, env_with_home("/h")),
+    CHECK_FALSE(
+        load_config(missing, ConfigOrigin::default_location, env_with_home("/h")).unit.has_value());
+    CHECK_THROWS_AS(load_config(missing, ConfigOrigin::environment, env_with_home("/h")),
+                    UsageError);
+    CHECK_THROWS_WITH(load_config(dir.path, ConfigOrigin::command_line, env_with_home("/h")),
                       Catch::Contains("is a directory"));
     std::ofstream(dir.path / "c.toml") << "unit = \"kg\"\n";
-    CHECK(load_config(dir.path / "c.toml", true, env_with_home("/h")).unit == "kg");
+    CHECK(load_config(dir.path / "c.toml", ConfigOrigin::default_location, env_with_home("/h"))
+              .unit == "kg");
 }
 
 TEST_CASE("config: the file's location follows flag, LIFTLOG_CONFIG, XDG, HOME") {
@@ -86,4 +89,24 @@ TEST_CASE("config: the file's location follows flag, LIFTLOG_CONFIG, XDG, HOME")
     vars["LIFTLOG_CONFIG"] = "/named.toml";
     CHECK(config_file_path("", env) == std::filesystem::path("/named.toml"));
     CHECK(config_file_path("/flag.toml", env) == std::filesystem::path("/flag.toml"));
+}
+
+TEST_CASE("config: nesting past 128 levels is refused with its position, before parsing") {
+    std::string key = "a";
+    for (int i = 0; i < 200; ++i) key += ".a";
+    CHECK(usage_error(key + " = 1\n") ==
+          "/etc/cfg/config.toml:1:258: keys, tables or arrays nested more than 128 deep; "
+          "liftlog's settings do not nest: fix the TOML or remove the file");
+    // Brackets and dots add up: 100 arrays, then an inline table whose key has 30 dots.
+    std::string mixed = "x = " + std::string(100, '[') + "{";
+    for (int i = 0; i < 30; ++i) mixed += "b.";
+    CHECK(usage_error(mixed + "b = 1}\n").starts_with("/etc/cfg/config.toml:1:"));
+    CHECK(usage_error(mixed + "b = 1}\n").find("more than 128") != std::string::npos);
+    // 128 levels are parsed as TOML, and strings and comments are not counted.
+    CHECK(usage_error("x = " + std::string(127, '[') + std::string(127, ']') + "\n")
+              .find("unknown setting 'x'") != std::string::npos);
+    const std::string dots(500, '.');
+    CHECK(usage_error("# " + dots + "\nx = \"" + dots + "\"\ny = '" + dots + "'\nz = \"\"\"\n" +
+                      dots + "\n\"\"\"\n")
+              .find("unknown setting") != std::string::npos);
 }

@@ -104,3 +104,53 @@ TEST_CASE("csv: the separator is detected from the header outside quotes", "[csv
     CHECK(detect_separator("\xEF\xBB\xBF\"a,b,c\";d;e\n") == ';');
     CHECK(detect_separator("") == ',');
 }
+
+namespace {
+
+// The rows of `text` fed to a CsvReader in chunks of `size` bytes.
+std::vector<CsvRow> read_in_chunks(std::string_view text, std::size_t size, char separator = ',') {
+    std::vector<CsvRow> rows;
+    liftlog::CsvReader reader(separator, [&rows](CsvRow& row) { rows.push_back(std::move(row)); });
+    for (std::size_t at = 0; at < text.size(); at += size) reader.feed(text.substr(at, size));
+    reader.finish();
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("csv: fed in chunks split anywhere, the reader finds the same rows", "[csv]") {
+    // CRLFs inside and outside quotes, doubled quotes, a quoted line break,
+    // a blank line and a last row without a line break.
+    const std::string text =
+        "name,note\r\n\"Press, bench\",\"said \"\"hi\"\"\r\nthen\"\r\n\r\nx,\"\"\"\"\ry,\"a\nb\"";
+    const auto whole = parse_csv(text);
+    REQUIRE(whole.size() == 4);
+    for (std::size_t size = 1; size <= text.size(); ++size) {
+        INFO("chunks of " << size);
+        const auto rows = read_in_chunks(text, size);
+        CHECK(fields_of(rows) == fields_of(whole));
+        CHECK(lines_of(rows) == lines_of(whole));
+    }
+    CHECK(fields_of(whole)[1] == Fields{"Press, bench", "said \"hi\"\nthen"});
+    CHECK(lines_of(whole) == std::vector<std::size_t>{1, 2, 5, 6});
+}
+
+TEST_CASE("csv: a field over 64 KiB or a row over 256 fields is refused at its line", "[csv]") {
+    const std::string limit(liftlog::kMaxCsvFieldBytes, 'x');
+    CHECK(parse_csv("a\n" + limit + "\n")[1].fields[0].size() == limit.size());
+    try {
+        read_in_chunks("a\nb\n\"" + limit + "\n" + limit + "\"\n", 1000);
+        FAIL("expected CsvLimitError");
+    } catch (const liftlog::CsvLimitError& error) {
+        CHECK(error.line() == 3);  // where the quoted field starts
+        CHECK(std::string(error.what()).starts_with("a field longer than 64 KiB"));
+    }
+    CHECK(parse_csv(std::string(255, ',') + "\n")[0].fields.size() == 256);
+    try {
+        parse_csv("a\n\nb" + std::string(256, ';') + "\n", ';');
+        FAIL("expected CsvLimitError");
+    } catch (const liftlog::CsvLimitError& error) {
+        CHECK(error.line() == 3);
+        CHECK(std::string(error.what()).starts_with("more than 256 fields in one row"));
+    }
+}

@@ -9,6 +9,7 @@
 
 #include "../common/shared_samples.hpp"
 #include "liftlog/import.hpp"
+#include "liftlog/import_stream.hpp"
 #include "liftlog/library_loader.hpp"
 #include "liftlog/text.hpp"
 
@@ -789,4 +790,47 @@ TEST_CASE("import: record ids stay what earlier versions wrote", "[import]") {
     REQUIRE(parsed.sets.size() == 2);
     const std::vector<const SourceSet*> group{&parsed.sets[0], &parsed.sets[1]};
     CHECK(import_record_id(ImportFormat::strong, group, 0) == "09e979d3edd6c12e1b5bd3b92acf0011");
+}
+
+TEST_CASE("import: an export fed in chunks of any size reads as the whole file does") {
+    ImportOptions options;
+    options.today = kToday;
+    for (const char* name :
+         {"strong-comma.csv", "strong-semicolon-kg.csv", "hevy-kg.csv", "hevy-lbs.csv"}) {
+        const std::string text = fixture(name);
+        const ParsedImport whole = parse_import(text, options);
+        for (const std::size_t size : {std::size_t{1}, std::size_t{2}, std::size_t{3},
+                                       std::size_t{7}, std::size_t{64}, std::size_t{1000}}) {
+            INFO(name << " in chunks of " << size);
+            ImportStream stream(options);
+            for (std::size_t at = 0; at < text.size(); at += size)
+                stream.feed(std::string_view(text).substr(at, size));
+            const ParsedImport chunked = stream.finish();
+            CHECK(chunked.format == whole.format);
+            CHECK(chunked.separator == whole.separator);
+            CHECK(chunked.rows == whole.rows);
+            REQUIRE(chunked.sets.size() == whole.sets.size());
+            for (std::size_t i = 0; i < whole.sets.size(); ++i) {
+                CHECK(chunked.sets[i].line == whole.sets[i].line);
+                CHECK(chunked.sets[i].exercise == whole.sets[i].exercise);
+                CHECK(chunked.sets[i].weight == whole.sets[i].weight);
+                CHECK(texts(chunked.sets[i].notes) == texts(whole.sets[i].notes));
+            }
+            CHECK(chunked.skipped.size() == whole.skipped.size());
+            CHECK(chunked.bad.size() == whole.bad.size());
+        }
+    }
+}
+
+TEST_CASE("import: past 1000 bad rows only their lines are kept, and all are counted") {
+    std::string text =
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes,RPE\n";
+    for (int i = 0; i < 1200; ++i) text += "someday,Push,1h,Row,1,80,5,0,0,,,\n";
+    const auto parsed = parse(text);
+    CHECK(parsed.bad.size() == kMaxBadRowsListed);
+    CHECK(parsed.bad_rows() == 1200);
+    REQUIRE(parsed.unlisted_bad_lines.size() == 200);
+    CHECK(parsed.unlisted_bad_lines.front() == 1002);
+    CHECK(parsed.unlisted_bad_lines.back() == 1201);
 }
