@@ -78,13 +78,11 @@ struct SkippedRow {
 };
 
 // Text that many sets share (an exercise name, a workout, a note), held once
-// per import: a large export repeats the same few names hundreds of
-// thousands of times.
+// per import by a TextPool: a large export repeats the same few names
+// hundreds of thousands of times, and a set then costs a pointer for each.
 class SharedText {
   public:
     SharedText() = default;
-    explicit SharedText(std::string text)
-        : text_(std::make_shared<const std::string>(std::move(text))) {}
     const std::string& str() const { return text_ ? *text_ : nothing(); }
     operator const std::string&() const { return str(); }  // NOLINT: reads as the text
     operator std::string_view() const { return str(); }    // NOLINT
@@ -99,20 +97,22 @@ class SharedText {
     friend auto operator<=>(const SharedText& a, std::string_view b) { return a.str() <=> b; }
 
   private:
+    friend class TextPool;
+    explicit SharedText(const std::string* text) : text_(text) {}
     static const std::string& nothing() {
-        static const std::string nothing;
-        return nothing;
+        static const std::string none;
+        return none;
     }
-    std::shared_ptr<const std::string> text_;
+    const std::string* text_ = nullptr;
 };
 
-// Gives equal texts one SharedText.
+// Gives equal texts one SharedText, valid while the pool lives.
 class TextPool {
   public:
     SharedText text(std::string_view text);
 
   private:
-    std::set<SharedText, std::less<>> texts_;
+    std::set<std::string, std::less<>> texts_;
 };
 
 // A set's notes: the workout's, then the exercise's or the set's, the empty
@@ -212,6 +212,9 @@ struct ParsedImport {
     ImportFormat format = ImportFormat::strong;
     char separator = ',';
     std::size_t rows = 0;  // data rows, the header not counted
+    // The names, workouts and notes the sets point to; shared, so a copy of
+    // the ParsedImport points into the same texts.
+    std::shared_ptr<TextPool> texts = std::make_shared<TextPool>();
     SourceSets sets;
     std::vector<SkippedRow> skipped;  // rows read but not sets (not bad)
     std::vector<SkippedRow> bad;      // rows that could not be read

@@ -194,8 +194,9 @@ std::string_view match_kind_name(MatchKind kind) {
 }
 
 SharedText TextPool::text(std::string_view text) {
-    if (const auto found = texts_.find(text); found != texts_.end()) return *found;
-    return *texts_.emplace(std::string(text)).first;
+    auto found = texts_.find(text);
+    if (found == texts_.end()) found = texts_.emplace(text).first;
+    return SharedText(&*found);
 }
 
 void SetNotes::add(TextPool& pool, std::string_view note) {

@@ -223,15 +223,14 @@ class RowReader {
     void assume_unit() { out_.assumed_unit = options_.default_unit; }
 
     // Names and workouts repeat on every row: each distinct text is kept once.
-    SharedText text(std::string_view text) { return texts_.text(text); }
+    SharedText text(std::string_view text) { return out_.texts->text(text); }
     template <typename... Args>
     SharedText text_of(fmt::format_string<Args...> format, Args&&... args) {
-        return texts_.text(fmt::format(format, std::forward<Args>(args)...));
+        return out_.texts->text(fmt::format(format, std::forward<Args>(args)...));
     }
-    void add_note(SetNotes& notes, std::string_view note) { notes.add(texts_, trim(note)); }
+    void add_note(SetNotes& notes, std::string_view note) { notes.add(*out_.texts, trim(note)); }
 
   private:
-    TextPool texts_;
     ParsedImport& out_;
     const ImportOptions& options_;
     bool decimal_comma_;

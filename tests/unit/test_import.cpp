@@ -559,9 +559,10 @@ TEST_CASE("import: ids do not depend on row numbers, so a longer export adds onl
 }
 
 TEST_CASE("import: identical groups get distinct ids through their occurrence", "[import]") {
+    TextPool pool;
     SourceSet set;
     set.date = kToday;
-    set.exercise = SharedText("Deadlift");
+    set.exercise = pool.text("Deadlift");
     set.reps = 5;
     const std::vector<const SourceSet*> group{&set};
     CHECK(import_record_id(ImportFormat::fitnotes, group, 0) !=
@@ -748,6 +749,7 @@ TEST_CASE("import: equal texts from a pool are one text", "[import]") {
     CHECK(a == std::string_view("Bench Press (Barbell)"));
     CHECK(pool.text("Squat") != a);
     CHECK(SharedText().str().empty());
+    CHECK(sizeof(SharedText) == sizeof(void*));
 }
 
 TEST_CASE("import: the chunked set store keeps order across chunks and drops a tail", "[import]") {
