@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "liftlog/exercise.hpp"
 #include "liftlog/history.hpp"
@@ -17,8 +18,11 @@ std::string_view action_name(Action action);
 
 struct NextSession {
     int sets = 0;
-    int reps = 0;
+    int reps = 0;              // the fewest reps asked of any set
     std::optional<Load> load;  // nullopt: no history to go on, pick a light load
+    // Reps set by set when they differ ("8,8,6"), so no set is asked for fewer
+    // reps than it already did; empty when every set is `reps`.
+    std::vector<int> reps_per_set;
 };
 
 struct Suggestion {
@@ -46,7 +50,8 @@ Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, 
 Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> sessions,
                              Date today, std::optional<Unit> unit);
 
-// "3x10@+2.5kg": the next session in set notation, ready for `liftlog log`.
+// "3x10@+2.5kg" or "8,8,6@100kg": the next session in set notation, ready for
+// `liftlog log`.
 std::string next_notation(const NextSession& next);
 
 }  // namespace liftlog
