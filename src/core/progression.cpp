@@ -298,23 +298,72 @@ std::string return_text(const Exercise& exercise, const NextSession& gentle,
         exercise.prescription.sets.min, exercise.progression.rep_range.min);
 }
 
-Suggestion after_pain(const Exercise& exercise, const Session& pain_day, Date today, Unit unit) {
+// Why the rule still holds when the exercise was trained again inside the rest.
+std::string cut_short_text(const Session& pain_day, std::span<const Session> since) {
+    if (since.empty()) return "";
+    const Date first = since.front().date;
+    return fmt::format(
+        " You trained it again on {}, {} day{} after the pain: that cut the rest "
+        "short, so the pain rule still holds.",
+        format_date(first), days_between(pain_day.date, first),
+        days_between(pain_day.date, first) == 1 ? "" : "s");
+}
+
+// `since`: the sessions after the pain day, all inside its rest window.
+Suggestion after_pain(const Exercise& exercise, const Session& pain_day,
+                      std::span<const Session> since, Date today, Unit unit) {
     const NextSession gentle = pain_return(exercise, pain_day, unit);
     const std::string how = return_text(exercise, gentle, pain_day);
+    const std::string cut_short = cut_short_text(pain_day, since);
     const Date back_on = pain_day.date + std::chrono::days{kPainRestDays};
     if (today < back_on)
         return {Action::rest,
                 fmt::format("You marked pain after {} on {}: take one to two weeks off it "
                             "(back on {} at the earliest, {} at the latest), then return with "
-                            "{}, and have your form checked.",
+                            "{}, and have your form checked.{}",
                             exercise.name, format_date(pain_day.date), format_date(back_on),
-                            format_date(pain_day.date + std::chrono::days{kPainRestDaysMax}), how),
+                            format_date(pain_day.date + std::chrono::days{kPainRestDaysMax}), how,
+                            cut_short),
                 gentle, back_on};
-    return {Action::deload,
-            fmt::format("You marked pain on {}, {} days ago: come back gently with {}, and stop "
-                        "if it aches again.",
-                        format_date(pain_day.date), days_between(pain_day.date, today), how),
-            gentle, std::nullopt};
+    return {
+        Action::deload,
+        fmt::format("You marked pain on {}, {} days ago: come back gently with {}, and stop "
+                    "if it aches again.{}",
+                    format_date(pain_day.date), days_between(pain_day.date, today), how, cut_short),
+        gentle, std::nullopt};
+}
+
+// The latest pain session whose rule still holds: none of the sessions after
+// it came once its rest window was over, since training inside the rest does
+// not make the pain go away.
+std::optional<std::size_t> pain_in_force(std::span<const Session> sessions) {
+    for (std::size_t i = sessions.size(); i-- > 0;) {
+        if (!sessions[i].pain) continue;
+        const Date back_on = sessions[i].date + std::chrono::days{kPainRestDays};
+        const bool returned = sessions.back().date >= back_on;
+        if (returned) return std::nullopt;
+        return i;
+    }
+    return std::nullopt;
+}
+
+// Pain elsewhere on a guarded muscle: no added weight until its window is over.
+Suggestion hold_for_related_pain(const Exercise& exercise, const TopSets& last, Suggestion planned,
+                                 const std::optional<RelatedPain>& related, Date today, Unit unit) {
+    if (!related || planned.action != Action::add_weight) return planned;
+    const Date back_on = related->date + std::chrono::days{kPainRestDays};
+    if (today < related->date || today >= back_on) return planned;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    const NextSession next =
+        aim_each_set(sets, last.reps, last.fewest(),
+                     load_in_unit(last.load, unit, exercise.progression.load_step));
+    return {
+        Action::keep,
+        fmt::format("You marked pain after {} on {}, which also trains the {}: add no weight "
+                    "to {} before {}, so keep {} and repeat {}.",
+                    related->exercise_name, format_date(related->date), related->muscle,
+                    exercise.name, format_date(back_on), describe_load(last.load), aim_text(next)),
+        next, planned.not_before};
 }
 
 // The sessions in the 7 days ending today.
@@ -380,24 +429,30 @@ std::string_view action_name(Action action) {
 }
 
 Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, Date today,
-                   std::optional<Unit> unit, const std::optional<Target>& target) {
+                   std::optional<Unit> unit, const std::optional<Target>& target,
+                   const std::optional<RelatedPain>& related) {
     std::vector<TopSets> judged;
     for (const auto& session : sessions)
         if (auto top = top_sets(exercise, session)) judged.push_back(*top);
     const Unit chosen = unit_for(judged, unit);
-    if (!sessions.empty() && sessions.back().pain)
-        return after_pain(exercise, sessions.back(), today, chosen);
+    // Only the sessions every history keeps, so progress, plan and show agree.
+    const auto recent = sessions.last(std::min(sessions.size(), ExerciseHistory::kRecentSessions));
+    if (const auto pain = pain_in_force(recent))
+        return after_pain(exercise, recent[*pain], recent.subspan(*pain + 1), today, chosen);
     if (judged.empty()) return start(exercise, target);
     Suggestion planned = exercise.loading == Loading::bodyweight
                              ? progress_bodyweight(exercise, judged, chosen)
                              : progress_loaded(exercise, judged, chosen);
+    planned =
+        hold_for_related_pain(exercise, judged.back(), std::move(planned), related, today, chosen);
     return limit_frequency(exercise, sessions, today, std::move(planned));
 }
 
 Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> sessions,
-                             Date today, std::optional<Unit> unit) {
+                             Date today, std::optional<Unit> unit,
+                             const std::optional<RelatedPain>& related) {
     const Date due = next_due(exercise, sessions, today);
-    Suggestion next = suggest(exercise, sessions, due, unit);
+    Suggestion next = suggest(exercise, sessions, due, unit, std::nullopt, related);
     if (due > today && !next.not_before) next.not_before = due;
     return next;
 }
@@ -416,10 +471,39 @@ std::string next_notation(const NextSession& next) {
 namespace liftlog {
 
 Suggestion suggest_from(const Exercise& exercise, const ExerciseHistory* history, Date today,
-                        std::optional<Unit> unit, const std::optional<Target>& target) {
-    if (history == nullptr) return suggest(exercise, {}, today, unit, target);
+                        std::optional<Unit> unit, const std::optional<Target>& target,
+                        const std::optional<RelatedPain>& related) {
+    if (history == nullptr) return suggest(exercise, {}, today, unit, target, related);
     const auto sessions = history->recent_sessions();
-    return suggest(exercise, sessions, today, unit, target);
+    return suggest(exercise, sessions, today, unit, target, related);
+}
+
+// The seed guide's advice on back aches is about the back, not one machine, so
+// pain on one exercise for it holds every exercise that trains it.
+constexpr std::string_view kGuardedMuscle = "lower-back";
+
+bool trains_guarded_muscle(const Exercise& exercise) {
+    const auto& muscles = exercise.primary_muscles;
+    return std::find(muscles.begin(), muscles.end(), kGuardedMuscle) != muscles.end();
+}
+
+std::optional<RelatedPain> related_pain(const Exercise& exercise,
+                                        const std::map<std::string, Exercise>& exercises,
+                                        const Histories& histories, Date today) {
+    if (!trains_guarded_muscle(exercise)) return std::nullopt;
+    std::optional<RelatedPain> latest;
+    for (const auto& [id, history] : histories) {
+        const auto other = exercises.find(id);
+        if (id == exercise.id || other == exercises.end() || !trains_guarded_muscle(other->second))
+            continue;
+        for (const auto& session : history.recent_sessions()) {
+            const int age = days_between(session.date, today);
+            const bool in_window = age >= 0 && age < kPainRestDays;
+            if (session.pain && in_window && (!latest || session.date > latest->date))
+                latest = RelatedPain{other->second.name, "lower back", session.date};
+        }
+    }
+    return latest;
 }
 
 }  // namespace liftlog

@@ -92,3 +92,39 @@ TEST_CASE("more reps keeps the strong sets and can be logged back", "[e2e][advic
     REQUIRE(logged.status == 0);
     CHECK(e2e::contains(logged.out, "Logged barbell-row on 2026-11-16: 8,8,6@100kg"));
 }
+
+TEST_CASE("pain is remembered through a session inside the rest", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "13,12,12"}, "2026-11-16", true);
+    log_sets(sandbox, {"back-extension", "13,13,13"}, "2026-11-18");
+    const auto during = suggestion(sandbox, "back-extension", "2026-11-19");
+    CHECK(during["action"] == "rest");
+    CHECK(during["not_before"] == "2026-11-23");
+    CHECK(e2e::contains(during["reason"].get<std::string>(), "cut the rest short"));
+    const auto after = suggestion(sandbox, "back-extension", "2026-11-24");
+    CHECK(after["action"] == "deload");
+    CHECK(notation(after) == "1x9@bw");
+    // The overview and plan agree with the exercise's own progress.
+    const auto overview = sandbox.run({"progress", "--today", "2026-11-24", "--format", "json"});
+    REQUIRE(overview.status == 0);
+    CHECK(parse_json(overview.out).at(0)["suggestion"] == after);
+}
+
+TEST_CASE("pain on one lower-back exercise holds the others", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"good-morning", "3x12@40kg"}, "2026-11-14");
+    log_sets(sandbox, {"back-extension", "3x12"}, "2026-11-16", true);
+    const auto held = suggestion(sandbox, "good-morning", "2026-11-18");
+    CHECK(held["action"] == "keep");
+    CHECK(notation(held) == "3x12@40kg");
+    CHECK(e2e::contains(held["reason"].get<std::string>(), "also trains the lower back"));
+    const auto shown =
+        sandbox.run({"show", "good-morning", "--today", "2026-11-18", "--format", "json"});
+    REQUIRE(shown.status == 0);
+    CHECK(parse_json(shown.out)["suggestion"] == held);
+    // Once the pain's week is over, the good morning goes up again.
+    CHECK(suggestion(sandbox, "good-morning", "2026-11-23")["action"] == "add_weight");
+    // An exercise that does not train the lower back is not held.
+    log_sets(sandbox, {"barbell-row", "3x10@60kg"}, "2026-11-14");
+    CHECK(suggestion(sandbox, "barbell-row", "2026-11-18")["action"] == "add_weight");
+}

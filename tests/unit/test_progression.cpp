@@ -402,3 +402,75 @@ TEST_CASE("more reps never asks a set for fewer than it did", "[progression]") {
     const auto short_session = run(barbell_row(), {session("2026-11-20", {9, 7}, kg(100))});
     CHECK(next_notation(short_session.next) == "9,8,8@100kg");
 }
+
+TEST_CASE("training inside the rest window does not end the pain rule", "[progression]") {
+    const std::vector<Session> cut_short = {
+        session("2026-11-16", {12, 12, 12}, Load::bodyweight(), true),
+        session("2026-11-18", {13, 13, 13}, Load::bodyweight())};
+    const auto during = run(back_extension(), cut_short, "2026-11-19");
+    CHECK(during.action == Action::rest);
+    REQUIRE(during.not_before.has_value());
+    CHECK(*during.not_before == day("2026-11-23"));
+    CHECK_THAT(during.reason, Catch::Contains("again on 2026-11-18, 2 days after the pain") &&
+                                  Catch::Contains("cut the rest short"));
+    const auto after = run(back_extension(), cut_short, "2026-11-24");
+    CHECK(after.action == Action::deload);
+    CHECK(next_notation(after.next) == "1x9@bw");
+    CHECK_THAT(after.reason, Catch::Contains("cut the rest short"));
+
+    // A session once the window is over is the return that ends the rule.
+    std::vector<Session> returned = cut_short;
+    returned.push_back(session("2026-11-23", {13, 13, 13}, Load::bodyweight()));
+    CHECK(run(back_extension(), returned, "2026-11-26").action == Action::add_weight);
+}
+
+namespace {
+
+Exercise lower_back(const char* id, const char* name) {
+    Exercise e = back_extension();
+    e.id = id;
+    e.name = name;
+    e.primary_muscles = {"lower-back"};
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("pain on one lower-back exercise holds the others' load", "[progression]") {
+    const Exercise hurt = lower_back("back-extension", "Back Extension");
+    Exercise good = lower_back("good-morning", "Good Morning");
+    good.primary_muscles = {"lower-back", "hamstrings"};
+    Exercise row = barbell_row();
+    row.primary_muscles = {"upper-back", "lats"};
+    const std::map<std::string, Exercise> exercises = {
+        {hurt.id, hurt}, {good.id, good}, {row.id, row}};
+    Histories histories;
+    Record pain_record;
+    pain_record.id = "0000000000000001";
+    pain_record.date = day("2026-11-16");
+    pain_record.exercise = hurt.id;
+    pain_record.sets = {{12, Load::bodyweight(), false}};
+    pain_record.pain = true;
+    histories[hurt.id].add(pain_record);
+    const auto related = related_pain(good, exercises, histories, day("2026-11-18"));
+    REQUIRE(related.has_value());
+    CHECK(related->date == day("2026-11-16"));
+    CHECK_FALSE(related_pain(row, exercises, histories, day("2026-11-18")).has_value());
+    CHECK_FALSE(related_pain(hurt, exercises, histories, day("2026-11-18")).has_value());
+    // The window is 7 days: on day 7 the pain no longer holds other exercises.
+    CHECK_FALSE(related_pain(good, exercises, histories, day("2026-11-23")).has_value());
+
+    const std::vector<Session> ready = {session("2026-11-17", {13, 13, 13}, Load::bodyweight())};
+    const auto held = suggest(good, ready, day("2026-11-18"), std::nullopt, std::nullopt, related);
+    CHECK(held.action == Action::keep);
+    CHECK(held.next.load == Load::bodyweight());
+    CHECK(next_notation(held.next) == "3x13@bw");
+    CHECK_THAT(held.reason, Catch::Contains("Back Extension on 2026-11-16") &&
+                                Catch::Contains("lower back") && Catch::Contains("2026-11-23"));
+    const auto free = suggest(good, ready, day("2026-11-23"), std::nullopt, std::nullopt, related);
+    CHECK(free.action == Action::add_weight);
+    // Only added weight is held: more reps are still fine.
+    const std::vector<Session> building = {session("2026-11-17", {11, 11}, Load::bodyweight())};
+    CHECK(suggest(good, building, day("2026-11-18"), std::nullopt, std::nullopt, related).action ==
+          Action::add_reps);
+}
