@@ -1,6 +1,7 @@
 #include "liftlog/progression.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 
@@ -169,17 +170,48 @@ bool stalled_twice(const Exercise& exercise, const std::vector<TopSets>& judged)
            same_weight(last.load, before.load);
 }
 
+// The easier ways the exercise lists: its easier alternative, and a variation
+// that takes weight off (a band-assisted pull-up).
+std::string easier_text(const Exercise& exercise) {
+    std::vector<std::string> options;
+    if (!exercise.progression.easier_alternative.empty())
+        options.push_back(
+            fmt::format("{} (an easier alternative)", exercise.progression.easier_alternative));
+    for (const auto& variation : exercise.variations) {
+        std::string name = variation.name;
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (name.find("assist") != std::string::npos)
+            options.push_back(fmt::format("the {} variation", name));
+    }
+    if (options.empty()) return "";
+    return fmt::format(" Until then, {} can build up to it.", fmt::join(options, " or "));
+}
+
+// Below the range twice at bodyweight alone there is no load to take off: a
+// target the bottom of the range would not be reachable, so aim one rep past
+// the weakest set and point to an easier way to build up.
+Suggestion stalled_at_bodyweight(const Exercise& exercise, const std::vector<TopSets>& judged) {
+    const auto& last = judged.back();
+    const auto& before = judged[judged.size() - 2];
+    const int bottom = exercise.progression.rep_range.min;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    const NextSession next =
+        aim_each_set(sets, last.reps, std::min(last.fewest() + 1, bottom), last.load);
+    return {Action::keep,
+            fmt::format("On {} and {} you stayed under {} reps at bodyweight (fewest {} and {}): "
+                        "keep bodyweight and aim for {}, one more than the weakest set, on the "
+                        "way to {} reps per set.{}",
+                        format_date(before.date), format_date(last.date), bottom, before.fewest(),
+                        last.fewest(), aim_text(next), bottom, easier_text(exercise)),
+            next, std::nullopt};
+}
+
 Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, Unit unit) {
     const auto& last = judged.back();
     const int bottom = exercise.progression.rep_range.min;
     const int sets = clamp_sets(exercise, last.reps.size());
-    if (last.load.kind == LoadKind::bodyweight)
-        return {Action::keep,
-                fmt::format("On {} and the session before, you stayed under {} reps at bodyweight: "
-                            "keep bodyweight and aim for {} reps per set.",
-                            format_date(last.date), bottom, bottom),
-                {sets, bottom, last.load, {}},
-                std::nullopt};
+    if (last.load.kind == LoadKind::bodyweight) return stalled_at_bodyweight(exercise, judged);
     const Load next = lighter(last.load, 0.9, unit, exercise);
     return {
         Action::deload,

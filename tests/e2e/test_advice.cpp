@@ -128,3 +128,22 @@ TEST_CASE("pain on one lower-back exercise holds the others", "[e2e][advice]") {
     log_sets(sandbox, {"barbell-row", "3x10@60kg"}, "2026-11-14");
     CHECK(suggestion(sandbox, "barbell-row", "2026-11-18")["action"] == "add_weight");
 }
+
+TEST_CASE("a stall at bodyweight keeps a reachable target", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"pull-up", "3,2,2"}, "2026-11-13");
+    log_sets(sandbox, {"pull-up", "3,2,2"}, "2026-11-17");
+    const auto stuck = suggestion(sandbox, "pull-up", "2026-11-20");
+    CHECK(stuck["action"] == "keep");
+    CHECK(notation(stuck) == "3x3@bw");
+    const auto reason = stuck["reason"].get<std::string>();
+    CHECK(e2e::contains(reason, "lat-pulldown (an easier alternative)"));
+    CHECK(e2e::contains(reason, "band-assisted variation"));
+
+    e2e::Sandbox back;
+    log_sets(back, {"back-extension", "6,5"}, "2026-11-13");
+    log_sets(back, {"back-extension", "6,5"}, "2026-11-17");
+    const auto low = suggestion(back, "back-extension", "2026-11-20");
+    CHECK(notation(low) == "2x6@bw");
+    CHECK(e2e::contains(low["reason"].get<std::string>(), "floor-back-extension"));
+}

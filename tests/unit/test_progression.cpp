@@ -474,3 +474,30 @@ TEST_CASE("pain on one lower-back exercise holds the others' load", "[progressio
     CHECK(suggest(good, building, day("2026-11-18"), std::nullopt, std::nullopt, related).action ==
           Action::add_reps);
 }
+
+TEST_CASE("a stall at bodyweight keeps a reachable target and points to an easier way",
+          "[progression]") {
+    Exercise pull = pull_up();
+    pull.progression.easier_alternative = "lat-pulldown";
+    pull.variations = {{"Chin-up", ""}, {"Band-assisted", ""}};
+    const std::vector<Session> twice = {session("2026-11-13", {3, 2, 2}, Load::bodyweight()),
+                                        session("2026-11-20", {3, 2, 2}, Load::bodyweight())};
+    const auto stuck = run(pull, twice);
+    CHECK(stuck.action == Action::keep);
+    CHECK(stuck.next.load == Load::bodyweight());
+    CHECK(next_notation(stuck.next) == "3x3@bw");  // not 3x6: one past the weakest set
+    CHECK_THAT(stuck.reason, Catch::Contains("lat-pulldown (an easier alternative)") &&
+                                 Catch::Contains("band-assisted variation") &&
+                                 Catch::Contains("on the way to 6 reps"));
+
+    // Close to the range, the target is the bottom of it and no higher.
+    const std::vector<Session> close = {session("2026-11-13", {5, 5, 5}, Load::bodyweight()),
+                                        session("2026-11-20", {5, 5, 5}, Load::bodyweight())};
+    CHECK(next_notation(run(pull, close).next) == "3x6@bw");
+    // Without an easier way listed, the reason names none.
+    const auto plain = run(pull_up(), twice);
+    CHECK(next_notation(plain.next) == "3x3@bw");
+    CHECK_THAT(plain.reason, !Catch::Contains("Until then"));
+    // Once only: the usual add_reps.
+    CHECK(run(pull, {twice[1]}).action == Action::add_reps);
+}
