@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -409,11 +410,15 @@ std::vector<Date> sessions_this_week(std::span<const Session> sessions, Date tod
 }
 
 // The first day from `today` on when fewer than the most sessions a week fall
-// in the 7 days before it.
+// in the 7 days ending on it: the day the most-th latest session drops out.
+// With more sessions in the week than the most, the oldest dropping out is
+// not enough, and `log` would then print a rest for the day it said was due.
 Date next_due(const Exercise& exercise, std::span<const Session> sessions, Date today) {
-    const auto this_week = sessions_this_week(sessions, today);
-    if (static_cast<int>(this_week.size()) < exercise.prescription.per_week.max) return today;
-    return *std::min_element(this_week.begin(), this_week.end()) + std::chrono::days{7};
+    auto this_week = sessions_this_week(sessions, today);
+    const int most = std::max(1, exercise.prescription.per_week.max);
+    if (static_cast<int>(this_week.size()) < most) return today;
+    std::sort(this_week.begin(), this_week.end(), std::greater<>());
+    return this_week[static_cast<std::size_t>(most - 1)] + std::chrono::days{7};
 }
 
 // Rest instead when the exercise was already done its most times this week.

@@ -147,3 +147,16 @@ TEST_CASE("a stall at bodyweight keeps a reachable target", "[e2e][advice]") {
     CHECK(notation(low) == "2x6@bw");
     CHECK(e2e::contains(low["reason"].get<std::string>(), "floor-back-extension"));
 }
+
+TEST_CASE("log never prints a frequency rest for the day it says is due", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "10,10"}, "2026-11-17");
+    log_sets(sandbox, {"back-extension", "10,10"}, "2026-11-18");
+    const auto third = sandbox.run(
+        {"log", "back-extension", "10,10", "--date", "2026-11-20", "--today", "2026-11-20"});
+    REQUIRE(third.status == 0);
+    CHECK(e2e::contains(third.out, "from 2026-11-25"));
+    CHECK_FALSE(e2e::contains(third.out, "Next time: rest"));
+    CHECK(suggestion(sandbox, "back-extension", "2026-11-24")["action"] == "rest");
+    CHECK(suggestion(sandbox, "back-extension", "2026-11-25")["action"] == "add_reps");
+}

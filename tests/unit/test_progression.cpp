@@ -501,3 +501,21 @@ TEST_CASE("a stall at bodyweight keeps a reachable target and points to an easie
     // Once only: the usual add_reps.
     CHECK(run(pull, {twice[1]}).action == Action::add_reps);
 }
+
+TEST_CASE("the weekly rest ends when the count falls below the most a week", "[progression]") {
+    // Three sessions in a week of at most two: the second one has to drop out.
+    const std::vector<Session> three = {session("2026-11-17", {10, 10}, Load::bodyweight()),
+                                        session("2026-11-18", {10, 10}, Load::bodyweight()),
+                                        session("2026-11-20", {10, 10}, Load::bodyweight())};
+    const auto rest = run(back_extension(), three, "2026-11-21");
+    CHECK(rest.action == Action::rest);
+    REQUIRE(rest.not_before.has_value());
+    CHECK(*rest.not_before == day("2026-11-25"));  // not 11-24: 11-18 and 11-20 still in the week
+    CHECK(run(back_extension(), three, "2026-11-24").action == Action::rest);
+    CHECK(run(back_extension(), three, "2026-11-25").action == Action::add_reps);
+    // Right after logging, next time is the progression step, never a rest.
+    const auto next = suggest_next_time(back_extension(), three, day("2026-11-20"), std::nullopt);
+    CHECK(next.action == Action::add_reps);
+    REQUIRE(next.not_before.has_value());
+    CHECK(*next.not_before == day("2026-11-25"));
+}
