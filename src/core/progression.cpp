@@ -438,6 +438,37 @@ Suggestion limit_frequency(const Exercise& exercise, std::span<const Session> se
     return planned;
 }
 
+constexpr double kLightDayFraction = 0.85;
+constexpr int kLightDayWindowDays = 14;
+
+// A light day is one whose working weight is under 85% of a working weight
+// judged in the 14 days before it: an easy day on purpose, or a day off form,
+// says nothing about what the heavier load can carry, so it is not judged and
+// does not lower the next prescription.
+std::vector<TopSets> without_light_days(const std::vector<TopSets>& judged) {
+    std::vector<TopSets> kept;
+    for (const auto& top : judged) {
+        const bool light = std::any_of(kept.begin(), kept.end(), [&](const TopSets& before) {
+            const int age = days_between(before.date, top.date);
+            return age > 0 && age <= kLightDayWindowDays &&
+                   added_kilograms(top.load) <
+                       kLightDayFraction * added_kilograms(before.load) - 1e-9;
+        });
+        if (!light) kept.push_back(top);
+    }
+    return kept;
+}
+
+// Says why the latest session was not judged, when it was a light day.
+std::string light_day_text(const TopSets& latest, const std::vector<TopSets>& kept) {
+    if (kept.empty() || kept.back().date == latest.date) return "";
+    return fmt::format(
+        "{} at {} was a light day (under {:.0f}% of the {} of {}, within {} days), "
+        "so it is not judged. ",
+        format_date(latest.date), describe_load(latest.load), kLightDayFraction * 100,
+        describe_load(kept.back().load), format_date(kept.back().date), kLightDayWindowDays);
+}
+
 Unit unit_for(const std::vector<TopSets>& judged, std::optional<Unit> preferred) {
     if (preferred) return *preferred;
     for (auto it = judged.rbegin(); it != judged.rend(); ++it)
@@ -477,11 +508,17 @@ Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, 
     if (const auto pain = pain_in_force(recent))
         return after_pain(exercise, recent[*pain], recent.subspan(*pain + 1), today, chosen);
     if (judged.empty()) return start(exercise, target);
+    const TopSets latest = judged.back();
+    // Light days are found among the kept sessions alone, for the same reason.
+    if (judged.size() > recent.size())
+        judged.erase(judged.begin(), judged.end() - static_cast<std::ptrdiff_t>(recent.size()));
+    judged = without_light_days(judged);
     Suggestion planned = exercise.loading == Loading::bodyweight
                              ? progress_bodyweight(exercise, judged, chosen)
                              : progress_loaded(exercise, judged, chosen);
     planned =
         hold_for_related_pain(exercise, judged.back(), std::move(planned), related, today, chosen);
+    planned.reason = light_day_text(latest, judged) + planned.reason;
     return limit_frequency(exercise, sessions, today, std::move(planned));
 }
 

@@ -160,3 +160,15 @@ TEST_CASE("log never prints a frequency rest for the day it says is due", "[e2e]
     CHECK(suggestion(sandbox, "back-extension", "2026-11-24")["action"] == "rest");
     CHECK(suggestion(sandbox, "back-extension", "2026-11-25")["action"] == "add_reps");
 }
+
+TEST_CASE("a light day does not lower the next prescription", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"deadlift", "5,5,4@100kg"}, "2026-11-13");
+    log_sets(sandbox, {"deadlift", "3x5@80kg"}, "2026-11-17");
+    const auto next = suggestion(sandbox, "deadlift", "2026-11-20");
+    CHECK(next["action"] == "add_reps");
+    CHECK(notation(next) == "3x5@100kg");
+    CHECK(e2e::contains(next["reason"].get<std::string>(),
+                        "2026-11-17 at 80 kg was a light day (under 85% of the 100 kg of "
+                        "2026-11-13, within 14 days)"));
+}

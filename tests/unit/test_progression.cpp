@@ -519,3 +519,25 @@ TEST_CASE("the weekly rest ends when the count falls below the most a week", "[p
     REQUIRE(next.not_before.has_value());
     CHECK(*next.not_before == day("2026-11-25"));
 }
+
+TEST_CASE("a light day does not lower the next prescription", "[progression]") {
+    const Session heavy = session("2026-11-13", {5, 5, 4}, kg(100));
+    // 80 kg is under 85% of 100 kg: judged on the 100 kg day, not the easy one.
+    const auto light = run(deadlift(), {heavy, session("2026-11-17", {5, 5, 5}, kg(80))});
+    CHECK(light.action == Action::add_reps);
+    CHECK(light.next.load == kg(100));
+    CHECK(next_notation(light.next) == "3x5@100kg");
+    // 85 kg is not under 85%: a real session, judged as it is.
+    const auto at_85 = run(deadlift(), {heavy, session("2026-11-17", {5, 5, 5}, kg(85))});
+    CHECK(at_85.action == Action::add_weight);
+    CHECK(at_85.next.load == kg(90));
+    // More than 14 days later it is a new start, not a light day.
+    const auto later =
+        run(deadlift(), {heavy, session("2026-11-28", {5, 5, 5}, kg(80))}, "2026-11-30");
+    CHECK(later.next.load == kg(85));
+    // Two light days between heavy ones do not make a stall at the lighter load.
+    const std::vector<Session> stalled = {session("2026-11-06", {2, 2, 2}, kg(100)),
+                                          session("2026-11-10", {3, 3, 3}, kg(60)),
+                                          session("2026-11-13", {2, 2, 2}, kg(100))};
+    CHECK(run(deadlift(), stalled).action == Action::deload);
+}
