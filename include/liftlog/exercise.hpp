@@ -51,6 +51,9 @@ struct ProgressionRules {
     UnitAmounts increment;
     UnitAmounts load_step;
     std::string added_load;  // how to add load to a bodyweight exercise
+    // One of the exercise's alternatives that is easier, for a bodyweight
+    // exercise stuck below its rep range; empty when none is named.
+    std::string easier_alternative;
 };
 
 struct Exercise {

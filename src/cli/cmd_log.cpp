@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "advice.hpp"
 #include "commands.hpp"
 #include "invocation.hpp"
 #include "liftlog/describe.hpp"
@@ -129,7 +130,9 @@ void run_log(const LogArguments& args, const Library& library, Log& log, const S
     log.append(record);
     const ExerciseHistory history = log.history_after_append(exercise.id);
     const auto sessions = history.recent_sessions();
-    const Suggestion next = suggest_next_time(exercise, sessions, settings.today(), settings.unit);
+    const Suggestion next =
+        suggest_next_time(exercise, sessions, settings.today(), settings.unit,
+                          related_pain_in_log(exercise, library, log, settings.today()));
     print_logged(exercise, record, new_records(history, record, settings.unit), next, output);
 }
 

@@ -94,7 +94,9 @@ void run_plan(const std::string& plan_id, const Library& library, Log& log,
         const ExerciseHistory* history = found == histories.end() ? nullptr : &found->second;
         const Target target{item.sets, item.reps};
         items.push_back(
-            {&item, &exercise, suggest_from(exercise, history, today, settings.unit, target)});
+            {&item, &exercise,
+             suggest_from(exercise, history, today, settings.unit, target,
+                          related_pain(exercise, library.exercises(), histories, today))});
     }
     if (output.format() == OutputFormat::json)
         return print_json(output.out(), plan_json(plan, today, items));

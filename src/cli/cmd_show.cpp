@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "advice.hpp"
 #include "commands.hpp"
 #include "invocation.hpp"
 #include "liftlog/describe.hpp"
@@ -106,12 +107,14 @@ void print_show(const Exercise& exercise, const std::optional<ExerciseRecord>& r
     if (record) print_history(out, *record, unit, exercise.progression.load_step);
 }
 
-std::optional<ExerciseRecord> read_record(const Exercise& exercise, Log& log,
-                                          const Settings& settings) {
+std::optional<ExerciseRecord> read_record(const Exercise& exercise, const Library& library,
+                                          Log& log, const Settings& settings) {
     ExerciseHistory history = log.history(exercise.id);
     if (history.session_count() == 0) return std::nullopt;
     const auto sessions = history.recent_sessions();
-    return ExerciseRecord{history, suggest(exercise, sessions, settings.today(), settings.unit)};
+    const auto related = related_pain_in_log(exercise, library, log, settings.today());
+    return ExerciseRecord{history, suggest(exercise, sessions, settings.today(), settings.unit,
+                                           std::nullopt, related)};
 }
 
 }  // namespace
@@ -119,7 +122,7 @@ std::optional<ExerciseRecord> read_record(const Exercise& exercise, Log& log,
 void run_show(const std::string& name, const Library& library, Log& log, const Settings& settings,
               const Output& output) {
     const Exercise& exercise = library.exercise(name);
-    const auto record = read_record(exercise, log, settings);
+    const auto record = read_record(exercise, library, log, settings);
     print_show(exercise, record, settings.unit.value_or(Unit::kg), output);
 }
 

@@ -26,7 +26,9 @@ Log& Invocation::log() {
     if (!traits_.uses_log) undeclared(traits_.name, "log");
     if (!log_)
         log_.emplace(settings_.log, settings_.cache_file, settings_.today(),
-                     [this](const std::string& message) { output_.warn(message); });
+                     [this](const std::string& message) {
+                         if (warned_.insert(message).second) output_.warn(message);
+                     });
     return *log_;
 }
 

@@ -3,6 +3,8 @@
 // library and the log, each made on first use and only for a command whose
 // row in the command table (app.cpp) says it uses them.
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +40,9 @@ class Invocation {
     const Output& output_;
     std::optional<Library> library_;
     std::optional<Log> log_;
+    // Unreadable lines already reported: advice may read the log a second
+    // time (pain on another exercise), and a line is named only once.
+    std::set<std::string> warned_;
 };
 
 }  // namespace liftlog::cli

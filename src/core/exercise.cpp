@@ -1,5 +1,6 @@
 #include "liftlog/exercise.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -32,8 +33,9 @@ const std::vector<std::string> kExerciseFields = {"id",
                                                   "references",
                                                   "custom"};
 const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "per_week"};
-const std::vector<std::string> kProgressionFields = {"rep_range", "bodyweight_threshold",
-                                                     "increment", "load_step", "added_load"};
+const std::vector<std::string> kProgressionFields = {"rep_range",  "bodyweight_threshold",
+                                                     "increment",  "load_step",
+                                                     "added_load", "easier_alternative"};
 
 Range range_field(const json& object, const char* key) {
     const json& value = required_field(object, key);
@@ -110,6 +112,8 @@ ProgressionRules parse_progression(const json& object, const Prescription& presc
     progression.increment = unit_amounts(rules, "increment", {});
     progression.load_step = unit_amounts(rules, "load_step", {});
     if (rules.contains("added_load")) progression.added_load = string_field(rules, "added_load");
+    if (rules.contains("easier_alternative"))
+        progression.easier_alternative = string_field(rules, "easier_alternative");
     return progression;
 }
 
@@ -183,6 +187,12 @@ Exercise parse_exercise(const json& definition) {
         exercise.progression = parse_progression(definition, exercise.prescription);
     else
         exercise.progression.rep_range = exercise.prescription.reps;
+    const auto& easier = exercise.progression.easier_alternative;
+    const auto& alternatives = exercise.alternatives;
+    if (!easier.empty() &&
+        std::find(alternatives.begin(), alternatives.end(), easier) == alternatives.end())
+        throw DefinitionError(
+            fmt::format("'easier_alternative' '{}' is not one of the 'alternatives'", easier));
     exercise.references = parse_references(definition);
     return exercise;
 }
@@ -203,6 +213,8 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
     if (exercise.loading == Loading::bodyweight) {
         progression["bodyweight_threshold"] = exercise.progression.bodyweight_threshold;
         progression["added_load"] = exercise.progression.added_load;
+        if (!exercise.progression.easier_alternative.empty())
+            progression["easier_alternative"] = exercise.progression.easier_alternative;
     }
     progression["increment"] = amounts(exercise.progression.increment);
     progression["load_step"] = amounts(exercise.progression.load_step);

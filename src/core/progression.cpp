@@ -1,8 +1,10 @@
 #include "liftlog/progression.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -14,38 +16,98 @@ namespace {
 constexpr int kPainRestDays = 7;
 constexpr int kPainRestDaysMax = 14;
 
-// The working sets done at the heaviest load of a session: the ones progression
-// judges, since lighter back-off sets say little about what was possible.
+// The sets progression judges: those at the session's working weight. A top
+// single or the last step of a ramp says what was possible once, not what every
+// set can carry, so it is kept for records but never judged as the working load.
 struct TopSets {
     Date date{};
-    Load load;
+    Load load;  // the working weight
     std::vector<int> reps;
+    bool heavier_included = false;    // a ramp: some judged sets were heavier than `load`
+    std::optional<SetEntry> top_set;  // a heavier set left out of the judgement
 
     int fewest() const { return *std::min_element(reps.begin(), reps.end()); }
     int most() const { return *std::max_element(reps.begin(), reps.end()); }
 };
 
-std::optional<TopSets> top_sets(const Session& session) {
+bool lighter_set(const SetEntry& a, const SetEntry& b) {
+    return added_kilograms(a.load) < added_kilograms(b.load);
+}
+
+// The sets done at each distinct weight, heaviest weight first.
+std::vector<std::vector<SetEntry>> by_weight(std::vector<SetEntry> sets) {
+    std::stable_sort(sets.begin(), sets.end(),
+                     [](const auto& a, const auto& b) { return lighter_set(b, a); });
+    std::vector<std::vector<SetEntry>> groups;
+    for (const auto& set : sets) {
+        if (groups.empty() || !same_weight(groups.back().front().load, set.load))
+            groups.emplace_back();
+        groups.back().push_back(set);
+    }
+    return groups;
+}
+
+// The working weight is the load that carries the most working sets, up to the
+// prescribed number (the heaviest such load on a tie): a top single is left out,
+// and so are lighter back-off sets. A ramp, one set per load, is judged at the
+// heaviest load that the prescribed number of sets reached or passed.
+std::optional<TopSets> top_sets(const Exercise& exercise, const Session& session) {
     const auto sets = working_sets(session);
     if (sets.empty()) return std::nullopt;
-    const auto heaviest =
-        std::max_element(sets.begin(), sets.end(), [](const auto& a, const auto& b) {
-            return added_kilograms(a.load) < added_kilograms(b.load);
-        });
-    TopSets top{session.date, heaviest->load, {}};
-    for (const auto& set : sets)
-        if (same_weight(set.load, top.load)) top.reps.push_back(set.reps);
+    const auto groups = by_weight(sets);
+    const std::size_t needed = std::min<std::size_t>(
+        static_cast<std::size_t>(std::max(1, exercise.prescription.sets.min)), sets.size());
+    const auto carried = [&](const auto& group) { return std::min(group.size(), needed); };
+    const auto working =
+        std::max_element(groups.begin(), groups.end(),
+                         [&](const auto& a, const auto& b) { return carried(a) < carried(b); });
+    TopSets top{session.date, working->front().load, {}, false, std::nullopt};
+    if (working->size() == 1 && needed > 1) {
+        // A ramp: the `needed` heaviest sets, judged at the lightest of them.
+        top.load = groups[needed - 1].front().load;
+        for (std::size_t i = needed; i-- > 0;) top.reps.push_back(groups[i].front().reps);
+        top.heavier_included = true;
+        return top;
+    }
+    for (const auto& set : *working) top.reps.push_back(set.reps);
+    if (working != groups.begin()) top.top_set = groups.front().front();
     return top;
 }
 
 std::string describe(const TopSets& top) {
-    return fmt::format("{} you did {} reps at {}", format_date(top.date), fmt::join(top.reps, ", "),
-                       describe_load(top.load));
+    std::string text =
+        fmt::format("{} you did {} reps at {}{}", format_date(top.date), fmt::join(top.reps, ", "),
+                    describe_load(top.load), top.heavier_included ? " or more" : "");
+    if (top.top_set)
+        text += fmt::format(" (the top set of {} at {} is not judged as the working weight)",
+                            top.top_set->reps, describe_load(top.top_set->load));
+    return text;
 }
 
 int clamp_sets(const Exercise& exercise, std::size_t count) {
     const auto& sets = exercise.prescription.sets;
     return std::clamp(static_cast<int>(count), sets.min, sets.max);
+}
+
+// `sets` sets aiming at `target` reps, except that a set which already did more
+// keeps its count: raising the weakest set never lowers the strong ones.
+NextSession aim_each_set(int sets, const std::vector<int>& done, int target, const Load& load) {
+    std::vector<int> per_set;
+    for (int i = 0; i < sets; ++i) {
+        const auto index = static_cast<std::size_t>(i);
+        per_set.push_back(std::max(index < done.size() ? done[index] : target, target));
+    }
+    const bool all_same = std::all_of(per_set.begin(), per_set.end(),
+                                      [&](int reps) { return reps == per_set.front(); });
+    const int fewest = *std::min_element(per_set.begin(), per_set.end());
+    if (all_same) per_set.clear();
+    return {sets, fewest, load, std::move(per_set)};
+}
+
+std::string aim_text(const NextSession& next) {
+    if (next.reps_per_set.empty()) return fmt::format("{} reps per set", next.reps);
+    return fmt::format("{} reps ({} for the weakest, the others no fewer than they did)",
+                       fmt::join(next.reps_per_set, ", "), next.reps);
 }
 
 Load heavier(const Load& load, Unit unit, const Exercise& exercise) {
@@ -89,13 +151,13 @@ Suggestion start(const Exercise& exercise, const std::optional<Target>& target) 
             fmt::format("No sessions of {} logged yet: start with {}x{} at bodyweight and build "
                         "up from there.",
                         exercise.name, sets, reps),
-            {sets, reps, Load::bodyweight()},
+            {sets, reps, Load::bodyweight(), {}},
             std::nullopt};
     return {Action::start,
             fmt::format("No sessions of {} logged yet: start light with {}x{}, using a load you "
                         "could lift a few more times, and let the log take it from there.",
                         exercise.name, sets, reps),
-            {sets, reps, std::nullopt},
+            {sets, reps, std::nullopt, {}},
             std::nullopt};
 }
 
@@ -109,17 +171,48 @@ bool stalled_twice(const Exercise& exercise, const std::vector<TopSets>& judged)
            same_weight(last.load, before.load);
 }
 
+// The easier ways the exercise lists: its easier alternative, and a variation
+// that takes weight off (a band-assisted pull-up).
+std::string easier_text(const Exercise& exercise) {
+    std::vector<std::string> options;
+    if (!exercise.progression.easier_alternative.empty())
+        options.push_back(
+            fmt::format("{} (an easier alternative)", exercise.progression.easier_alternative));
+    for (const auto& variation : exercise.variations) {
+        std::string name = variation.name;
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (name.find("assist") != std::string::npos)
+            options.push_back(fmt::format("the {} variation", name));
+    }
+    if (options.empty()) return "";
+    return fmt::format(" Until then, {} can build up to it.", fmt::join(options, " or "));
+}
+
+// Below the range twice at bodyweight alone there is no load to take off: a
+// target the bottom of the range would not be reachable, so aim one rep past
+// the weakest set and point to an easier way to build up.
+Suggestion stalled_at_bodyweight(const Exercise& exercise, const std::vector<TopSets>& judged) {
+    const auto& last = judged.back();
+    const auto& before = judged[judged.size() - 2];
+    const int bottom = exercise.progression.rep_range.min;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    const NextSession next =
+        aim_each_set(sets, last.reps, std::min(last.fewest() + 1, bottom), last.load);
+    return {Action::keep,
+            fmt::format("On {} and {} you stayed under {} reps at bodyweight (fewest {} and {}): "
+                        "keep bodyweight and aim for {}, one more than the weakest set, on the "
+                        "way to {} reps per set.{}",
+                        format_date(before.date), format_date(last.date), bottom, before.fewest(),
+                        last.fewest(), aim_text(next), bottom, easier_text(exercise)),
+            next, std::nullopt};
+}
+
 Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, Unit unit) {
     const auto& last = judged.back();
     const int bottom = exercise.progression.rep_range.min;
     const int sets = clamp_sets(exercise, last.reps.size());
-    if (last.load.kind == LoadKind::bodyweight)
-        return {Action::keep,
-                fmt::format("On {} and the session before, you stayed under {} reps at bodyweight: "
-                            "keep bodyweight and aim for {} reps per set.",
-                            format_date(last.date), bottom, bottom),
-                {sets, bottom, last.load},
-                std::nullopt};
+    if (last.load.kind == LoadKind::bodyweight) return stalled_at_bodyweight(exercise, judged);
     const Load next = lighter(last.load, 0.9, unit, exercise);
     return {
         Action::deload,
@@ -128,8 +221,14 @@ Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, 
                     format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
                     describe_load(last.load), judged[judged.size() - 2].fewest(), last.fewest(),
                     describe_load(next), bottom),
-        {sets, bottom, next},
+        {sets, bottom, next, {}},
         std::nullopt};
+}
+
+// Every judged set at the threshold and at least one past it: the whole
+// session is ready for weight, not just a fresh first set.
+bool ready_for_weight(const TopSets& last, int threshold) {
+    return last.fewest() >= threshold && last.most() > threshold;
 }
 
 Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSets>& judged,
@@ -137,27 +236,29 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
     const auto& last = judged.back();
     const int threshold = exercise.progression.bodyweight_threshold;
     const int sets = clamp_sets(exercise, last.reps.size());
-    if (last.most() > threshold) {
+    if (ready_for_weight(last, threshold)) {
         const Load next = heavier(last.load, unit, exercise);
         std::string how = exercise.progression.added_load.empty()
                               ? ""
                               : fmt::format(" ({})", exercise.progression.added_load);
-        return {Action::add_weight,
-                fmt::format("On {}; {} is past the {}-rep threshold, so add {}{} and start again "
-                            "from {} reps.",
-                            describe(last), last.most(), threshold, increment_text(exercise, unit),
-                            how, exercise.progression.rep_range.min),
-                {sets, exercise.progression.rep_range.min, next},
-                std::nullopt};
+        return {
+            Action::add_weight,
+            fmt::format("On {}; every set reached {} and {} is past the {}-rep threshold, so "
+                        "add {}{} and start again from {} reps.",
+                        describe(last), threshold, last.most(), threshold,
+                        increment_text(exercise, unit), how, exercise.progression.rep_range.min),
+            {sets, exercise.progression.rep_range.min, next, {}},
+            std::nullopt};
     }
     if (stalled_twice(exercise, judged)) return deload(exercise, judged, unit);
     const int target = std::min(last.fewest() + 1, threshold + 1);
+    const NextSession next = aim_each_set(
+        sets, last.reps, target, load_in_unit(last.load, unit, exercise.progression.load_step));
     return {Action::add_reps,
-            fmt::format("On {}; keep {} and aim for {} reps per set: once a set goes past {}, "
-                        "add weight.",
-                        describe(last), describe_load(last.load), target, threshold),
-            {sets, target, load_in_unit(last.load, unit, exercise.progression.load_step)},
-            std::nullopt};
+            fmt::format("On {}; keep {} and aim for {}: once every set reaches {} and one goes "
+                        "past it, add weight.",
+                        describe(last), describe_load(last.load), aim_text(next), threshold),
+            next, std::nullopt};
 }
 
 Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>& judged,
@@ -165,6 +266,7 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
     const auto& last = judged.back();
     const auto& range = exercise.progression.rep_range;
     const int sets = clamp_sets(exercise, last.reps.size());
+    const Load same = load_in_unit(last.load, unit, exercise.progression.load_step);
     if (last.fewest() >= range.max) {
         const Load next = heavier(last.load, unit, exercise);
         return {Action::add_weight,
@@ -172,47 +274,129 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
                             "to {} and start again from {} reps.",
                             describe(last), range.min, range.max, increment_text(exercise, unit),
                             describe_load(next), range.min),
-                {sets, range.min, next},
+                {sets, range.min, next, {}},
                 std::nullopt};
     }
     if (stalled_twice(exercise, judged)) return deload(exercise, judged, unit);
-    if (last.fewest() < range.min)
+    if (last.fewest() < range.min) {
+        const NextSession next = aim_each_set(sets, last.reps, range.min, same);
         return {Action::keep,
-                fmt::format("On {}; a set fell short of {} reps, so stay at {} and aim for {} "
-                            "reps per set.",
-                            describe(last), range.min, describe_load(last.load), range.min),
-                {sets, range.min, load_in_unit(last.load, unit, exercise.progression.load_step)},
-                std::nullopt};
+                fmt::format("On {}; a set fell short of {} reps, so stay at {} and aim for {}.",
+                            describe(last), range.min, describe_load(last.load), aim_text(next)),
+                next, std::nullopt};
+    }
     const int target = std::min(last.fewest() + 1, range.max);
+    const NextSession next = aim_each_set(sets, last.reps, target, same);
     return {Action::add_reps,
-            fmt::format("On {}; stay at {} and aim for {} reps per set: when every set reaches "
-                        "{}, add weight.",
-                        describe(last), describe_load(last.load), target, range.max),
-            {sets, target, load_in_unit(last.load, unit, exercise.progression.load_step)},
-            std::nullopt};
+            fmt::format("On {}; stay at {} and aim for {}: when every set reaches {}, add weight.",
+                        describe(last), describe_load(last.load), aim_text(next), range.max),
+            next, std::nullopt};
 }
 
-Suggestion after_pain(const Exercise& exercise, const Session& latest, const TopSets* top,
-                      Date today, Unit unit) {
-    const int sets_done = top ? static_cast<int>(top->reps.size()) : exercise.prescription.sets.min;
-    NextSession gentle{
-        std::max(1, sets_done - 1), exercise.progression.rep_range.min,
-        top ? std::optional<Load>(lighter(top->load, 0.8, unit, exercise)) : std::nullopt};
-    if (exercise.loading == Loading::bodyweight && !gentle.load) gentle.load = Load::bodyweight();
-    const Date back_on = latest.date + std::chrono::days{kPainRestDays};
+// The lightest working load of the pain day: the return starts below it, so
+// logging more sets that day (heavier or not) can never make the return heavier.
+std::optional<Load> lightest_working_load(const Session& session) {
+    const auto sets = working_sets(session);
+    if (sets.empty()) return std::nullopt;
+    return std::min_element(sets.begin(), sets.end(), lighter_set)->load;
+}
+
+// Less than the bottom of the prescription in every respect: one set fewer
+// than its fewest sets, one rep fewer than the bottom of the range, and about
+// 80% of the lightest working load of the pain day. None of it depends on how
+// much was logged that day, so more sets never make the return larger.
+NextSession pain_return(const Exercise& exercise, const Session& pain_day, Unit unit) {
+    const auto lightest = lightest_working_load(pain_day);
+    std::optional<Load> load;
+    if (lightest) load = lighter(*lightest, 0.8, unit, exercise);
+    if (exercise.loading == Loading::bodyweight && !load) load = Load::bodyweight();
+    return {std::max(1, exercise.prescription.sets.min - 1),
+            std::max(1, exercise.progression.rep_range.min - 1),
+            load,
+            {}};
+}
+
+std::string return_text(const Exercise& exercise, const NextSession& gentle,
+                        const Session& pain_day) {
+    const auto lightest = lightest_working_load(pain_day);
+    const std::string load_text =
+        !gentle.load || !lightest || gentle.load->kind == LoadKind::bodyweight
+            ? ""
+            : fmt::format(" at {} (about 80% of the {} you worked with)",
+                          describe_load(*gentle.load), describe_load(*lightest));
+    return fmt::format(
+        "{} set{} of {}{}, fewer sets and reps than the {}x{} at the bottom of the "
+        "prescription",
+        gentle.sets, gentle.sets == 1 ? "" : "s", gentle.reps, load_text,
+        exercise.prescription.sets.min, exercise.progression.rep_range.min);
+}
+
+// Why the rule still holds when the exercise was trained again inside the rest.
+std::string cut_short_text(const Session& pain_day, std::span<const Session> since) {
+    if (since.empty()) return "";
+    const Date first = since.front().date;
+    return fmt::format(
+        " You trained it again on {}, {} day{} after the pain: that cut the rest "
+        "short, so the pain rule still holds.",
+        format_date(first), days_between(pain_day.date, first),
+        days_between(pain_day.date, first) == 1 ? "" : "s");
+}
+
+// `since`: the sessions after the pain day, all inside its rest window.
+Suggestion after_pain(const Exercise& exercise, const Session& pain_day,
+                      std::span<const Session> since, Date today, Unit unit) {
+    const NextSession gentle = pain_return(exercise, pain_day, unit);
+    const std::string how = return_text(exercise, gentle, pain_day);
+    const std::string cut_short = cut_short_text(pain_day, since);
+    const Date back_on = pain_day.date + std::chrono::days{kPainRestDays};
     if (today < back_on)
         return {Action::rest,
                 fmt::format("You marked pain after {} on {}: take one to two weeks off it "
                             "(back on {} at the earliest, {} at the latest), then return with "
-                            "fewer sets and less load, and have your form checked.",
-                            exercise.name, format_date(latest.date), format_date(back_on),
-                            format_date(latest.date + std::chrono::days{kPainRestDaysMax})),
+                            "{}, and have your form checked.{}",
+                            exercise.name, format_date(pain_day.date), format_date(back_on),
+                            format_date(pain_day.date + std::chrono::days{kPainRestDaysMax}), how,
+                            cut_short),
                 gentle, back_on};
-    return {Action::deload,
-            fmt::format("You marked pain on {}, {} days ago: come back gently with fewer sets "
-                        "and less load, and stop if it aches again.",
-                        format_date(latest.date), days_between(latest.date, today)),
-            gentle, std::nullopt};
+    return {
+        Action::deload,
+        fmt::format("You marked pain on {}, {} days ago: come back gently with {}, and stop "
+                    "if it aches again.{}",
+                    format_date(pain_day.date), days_between(pain_day.date, today), how, cut_short),
+        gentle, std::nullopt};
+}
+
+// The latest pain session whose rule still holds: none of the sessions after
+// it came once its rest window was over, since training inside the rest does
+// not make the pain go away.
+std::optional<std::size_t> pain_in_force(std::span<const Session> sessions) {
+    for (std::size_t i = sessions.size(); i-- > 0;) {
+        if (!sessions[i].pain) continue;
+        const Date back_on = sessions[i].date + std::chrono::days{kPainRestDays};
+        const bool returned = sessions.back().date >= back_on;
+        if (returned) return std::nullopt;
+        return i;
+    }
+    return std::nullopt;
+}
+
+// Pain elsewhere on a guarded muscle: no added weight until its window is over.
+Suggestion hold_for_related_pain(const Exercise& exercise, const TopSets& last, Suggestion planned,
+                                 const std::optional<RelatedPain>& related, Date today, Unit unit) {
+    if (!related || planned.action != Action::add_weight) return planned;
+    const Date back_on = related->date + std::chrono::days{kPainRestDays};
+    if (today < related->date || today >= back_on) return planned;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    const NextSession next =
+        aim_each_set(sets, last.reps, last.fewest(),
+                     load_in_unit(last.load, unit, exercise.progression.load_step));
+    return {
+        Action::keep,
+        fmt::format("You marked pain after {} on {}, which also trains the {}: add no weight "
+                    "to {} before {}, so keep {} and repeat {}.",
+                    related->exercise_name, format_date(related->date), related->muscle,
+                    exercise.name, format_date(back_on), describe_load(last.load), aim_text(next)),
+        next, planned.not_before};
 }
 
 // The sessions in the 7 days ending today.
@@ -226,11 +410,15 @@ std::vector<Date> sessions_this_week(std::span<const Session> sessions, Date tod
 }
 
 // The first day from `today` on when fewer than the most sessions a week fall
-// in the 7 days before it.
+// in the 7 days ending on it: the day the most-th latest session drops out.
+// With more sessions in the week than the most, the oldest dropping out is
+// not enough, and `log` would then print a rest for the day it said was due.
 Date next_due(const Exercise& exercise, std::span<const Session> sessions, Date today) {
-    const auto this_week = sessions_this_week(sessions, today);
-    if (static_cast<int>(this_week.size()) < exercise.prescription.per_week.max) return today;
-    return *std::min_element(this_week.begin(), this_week.end()) + std::chrono::days{7};
+    auto this_week = sessions_this_week(sessions, today);
+    const int most = std::max(1, exercise.prescription.per_week.max);
+    if (static_cast<int>(this_week.size()) < most) return today;
+    std::sort(this_week.begin(), this_week.end(), std::greater<>());
+    return this_week[static_cast<std::size_t>(most - 1)] + std::chrono::days{7};
 }
 
 // Rest instead when the exercise was already done its most times this week.
@@ -248,6 +436,37 @@ Suggestion limit_frequency(const Exercise& exercise, std::span<const Session> se
     planned.action = Action::rest;
     planned.not_before = due;
     return planned;
+}
+
+constexpr double kLightDayFraction = 0.85;
+constexpr int kLightDayWindowDays = 14;
+
+// A light day is one whose working weight is under 85% of a working weight
+// judged in the 14 days before it: an easy day on purpose, or a day off form,
+// says nothing about what the heavier load can carry, so it is not judged and
+// does not lower the next prescription.
+std::vector<TopSets> without_light_days(const std::vector<TopSets>& judged) {
+    std::vector<TopSets> kept;
+    for (const auto& top : judged) {
+        const bool light = std::any_of(kept.begin(), kept.end(), [&](const TopSets& before) {
+            const int age = days_between(before.date, top.date);
+            return age > 0 && age <= kLightDayWindowDays &&
+                   added_kilograms(top.load) <
+                       kLightDayFraction * added_kilograms(before.load) - 1e-9;
+        });
+        if (!light) kept.push_back(top);
+    }
+    return kept;
+}
+
+// Says why the latest session was not judged, when it was a light day.
+std::string light_day_text(const TopSets& latest, const std::vector<TopSets>& kept) {
+    if (kept.empty() || kept.back().date == latest.date) return "";
+    return fmt::format(
+        "{} at {} was a light day (under {:.0f}% of the {} of {}, within {} days), "
+        "so it is not judged. ",
+        format_date(latest.date), describe_load(latest.load), kLightDayFraction * 100,
+        describe_load(kept.back().load), format_date(kept.back().date), kLightDayWindowDays);
 }
 
 Unit unit_for(const std::vector<TopSets>& judged, std::optional<Unit> preferred) {
@@ -278,32 +497,44 @@ std::string_view action_name(Action action) {
 }
 
 Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, Date today,
-                   std::optional<Unit> unit, const std::optional<Target>& target) {
+                   std::optional<Unit> unit, const std::optional<Target>& target,
+                   const std::optional<RelatedPain>& related) {
     std::vector<TopSets> judged;
     for (const auto& session : sessions)
-        if (auto top = top_sets(session)) judged.push_back(*top);
+        if (auto top = top_sets(exercise, session)) judged.push_back(*top);
     const Unit chosen = unit_for(judged, unit);
-    if (!sessions.empty() && sessions.back().pain) {
-        const auto top = top_sets(sessions.back());
-        return after_pain(exercise, sessions.back(), top ? &*top : nullptr, today, chosen);
-    }
+    // Only the sessions every history keeps, so progress, plan and show agree.
+    const auto recent = sessions.last(std::min(sessions.size(), ExerciseHistory::kRecentSessions));
+    if (const auto pain = pain_in_force(recent))
+        return after_pain(exercise, recent[*pain], recent.subspan(*pain + 1), today, chosen);
     if (judged.empty()) return start(exercise, target);
+    const TopSets latest = judged.back();
+    // Light days are found among the kept sessions alone, for the same reason.
+    if (judged.size() > recent.size())
+        judged.erase(judged.begin(), judged.end() - static_cast<std::ptrdiff_t>(recent.size()));
+    judged = without_light_days(judged);
     Suggestion planned = exercise.loading == Loading::bodyweight
                              ? progress_bodyweight(exercise, judged, chosen)
                              : progress_loaded(exercise, judged, chosen);
+    planned =
+        hold_for_related_pain(exercise, judged.back(), std::move(planned), related, today, chosen);
+    planned.reason = light_day_text(latest, judged) + planned.reason;
     return limit_frequency(exercise, sessions, today, std::move(planned));
 }
 
 Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> sessions,
-                             Date today, std::optional<Unit> unit) {
+                             Date today, std::optional<Unit> unit,
+                             const std::optional<RelatedPain>& related) {
     const Date due = next_due(exercise, sessions, today);
-    Suggestion next = suggest(exercise, sessions, due, unit);
+    Suggestion next = suggest(exercise, sessions, due, unit, std::nullopt, related);
     if (due > today && !next.not_before) next.not_before = due;
     return next;
 }
 
 std::string next_notation(const NextSession& next) {
-    std::string notation = fmt::format("{}x{}", next.sets, next.reps);
+    std::string notation = next.reps_per_set.empty()
+                               ? fmt::format("{}x{}", next.sets, next.reps)
+                               : fmt::format("{}", fmt::join(next.reps_per_set, ","));
     // Appended piece by piece: `"@" + string` trips a false -Wrestrict in g++ 12 -O3.
     if (next.load) notation.append("@").append(format_load(*next.load));
     return notation;
@@ -314,10 +545,39 @@ std::string next_notation(const NextSession& next) {
 namespace liftlog {
 
 Suggestion suggest_from(const Exercise& exercise, const ExerciseHistory* history, Date today,
-                        std::optional<Unit> unit, const std::optional<Target>& target) {
-    if (history == nullptr) return suggest(exercise, {}, today, unit, target);
+                        std::optional<Unit> unit, const std::optional<Target>& target,
+                        const std::optional<RelatedPain>& related) {
+    if (history == nullptr) return suggest(exercise, {}, today, unit, target, related);
     const auto sessions = history->recent_sessions();
-    return suggest(exercise, sessions, today, unit, target);
+    return suggest(exercise, sessions, today, unit, target, related);
+}
+
+// The seed guide's advice on back aches is about the back, not one machine, so
+// pain on one exercise for it holds every exercise that trains it.
+constexpr std::string_view kGuardedMuscle = "lower-back";
+
+bool trains_guarded_muscle(const Exercise& exercise) {
+    const auto& muscles = exercise.primary_muscles;
+    return std::find(muscles.begin(), muscles.end(), kGuardedMuscle) != muscles.end();
+}
+
+std::optional<RelatedPain> related_pain(const Exercise& exercise,
+                                        const std::map<std::string, Exercise>& exercises,
+                                        const Histories& histories, Date today) {
+    if (!trains_guarded_muscle(exercise)) return std::nullopt;
+    std::optional<RelatedPain> latest;
+    for (const auto& [id, history] : histories) {
+        const auto other = exercises.find(id);
+        if (id == exercise.id || other == exercises.end() || !trains_guarded_muscle(other->second))
+            continue;
+        for (const auto& session : history.recent_sessions()) {
+            const int age = days_between(session.date, today);
+            const bool in_window = age >= 0 && age < kPainRestDays;
+            if (session.pain && in_window && (!latest || session.date > latest->date))
+                latest = RelatedPain{other->second.name, "lower back", session.date};
+        }
+    }
+    return latest;
 }
 
 }  // namespace liftlog

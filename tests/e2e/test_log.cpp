@@ -290,7 +290,7 @@ TEST_CASE("log with --pain suggests rest", "[e2e][log]") {
         sandbox.run({"log", "back-extension", "12,12,12", "--pain", "--today", kToday});
     REQUIRE(result.status == 0);
     CHECK(e2e::starts_with(result.out, "Logged back-extension on 2026-11-20: 3x12@bw, pain (id "));
-    CHECK(e2e::contains(result.out, "Next time: rest until 2026-11-27, then 2x10@bw\n"));
+    CHECK(e2e::contains(result.out, "Next time: rest until 2026-11-27, then 1x9@bw\n"));
     const auto json = sandbox.run(
         {"log", "back-extension", "10", "--pain", "--today", kToday, "--format", "json"});
     REQUIRE(json.status == 0);

@@ -186,3 +186,17 @@ TEST_CASE("the staple barbell dumbbell and cable lifts are built in", "[library]
     // A glute bridge is a different movement, so it is a variation, not an alias.
     CHECK(library.find_exercise("glute bridge") == nullptr);
 }
+
+TEST_CASE("an easier alternative must be one of the exercise's alternatives", "[library]") {
+    CHECK(builtin().exercise("pull-up").progression.easier_alternative == "lat-pulldown");
+    CHECK(builtin().exercise("back-extension").progression.easier_alternative ==
+          "floor-back-extension");
+    auto definition = minimal_exercise("x");
+    const std::string rules = R"("progression":{"rep_range":[10,12]})";
+    definition.replace(definition.find(rules), rules.size(),
+                       R"("progression":{"rep_range":[10,12],"easier_alternative":"pull-up"})");
+    auto sources = builtin_sources();
+    sources.push_back({"/u/x.json", DefinitionKind::exercise, definition});
+    CHECK_THROWS_WITH(Library::build(sources),
+                      Catch::Contains("'easier_alternative' 'pull-up' is not one of the"));
+}

@@ -178,12 +178,13 @@ TEST_CASE("pain in the latest session means rest, then a gentler return", "[prog
     CHECK(six_days.action == Action::rest);
     REQUIRE(six_days.not_before.has_value());
     CHECK(*six_days.not_before == day("2026-11-23"));
-    CHECK(six_days.next.sets == 2);
+    CHECK(six_days.next.sets == 1);
+    CHECK(six_days.next.reps == 9);
     CHECK(six_days.next.load == Load::added(250, Unit::kg));
 
     const auto seven_days = run(back_extension(), hurt, "2026-11-23");
     CHECK(seven_days.action == Action::deload);
-    CHECK(seven_days.next.sets == 2);
+    CHECK(seven_days.next.sets == 1);
 
     std::vector<Session> recovered = hurt;
     recovered.push_back(session("2026-11-23", {12, 12}, Load::added(250, Unit::kg)));
@@ -220,7 +221,323 @@ TEST_CASE("next time after logging: the progression step, due when the week allo
 }
 
 TEST_CASE("next_notation is ready to paste into liftlog log", "[progression]") {
-    CHECK(next_notation({3, 10, Load::added(250, Unit::kg)}) == "3x10@+2.5kg");
-    CHECK(next_notation({3, 5, std::nullopt}) == "3x5");
+    CHECK(next_notation({3, 10, Load::added(250, Unit::kg), {}}) == "3x10@+2.5kg");
+    CHECK(next_notation({3, 5, std::nullopt, {}}) == "3x5");
     CHECK(action_name(Action::add_weight) == "add_weight");
+}
+
+namespace {
+
+Exercise pull_up() {
+    Exercise e;
+    e.id = "pull-up";
+    e.name = "Pull-Up";
+    e.loading = Loading::bodyweight;
+    e.prescription = {{3, 4}, {6, 12}, {1, 3}};
+    e.progression.rep_range = {6, 12};
+    e.progression.bodyweight_threshold = 12;
+    e.alternatives = {"lat-pulldown", "dumbbell-row"};
+    return e;
+}
+
+Exercise barbell_row() {
+    Exercise e;
+    e.id = "barbell-row";
+    e.name = "Barbell Row";
+    e.loading = Loading::external;
+    e.prescription = {{3, 4}, {6, 10}, {1, 2}};
+    e.progression.rep_range = {6, 10};
+    return e;
+}
+
+Exercise bench_press() {
+    Exercise e;
+    e.id = "bench-press";
+    e.name = "Bench Press";
+    e.loading = Loading::external;
+    e.prescription = {{3, 5}, {5, 8}, {1, 3}};
+    e.progression.rep_range = {5, 8};
+    return e;
+}
+
+// Sessions of one day put together, as two `log` calls on the same day are.
+Session same_day(std::vector<Session> parts) {
+    Session day = parts.front();
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        day.sets.insert(day.sets.end(), parts[i].sets.begin(), parts[i].sets.end());
+        day.pain = day.pain || parts[i].pain;
+    }
+    return day;
+}
+
+}  // namespace
+
+TEST_CASE("the return after pain stays under the bottom of the prescription", "[progression]") {
+    const Session pain_day = same_day({session("2026-11-16", {12, 12, 12}, Load::bodyweight()),
+                                       session("2026-11-16", {12, 12, 12}, Load::bodyweight()),
+                                       session("2026-11-16", {10, 10}, Load::bodyweight(), true)});
+    const auto back = run(back_extension(), {pain_day}, "2026-11-23");
+    CHECK(back.action == Action::deload);
+    CHECK(back.next.sets == 1);  // the prescription's 2 sets, less one
+    CHECK(back.next.reps == 9);  // the range's 10 reps, less one
+    CHECK(back.next.load == Load::bodyweight());
+    CHECK(next_notation(back.next) == "1x9@bw");
+    CHECK_THAT(back.reason, Catch::Contains("1 set of 9") && Catch::Contains("2x10"));
+
+    // One more set that day, without pain, does not make the return bigger.
+    Session more = pain_day;
+    more.sets.push_back({12, Load::bodyweight(), false});
+    const auto after_more = run(back_extension(), {more}, "2026-11-23");
+    CHECK(after_more.next.sets == 1);
+    CHECK(after_more.next.reps == 9);
+
+    // Any number of sets: never more than the prescription's minimum less one.
+    const auto ten_sets =
+        run(deadlift(), {session("2026-11-16", {5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, kg(100), true)},
+            "2026-11-23");
+    CHECK(ten_sets.next.sets == 2);
+    CHECK(ten_sets.next.reps == 2);
+    CHECK(ten_sets.next.load == kg(80));
+}
+
+TEST_CASE("a heavier set on the pain day never makes the return heavier", "[progression]") {
+    const Session hurt = session("2026-11-16", {5, 5, 5}, kg(100), true);
+    Session heavier_too = hurt;
+    for (int i = 0; i < 3; ++i) heavier_too.sets.push_back({5, kg(140), false});
+    const auto first = run(deadlift(), {hurt}, "2026-11-23");
+    const auto second = run(deadlift(), {heavier_too}, "2026-11-23");
+    REQUIRE(first.next.load.has_value());
+    REQUIRE(second.next.load.has_value());
+    CHECK(added_kilograms(*second.next.load) <= added_kilograms(*first.next.load));
+    CHECK(first.next.load == kg(80));
+}
+
+TEST_CASE("a top single is not the working weight", "[progression]") {
+    Session s = session("2026-11-20", {5, 5, 5}, kg(110));
+    s.sets.insert(s.sets.begin(), {1, kg(130), false});
+    const auto next = run(deadlift(), {s});
+    CHECK(next.action == Action::add_weight);
+    CHECK(next.next.load == kg(115));
+    CHECK_THAT(next.reason, Catch::Contains("5, 5, 5 reps at 110 kg") &&
+                                Catch::Contains("top set of 1 at 130 kg"));
+
+    // At the bottom of the bench press range: more reps at 110, not 3x5 at 130.
+    const auto bench = run(bench_press(), {s});
+    CHECK(bench.action == Action::add_reps);
+    CHECK(bench.next.load == kg(110));
+    CHECK(next_notation(bench.next) == "3x6@110kg");
+
+    // Twice below the range with a top single: the deload starts from 110, not 130.
+    Session low = session("2026-11-13", {4, 4, 4}, kg(110));
+    low.sets.insert(low.sets.begin(), {1, kg(130), false});
+    Session low_again = low;
+    low_again.date = day("2026-11-20");
+    const auto deload = run(bench_press(), {low, low_again});
+    CHECK(deload.action == Action::deload);
+    CHECK(deload.next.load == kg(100));
+    CHECK(deload.next.sets == 3);
+}
+
+TEST_CASE("a ramp is judged at the load that carries the prescribed sets", "[progression]") {
+    Session ramp;
+    ramp.date = day("2026-11-20");
+    for (double load : {100.0, 105.0, 110.0}) ramp.sets.push_back({5, kg(load), false});
+    const auto next = run(deadlift(), {ramp});
+    CHECK(next.action == Action::add_weight);
+    CHECK(next.next.load == kg(105));  // 100 kg carried all 3 sets
+    CHECK_THAT(next.reason, Catch::Contains("at 100 kg or more"));
+
+    // Fewer sets than the prescription: judged at the heaviest of them all.
+    const auto two = run(deadlift(), {session("2026-11-20", {4, 4}, kg(100))});
+    CHECK(two.next.load == kg(100));
+}
+
+TEST_CASE("the pain return starts below the working weight, not the top set", "[progression]") {
+    Session s = session("2026-11-16", {5, 5, 5}, kg(150), true);
+    s.sets.insert(s.sets.begin(), {1, kg(200), false});
+    const auto back = run(deadlift(), {s}, "2026-11-23");
+    CHECK(back.next.load == kg(120));
+    CHECK(next_notation(back.next) == "2x2@120kg");
+    CHECK_THAT(back.reason, Catch::Contains("about 80% of the 150 kg"));
+}
+
+TEST_CASE("bodyweight: weight only when every set is at the threshold and one past it",
+          "[progression]") {
+    const auto thin =
+        run(back_extension(), {session("2026-11-20", {13, 8, 8}, Load::bodyweight())});
+    CHECK(thin.action == Action::add_reps);
+    CHECK(thin.next.load == Load::bodyweight());
+    const auto eleven =
+        run(back_extension(), {session("2026-11-20", {13, 11, 11}, Load::bodyweight())});
+    CHECK(eleven.action == Action::add_reps);
+    CHECK(next_notation(eleven.next) == "13,12,12@bw");
+    const auto twelve =
+        run(back_extension(), {session("2026-11-20", {13, 12, 12}, Load::bodyweight())});
+    CHECK(twelve.action == Action::add_weight);
+    CHECK_THAT(twelve.reason, Catch::Contains("every set reached 12"));
+
+    const auto pull = run(pull_up(), {session("2026-11-20", {13, 5, 5}, Load::bodyweight())});
+    CHECK(pull.action == Action::add_reps);
+    CHECK(pull.next.load == Load::bodyweight());
+    CHECK(next_notation(pull.next) == "13,6,6@bw");
+}
+
+TEST_CASE("more reps never asks a set for fewer than it did", "[progression]") {
+    const auto row = run(barbell_row(), {session("2026-11-20", {8, 8, 5}, kg(100))});
+    CHECK(row.action == Action::keep);
+    CHECK(row.next.reps == 6);
+    CHECK(row.next.reps_per_set == std::vector<int>{8, 8, 6});
+    CHECK(next_notation(row.next) == "8,8,6@100kg");
+    CHECK_THAT(row.reason, Catch::Contains("8, 8, 6 reps (6 for the weakest"));
+
+    const auto add = run(barbell_row(), {session("2026-11-20", {9, 7, 7}, kg(100))});
+    CHECK(add.action == Action::add_reps);
+    CHECK(next_notation(add.next) == "9,8,8@100kg");
+
+    // Every set equal: the plain sets x reps form.
+    const auto even = run(barbell_row(), {session("2026-11-20", {7, 7, 7}, kg(100))});
+    CHECK(even.next.reps_per_set.empty());
+    CHECK(next_notation(even.next) == "3x8@100kg");
+    // A set added to reach the prescription aims at the target.
+    const auto short_session = run(barbell_row(), {session("2026-11-20", {9, 7}, kg(100))});
+    CHECK(next_notation(short_session.next) == "9,8,8@100kg");
+}
+
+TEST_CASE("training inside the rest window does not end the pain rule", "[progression]") {
+    const std::vector<Session> cut_short = {
+        session("2026-11-16", {12, 12, 12}, Load::bodyweight(), true),
+        session("2026-11-18", {13, 13, 13}, Load::bodyweight())};
+    const auto during = run(back_extension(), cut_short, "2026-11-19");
+    CHECK(during.action == Action::rest);
+    REQUIRE(during.not_before.has_value());
+    CHECK(*during.not_before == day("2026-11-23"));
+    CHECK_THAT(during.reason, Catch::Contains("again on 2026-11-18, 2 days after the pain") &&
+                                  Catch::Contains("cut the rest short"));
+    const auto after = run(back_extension(), cut_short, "2026-11-24");
+    CHECK(after.action == Action::deload);
+    CHECK(next_notation(after.next) == "1x9@bw");
+    CHECK_THAT(after.reason, Catch::Contains("cut the rest short"));
+
+    // A session once the window is over is the return that ends the rule.
+    std::vector<Session> returned = cut_short;
+    returned.push_back(session("2026-11-23", {13, 13, 13}, Load::bodyweight()));
+    CHECK(run(back_extension(), returned, "2026-11-26").action == Action::add_weight);
+}
+
+namespace {
+
+Exercise lower_back(const char* id, const char* name) {
+    Exercise e = back_extension();
+    e.id = id;
+    e.name = name;
+    e.primary_muscles = {"lower-back"};
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("pain on one lower-back exercise holds the others' load", "[progression]") {
+    const Exercise hurt = lower_back("back-extension", "Back Extension");
+    Exercise good = lower_back("good-morning", "Good Morning");
+    good.primary_muscles = {"lower-back", "hamstrings"};
+    Exercise row = barbell_row();
+    row.primary_muscles = {"upper-back", "lats"};
+    const std::map<std::string, Exercise> exercises = {
+        {hurt.id, hurt}, {good.id, good}, {row.id, row}};
+    Histories histories;
+    Record pain_record;
+    pain_record.id = "0000000000000001";
+    pain_record.date = day("2026-11-16");
+    pain_record.exercise = hurt.id;
+    pain_record.sets = {{12, Load::bodyweight(), false}};
+    pain_record.pain = true;
+    histories[hurt.id].add(pain_record);
+    const auto related = related_pain(good, exercises, histories, day("2026-11-18"));
+    REQUIRE(related.has_value());
+    CHECK(related->date == day("2026-11-16"));
+    CHECK_FALSE(related_pain(row, exercises, histories, day("2026-11-18")).has_value());
+    CHECK_FALSE(related_pain(hurt, exercises, histories, day("2026-11-18")).has_value());
+    // The window is 7 days: on day 7 the pain no longer holds other exercises.
+    CHECK_FALSE(related_pain(good, exercises, histories, day("2026-11-23")).has_value());
+
+    const std::vector<Session> ready = {session("2026-11-17", {13, 13, 13}, Load::bodyweight())};
+    const auto held = suggest(good, ready, day("2026-11-18"), std::nullopt, std::nullopt, related);
+    CHECK(held.action == Action::keep);
+    CHECK(held.next.load == Load::bodyweight());
+    CHECK(next_notation(held.next) == "3x13@bw");
+    CHECK_THAT(held.reason, Catch::Contains("Back Extension on 2026-11-16") &&
+                                Catch::Contains("lower back") && Catch::Contains("2026-11-23"));
+    const auto free = suggest(good, ready, day("2026-11-23"), std::nullopt, std::nullopt, related);
+    CHECK(free.action == Action::add_weight);
+    // Only added weight is held: more reps are still fine.
+    const std::vector<Session> building = {session("2026-11-17", {11, 11}, Load::bodyweight())};
+    CHECK(suggest(good, building, day("2026-11-18"), std::nullopt, std::nullopt, related).action ==
+          Action::add_reps);
+}
+
+TEST_CASE("a stall at bodyweight keeps a reachable target and points to an easier way",
+          "[progression]") {
+    Exercise pull = pull_up();
+    pull.progression.easier_alternative = "lat-pulldown";
+    pull.variations = {{"Chin-up", ""}, {"Band-assisted", ""}};
+    const std::vector<Session> twice = {session("2026-11-13", {3, 2, 2}, Load::bodyweight()),
+                                        session("2026-11-20", {3, 2, 2}, Load::bodyweight())};
+    const auto stuck = run(pull, twice);
+    CHECK(stuck.action == Action::keep);
+    CHECK(stuck.next.load == Load::bodyweight());
+    CHECK(next_notation(stuck.next) == "3x3@bw");  // not 3x6: one past the weakest set
+    CHECK_THAT(stuck.reason, Catch::Contains("lat-pulldown (an easier alternative)") &&
+                                 Catch::Contains("band-assisted variation") &&
+                                 Catch::Contains("on the way to 6 reps"));
+
+    // Close to the range, the target is the bottom of it and no higher.
+    const std::vector<Session> close = {session("2026-11-13", {5, 5, 5}, Load::bodyweight()),
+                                        session("2026-11-20", {5, 5, 5}, Load::bodyweight())};
+    CHECK(next_notation(run(pull, close).next) == "3x6@bw");
+    // Without an easier way listed, the reason names none.
+    const auto plain = run(pull_up(), twice);
+    CHECK(next_notation(plain.next) == "3x3@bw");
+    CHECK_THAT(plain.reason, !Catch::Contains("Until then"));
+    // Once only: the usual add_reps.
+    CHECK(run(pull, {twice[1]}).action == Action::add_reps);
+}
+
+TEST_CASE("the weekly rest ends when the count falls below the most a week", "[progression]") {
+    // Three sessions in a week of at most two: the second one has to drop out.
+    const std::vector<Session> three = {session("2026-11-17", {10, 10}, Load::bodyweight()),
+                                        session("2026-11-18", {10, 10}, Load::bodyweight()),
+                                        session("2026-11-20", {10, 10}, Load::bodyweight())};
+    const auto rest = run(back_extension(), three, "2026-11-21");
+    CHECK(rest.action == Action::rest);
+    REQUIRE(rest.not_before.has_value());
+    CHECK(*rest.not_before == day("2026-11-25"));  // not 11-24: 11-18 and 11-20 still in the week
+    CHECK(run(back_extension(), three, "2026-11-24").action == Action::rest);
+    CHECK(run(back_extension(), three, "2026-11-25").action == Action::add_reps);
+    // Right after logging, next time is the progression step, never a rest.
+    const auto next = suggest_next_time(back_extension(), three, day("2026-11-20"), std::nullopt);
+    CHECK(next.action == Action::add_reps);
+    REQUIRE(next.not_before.has_value());
+    CHECK(*next.not_before == day("2026-11-25"));
+}
+
+TEST_CASE("a light day does not lower the next prescription", "[progression]") {
+    const Session heavy = session("2026-11-13", {5, 5, 4}, kg(100));
+    // 80 kg is under 85% of 100 kg: judged on the 100 kg day, not the easy one.
+    const auto light = run(deadlift(), {heavy, session("2026-11-17", {5, 5, 5}, kg(80))});
+    CHECK(light.action == Action::add_reps);
+    CHECK(light.next.load == kg(100));
+    CHECK(next_notation(light.next) == "3x5@100kg");
+    // 85 kg is not under 85%: a real session, judged as it is.
+    const auto at_85 = run(deadlift(), {heavy, session("2026-11-17", {5, 5, 5}, kg(85))});
+    CHECK(at_85.action == Action::add_weight);
+    CHECK(at_85.next.load == kg(90));
+    // More than 14 days later it is a new start, not a light day.
+    const auto later =
+        run(deadlift(), {heavy, session("2026-11-28", {5, 5, 5}, kg(80))}, "2026-11-30");
+    CHECK(later.next.load == kg(85));
+    // Two light days between heavy ones do not make a stall at the lighter load.
+    const std::vector<Session> stalled = {session("2026-11-06", {2, 2, 2}, kg(100)),
+                                          session("2026-11-10", {3, 3, 3}, kg(60)),
+                                          session("2026-11-13", {2, 2, 2}, kg(100))};
+    CHECK(run(deadlift(), stalled).action == Action::deload);
 }

@@ -3,6 +3,7 @@
 // dispatches: each view lives in its own file of this folder.
 #include <CLI/CLI.hpp>
 
+#include "../advice.hpp"
 #include "../commands.hpp"
 #include "../invocation.hpp"
 #include "progress.hpp"
@@ -17,9 +18,9 @@ void run_progress(const ProgressArguments& args, const Library& library, Log& lo
             return print_overview(log.histories(), library, settings, output, request.glyphs);
         case ProgressView::exercise: {
             const Exercise& exercise = library.exercise(request.exercise);
-            return print_exercise_progress(exercise,
-                                           log.history(exercise.id, ExerciseHistory::kAllSessions),
-                                           settings, output);
+            return print_exercise_progress(
+                exercise, log.history(exercise.id, ExerciseHistory::kAllSessions),
+                related_pain_in_log(exercise, library, log, settings.today()), settings, output);
         }
         case ProgressView::periods: {
             FilterOptions filters = args.periods.filters;

@@ -43,10 +43,12 @@ void print_sessions_text(const Exercise& exercise, const ExerciseHistory& histor
 }  // namespace
 
 void print_exercise_progress(const Exercise& exercise, const ExerciseHistory& history,
-                             const Settings& settings, const Output& output) {
+                             const std::optional<RelatedPain>& related, const Settings& settings,
+                             const Output& output) {
     const Unit unit = settings.unit.value_or(Unit::kg);
     const auto sessions = history.recent_sessions();
-    const Suggestion suggestion = suggest(exercise, sessions, settings.today(), settings.unit);
+    const Suggestion suggestion =
+        suggest(exercise, sessions, settings.today(), settings.unit, std::nullopt, related);
     if (output.format() == OutputFormat::json) {
         ordered_json entry = progress_entry_json(exercise.id, &exercise, history, suggestion, unit);
         ordered_json list = ordered_json::array();

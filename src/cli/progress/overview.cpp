@@ -30,7 +30,9 @@ std::vector<OverviewRow> overview_rows(const Histories& histories, const Library
         const Exercise* exercise = library.find_exercise(id);
         std::optional<Suggestion> suggestion;
         if (exercise)
-            suggestion = suggest_from(*exercise, &history, settings.today(), settings.unit);
+            suggestion = suggest_from(
+                *exercise, &history, settings.today(), settings.unit, std::nullopt,
+                related_pain(*exercise, library.exercises(), histories, settings.today()));
         rows.push_back({id, exercise, history, std::move(suggestion)});
     }
     return rows;

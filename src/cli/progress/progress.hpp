@@ -66,8 +66,10 @@ void print_overview(const Histories& histories, const Library& library, const Se
                     const Output& output, Glyphs glyphs);
 
 // exercise.cpp
+// `related`: pain on another exercise that holds this one (progression.hpp).
 void print_exercise_progress(const Exercise& exercise, const ExerciseHistory& history,
-                             const Settings& settings, const Output& output);
+                             const std::optional<RelatedPain>& related, const Settings& settings,
+                             const Output& output);
 
 // periods.cpp: totals of the records `filter` accepts, per week or month.
 void print_periods(const PeriodOptions& options, const RecordFilter& filter, const Library& library,

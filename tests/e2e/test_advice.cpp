@@ -1,0 +1,174 @@
+// The advice progress, plan, show and log give for real sessions (issue 12):
+// each case logs the sessions with the command line and reads the suggestion.
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+#include "support.hpp"
+
+using e2e::parse_json;
+
+namespace {
+
+void log_sets(const e2e::Sandbox& sandbox, std::vector<std::string> args, const std::string& date,
+              bool pain = false) {
+    std::vector<std::string> line{"log"};
+    line.insert(line.end(), args.begin(), args.end());
+    line.insert(line.end(), {"--date", date, "--today", date});
+    if (pain) line.push_back("--pain");
+    const auto result = sandbox.run(line);
+    REQUIRE(result.status == 0);
+}
+
+nlohmann::ordered_json suggestion(const e2e::Sandbox& sandbox, const std::string& exercise,
+                                  const std::string& today) {
+    const auto result = sandbox.run({"progress", exercise, "--today", today, "--format", "json"});
+    REQUIRE(result.status == 0);
+    return parse_json(result.out).at(0)["suggestion"];
+}
+
+std::string notation(const nlohmann::ordered_json& suggestion) {
+    return suggestion["next"]["notation"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("the return after pain stays under the prescription", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "3x12"}, "2026-11-16");
+    log_sets(sandbox, {"back-extension", "3x12"}, "2026-11-16");
+    log_sets(sandbox, {"back-extension", "2x10"}, "2026-11-16", true);
+    const auto hurt = suggestion(sandbox, "back-extension", "2026-11-23");
+    CHECK(hurt["action"] == "deload");
+    CHECK(notation(hurt) == "1x9@bw");
+    // One more set that day, without pain, leaves the return as it was.
+    log_sets(sandbox, {"back-extension", "1x12"}, "2026-11-16");
+    CHECK(notation(suggestion(sandbox, "back-extension", "2026-11-23")) == "1x9@bw");
+}
+
+TEST_CASE("a top set is not the load for every set", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"bench-press", "1x1@130kg", "3x5@110kg"}, "2026-11-13");
+    const auto once = suggestion(sandbox, "bench-press", "2026-11-16");
+    CHECK(once["action"] == "add_reps");
+    CHECK(notation(once) == "3x6@110kg");
+    CHECK(e2e::contains(once["reason"].get<std::string>(), "top set of 1 at 130 kg"));
+
+    e2e::Sandbox pain;
+    log_sets(pain, {"deadlift", "1x1@200kg", "3x5@150kg"}, "2026-11-13", true);
+    const auto back = suggestion(pain, "deadlift", "2026-11-20");
+    CHECK(notation(back) == "2x2@120kg");
+}
+
+TEST_CASE("bodyweight adds weight only when every set is at the threshold", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "13,8,8"}, "2026-11-13");
+    const auto thin = suggestion(sandbox, "back-extension", "2026-11-16");
+    CHECK(thin["action"] == "add_reps");
+    CHECK(notation(thin) == "13,9,9@bw");
+
+    e2e::Sandbox pull;
+    log_sets(pull, {"pull-up", "13,5,5"}, "2026-11-13");
+    CHECK(notation(suggestion(pull, "pull-up", "2026-11-16")) == "13,6,6@bw");
+
+    // The README example still holds.
+    e2e::Sandbox readme;
+    log_sets(readme, {"back-extension", "12,12,12"}, "2026-11-13");
+    log_sets(readme, {"back-extension", "13,12,12"}, "2026-11-17");
+    const auto ready = suggestion(readme, "back-extension", "2026-11-20");
+    CHECK(ready["action"] == "add_weight");
+    CHECK(notation(ready) == "3x10@+2.5kg");
+}
+
+TEST_CASE("more reps keeps the strong sets and can be logged back", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"barbell-row", "8,8,5@100kg"}, "2026-11-13");
+    const auto next = suggestion(sandbox, "barbell-row", "2026-11-16");
+    CHECK(next["action"] == "keep");
+    CHECK(notation(next) == "8,8,6@100kg");
+    CHECK(next["next"]["reps"] == 6);
+    // The notation is what `log` takes.
+    const auto logged = sandbox.run(
+        {"log", "barbell-row", notation(next), "--date", "2026-11-16", "--today", "2026-11-16"});
+    REQUIRE(logged.status == 0);
+    CHECK(e2e::contains(logged.out, "Logged barbell-row on 2026-11-16: 8,8,6@100kg"));
+}
+
+TEST_CASE("pain is remembered through a session inside the rest", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "13,12,12"}, "2026-11-16", true);
+    log_sets(sandbox, {"back-extension", "13,13,13"}, "2026-11-18");
+    const auto during = suggestion(sandbox, "back-extension", "2026-11-19");
+    CHECK(during["action"] == "rest");
+    CHECK(during["not_before"] == "2026-11-23");
+    CHECK(e2e::contains(during["reason"].get<std::string>(), "cut the rest short"));
+    const auto after = suggestion(sandbox, "back-extension", "2026-11-24");
+    CHECK(after["action"] == "deload");
+    CHECK(notation(after) == "1x9@bw");
+    // The overview and plan agree with the exercise's own progress.
+    const auto overview = sandbox.run({"progress", "--today", "2026-11-24", "--format", "json"});
+    REQUIRE(overview.status == 0);
+    CHECK(parse_json(overview.out).at(0)["suggestion"] == after);
+}
+
+TEST_CASE("pain on one lower-back exercise holds the others", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"good-morning", "3x12@40kg"}, "2026-11-14");
+    log_sets(sandbox, {"back-extension", "3x12"}, "2026-11-16", true);
+    const auto held = suggestion(sandbox, "good-morning", "2026-11-18");
+    CHECK(held["action"] == "keep");
+    CHECK(notation(held) == "3x12@40kg");
+    CHECK(e2e::contains(held["reason"].get<std::string>(), "also trains the lower back"));
+    const auto shown =
+        sandbox.run({"show", "good-morning", "--today", "2026-11-18", "--format", "json"});
+    REQUIRE(shown.status == 0);
+    CHECK(parse_json(shown.out)["suggestion"] == held);
+    // Once the pain's week is over, the good morning goes up again.
+    CHECK(suggestion(sandbox, "good-morning", "2026-11-23")["action"] == "add_weight");
+    // An exercise that does not train the lower back is not held.
+    log_sets(sandbox, {"barbell-row", "3x10@60kg"}, "2026-11-14");
+    CHECK(suggestion(sandbox, "barbell-row", "2026-11-18")["action"] == "add_weight");
+}
+
+TEST_CASE("a stall at bodyweight keeps a reachable target", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"pull-up", "3,2,2"}, "2026-11-13");
+    log_sets(sandbox, {"pull-up", "3,2,2"}, "2026-11-17");
+    const auto stuck = suggestion(sandbox, "pull-up", "2026-11-20");
+    CHECK(stuck["action"] == "keep");
+    CHECK(notation(stuck) == "3x3@bw");
+    const auto reason = stuck["reason"].get<std::string>();
+    CHECK(e2e::contains(reason, "lat-pulldown (an easier alternative)"));
+    CHECK(e2e::contains(reason, "band-assisted variation"));
+
+    e2e::Sandbox back;
+    log_sets(back, {"back-extension", "6,5"}, "2026-11-13");
+    log_sets(back, {"back-extension", "6,5"}, "2026-11-17");
+    const auto low = suggestion(back, "back-extension", "2026-11-20");
+    CHECK(notation(low) == "2x6@bw");
+    CHECK(e2e::contains(low["reason"].get<std::string>(), "floor-back-extension"));
+}
+
+TEST_CASE("log never prints a frequency rest for the day it says is due", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "10,10"}, "2026-11-17");
+    log_sets(sandbox, {"back-extension", "10,10"}, "2026-11-18");
+    const auto third = sandbox.run(
+        {"log", "back-extension", "10,10", "--date", "2026-11-20", "--today", "2026-11-20"});
+    REQUIRE(third.status == 0);
+    CHECK(e2e::contains(third.out, "from 2026-11-25"));
+    CHECK_FALSE(e2e::contains(third.out, "Next time: rest"));
+    CHECK(suggestion(sandbox, "back-extension", "2026-11-24")["action"] == "rest");
+    CHECK(suggestion(sandbox, "back-extension", "2026-11-25")["action"] == "add_reps");
+}
+
+TEST_CASE("a light day does not lower the next prescription", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"deadlift", "5,5,4@100kg"}, "2026-11-13");
+    log_sets(sandbox, {"deadlift", "3x5@80kg"}, "2026-11-17");
+    const auto next = suggestion(sandbox, "deadlift", "2026-11-20");
+    CHECK(next["action"] == "add_reps");
+    CHECK(notation(next) == "3x5@100kg");
+    CHECK(e2e::contains(next["reason"].get<std::string>(),
+                        "2026-11-17 at 80 kg was a light day (under 85% of the 100 kg of "
+                        "2026-11-13, within 14 days)"));
+}
