@@ -45,8 +45,16 @@ struct UnitAmounts {
 // converted and rounded to the load step in `unit`.
 Load load_in_unit(const Load& load, Unit unit, const UnitAmounts& load_step);
 
+// How a loaded exercise moves up. Double progression adds reps within the
+// range before adding weight (right for ranges such as 8-12); linear keeps the
+// same sets x reps at the top of the range and adds weight whenever every set
+// gets there (low-rep barbell lifts, where going back to the bottom of 3-5
+// would trade 40% of the reps for 5% more load).
+enum class Scheme { double_progression, linear };
+
 struct ProgressionRules {
     Range rep_range;
+    Scheme scheme = Scheme::double_progression;
     int bodyweight_threshold = 12;
     UnitAmounts increment;
     UnitAmounts load_step;

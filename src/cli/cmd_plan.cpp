@@ -42,11 +42,26 @@ struct PlannedItem {
     Suggestion suggestion;
 };
 
-std::string load_cell(const Suggestion& suggestion) {
-    std::string load = suggestion.next.load ? format_load(*suggestion.next.load) : "light";
+// The plan's sets x reps, as a notation without a load.
+std::string target_notation(const PlanItem& item) {
+    return fmt::format("{}x{}", item.sets, item.reps);
+}
+
+// Whether the engine asks for the plan's own sets x reps. After a pain day, a
+// stall or an added weight it may not, and the plan's target would then
+// mislead if printed as what to do.
+bool follows_plan(const PlanItem& item, const NextSession& next) {
+    return next.sets == item.sets && next.reps == item.reps && next.reps_per_set.empty();
+}
+
+// What the engine prescribes, ready to paste into `log` when it has a load;
+// with none yet (a first session) the sets x reps and a reminder to go light.
+std::string next_cell(const Suggestion& suggestion) {
+    std::string cell = next_notation(suggestion.next);
+    if (!suggestion.next.load) cell += " light";
     if (suggestion.action == Action::rest && suggestion.not_before)
-        load += fmt::format(" (rest until {})", format_date(*suggestion.not_before));
-    return load;
+        cell += fmt::format(" (rest until {})", format_date(*suggestion.not_before));
+    return cell;
 }
 
 void print_plan_text(const Plan& plan, Date today, const std::vector<PlannedItem>& items,
@@ -54,13 +69,16 @@ void print_plan_text(const Plan& plan, Date today, const std::vector<PlannedItem
     out << fmt::format("{} ({}) for {}\n", plan.name, plan.id, format_date(today));
     if (!plan.description.empty()) out << plan.description << '\n';
     out << '\n';
-    Table table({"EXERCISE", "TARGET", "LOAD", "ACTION", "OR"});
-    for (const auto& planned : items)
-        table.add_row(
-            {planned.exercise->id, fmt::format("{}x{}", planned.item->sets, planned.item->reps),
-             load_cell(planned.suggestion), std::string(action_name(planned.suggestion.action)),
-             fmt::format("{}", fmt::join(planned.item->alternatives, ", "))});
+    Table table({"EXERCISE", "NEXT", "PLAN", "ACTION", "OR"});
+    for (const auto& planned : items) {
+        const bool same = follows_plan(*planned.item, planned.suggestion.next);
+        table.add_row({planned.exercise->id, next_cell(planned.suggestion),
+                       same ? "=" : target_notation(*planned.item),
+                       std::string(action_name(planned.suggestion.action)),
+                       fmt::format("{}", fmt::join(planned.item->alternatives, ", "))});
+    }
     table.print(out, style);
+    out << "\nNEXT is what to log next time; PLAN is the plan's target when it differs.\n";
     out << "\nWhy:\n";
     for (const auto& planned : items)
         out << fmt::format("  {}: {}\n", planned.exercise->id, planned.suggestion.reason);
@@ -74,6 +92,7 @@ ordered_json plan_json(const Plan& plan, Date today, const std::vector<PlannedIt
                         {"sets", planned.item->sets},
                         {"reps", planned.item->reps},
                         {"alternatives", planned.item->alternatives},
+                        {"follows_plan", follows_plan(*planned.item, planned.suggestion.next)},
                         {"suggestion", suggestion_json(planned.suggestion)}});
     return {{"plan", {{"id", plan.id}, {"name", plan.name}, {"description", plan.description}}},
             {"date", format_date(today)},

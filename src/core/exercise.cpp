@@ -33,9 +33,9 @@ const std::vector<std::string> kExerciseFields = {"id",
                                                   "references",
                                                   "custom"};
 const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "per_week"};
-const std::vector<std::string> kProgressionFields = {"rep_range",  "bodyweight_threshold",
-                                                     "increment",  "load_step",
-                                                     "added_load", "easier_alternative"};
+const std::vector<std::string> kProgressionFields = {
+    "rep_range",  "bodyweight_threshold", "increment", "load_step",
+    "added_load", "easier_alternative",   "scheme"};
 
 Range range_field(const json& object, const char* key) {
     const json& value = required_field(object, key);
@@ -114,6 +114,14 @@ ProgressionRules parse_progression(const json& object, const Prescription& presc
     if (rules.contains("added_load")) progression.added_load = string_field(rules, "added_load");
     if (rules.contains("easier_alternative"))
         progression.easier_alternative = string_field(rules, "easier_alternative");
+    if (rules.contains("scheme")) {
+        const std::string scheme = string_field(rules, "scheme");
+        if (scheme == "linear")
+            progression.scheme = Scheme::linear;
+        else if (scheme != "double")
+            throw DefinitionError(
+                fmt::format("'scheme' must be \"double\" or \"linear\", not '{}'", scheme));
+    }
     return progression;
 }
 
@@ -216,6 +224,8 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
         if (!exercise.progression.easier_alternative.empty())
             progression["easier_alternative"] = exercise.progression.easier_alternative;
     }
+    // Written only when linear, so definitions that never named it read as before.
+    if (exercise.progression.scheme == Scheme::linear) progression["scheme"] = "linear";
     progression["increment"] = amounts(exercise.progression.increment);
     progression["load_step"] = amounts(exercise.progression.load_step);
     nlohmann::ordered_json object = {{"id", exercise.id}, {"name", exercise.name}};

@@ -261,8 +261,57 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
             next, std::nullopt};
 }
 
+// Below `reps` at the same load in the last two sessions: a stall repeated.
+bool fell_short_twice(const std::vector<TopSets>& judged, int reps) {
+    if (judged.size() < 2) return false;
+    const auto& last = judged[judged.size() - 1];
+    const auto& before = judged[judged.size() - 2];
+    return last.fewest() < reps && before.fewest() < reps && same_weight(last.load, before.load);
+}
+
+// Linear progression, for low-rep lifts: every set aims at the top of the
+// range; when all get there the same sets x reps go up by the increment, a
+// stall repeats the load, and a second stall in a row takes about 10% off.
+Suggestion progress_linear(const Exercise& exercise, const std::vector<TopSets>& judged,
+                           Unit unit) {
+    const auto& last = judged.back();
+    const int reps = exercise.progression.rep_range.max;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    if (last.fewest() >= reps) {
+        const Load next = heavier(last.load, unit, exercise);
+        return {Action::add_weight,
+                fmt::format("On {}; every set reached {} reps, so keep {}x{} and add {}: {}.",
+                            describe(last), reps, sets, reps, increment_text(exercise, unit),
+                            describe_load(next)),
+                {sets, reps, next, {}},
+                std::nullopt};
+    }
+    if (fell_short_twice(judged, reps)) {
+        const auto& before = judged[judged.size() - 2];
+        const Load next = lighter(last.load, 0.9, unit, exercise);
+        return {Action::deload,
+                fmt::format("On {} and {} you fell short of {} reps at {} (fewest {} and {}): "
+                            "two stalls in a row, so drop about 10% to {} and build back up "
+                            "with {}x{}.",
+                            format_date(before.date), format_date(last.date), reps,
+                            describe_load(last.load), before.fewest(), last.fewest(),
+                            describe_load(next), sets, reps),
+                {sets, reps, next, {}},
+                std::nullopt};
+    }
+    const Load same = load_in_unit(last.load, unit, exercise.progression.load_step);
+    return {Action::keep,
+            fmt::format("On {}; a set fell short of {} reps, so repeat {}x{} at {} before "
+                        "adding weight.",
+                        describe(last), reps, sets, reps, describe_load(last.load)),
+            {sets, reps, same, {}},
+            std::nullopt};
+}
+
 Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>& judged,
                            Unit unit) {
+    if (exercise.progression.scheme == Scheme::linear)
+        return progress_linear(exercise, judged, unit);
     const auto& last = judged.back();
     const auto& range = exercise.progression.rep_range;
     const int sets = clamp_sets(exercise, last.reps.size());

@@ -166,9 +166,83 @@ TEST_CASE("a light day does not lower the next prescription", "[e2e][advice]") {
     log_sets(sandbox, {"deadlift", "5,5,4@100kg"}, "2026-11-13");
     log_sets(sandbox, {"deadlift", "3x5@80kg"}, "2026-11-17");
     const auto next = suggestion(sandbox, "deadlift", "2026-11-20");
-    CHECK(next["action"] == "add_reps");
+    CHECK(next["action"] == "keep");  // the deadlift's linear stall repeats 3x5 at 100 kg
     CHECK(notation(next) == "3x5@100kg");
     CHECK(e2e::contains(next["reason"].get<std::string>(),
                         "2026-11-17 at 80 kg was a light day (under 85% of the 100 kg of "
                         "2026-11-13, within 14 days)"));
+}
+
+namespace {
+
+// The row of `exercise` in `plan PLAN` text.
+std::string plan_row(const e2e::Sandbox& sandbox, const std::string& plan,
+                     const std::string& exercise, const std::string& today) {
+    const auto result = sandbox.run({"plan", plan, "--today", today});
+    REQUIRE(result.status == 0);
+    for (const auto& line : e2e::split_lines(result.out))
+        if (e2e::starts_with(line, exercise + " ")) return line;
+    FAIL("no row for " << exercise);
+    throw 0;
+}
+
+nlohmann::ordered_json plan_item(const e2e::Sandbox& sandbox, const std::string& plan,
+                                 const std::string& exercise, const std::string& today) {
+    const auto result = sandbox.run({"plan", plan, "--today", today, "--format", "json"});
+    REQUIRE(result.status == 0);
+    const auto shown = parse_json(result.out);
+    for (const auto& item : shown["items"])
+        if (item["exercise"] == exercise) return item;
+    FAIL("no item for " << exercise);
+    throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("the plan prints the prescription the engine computed", "[e2e][advice][plan]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"deadlift", "3x5@100kg"}, "2026-11-13", true);
+    log_sets(sandbox, {"pull-up", "3x6"}, "2026-11-13");
+    const auto back = suggestion(sandbox, "deadlift", "2026-11-20");
+    REQUIRE(back["action"] == "deload");
+    const std::string gentle = notation(back);
+    CHECK(gentle != "3x5@80kg");
+    // The engine's whole prescription, and the plan's 3x5 beside it since they differ.
+    const auto deadlift = plan_row(sandbox, "back-workout", "deadlift", "2026-11-20");
+    CHECK(e2e::contains(deadlift, " " + gentle + " "));
+    CHECK(e2e::contains(deadlift, " 3x5 "));
+    CHECK(e2e::contains(deadlift, "deload"));
+    const auto pull = plan_row(sandbox, "back-workout", "pull-up", "2026-11-20");
+    CHECK(e2e::contains(pull, " " + notation(suggestion(sandbox, "pull-up", "2026-11-20")) + " "));
+    CHECK(e2e::contains(pull, " 3x8 "));
+    // JSON keeps the plan's sets and reps and says the engine asks for others.
+    const auto item = plan_item(sandbox, "back-workout", "deadlift", "2026-11-20");
+    CHECK(item["sets"] == 3);
+    CHECK(item["reps"] == 5);
+    CHECK(item["follows_plan"] == false);
+    CHECK(item["suggestion"] == back);
+    // An exercise with no history starts on the plan's own target.
+    const auto row = plan_row(sandbox, "back-workout", "dumbbell-row", "2026-11-20");
+    CHECK(e2e::contains(row, " 3x10 light "));
+    CHECK(e2e::contains(row, " = "));
+    CHECK(plan_item(sandbox, "back-workout", "dumbbell-row", "2026-11-20")["follows_plan"] == true);
+}
+
+TEST_CASE("the deadlift's 3x5 stays 3x5 and gets heavier", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"deadlift", "3x5@100kg"}, "2026-11-13");
+    const auto up = suggestion(sandbox, "deadlift", "2026-11-20");
+    CHECK(up["action"] == "add_weight");
+    CHECK(notation(up) == "3x5@105kg");
+    // The back workout's 3x5 is what the engine asks for, so the plan agrees.
+    const auto item = plan_item(sandbox, "back-workout", "deadlift", "2026-11-20");
+    CHECK(item["follows_plan"] == true);
+    CHECK(item["suggestion"] == up);
+    // Two stalls in a row at 105 kg take about 10% off, still 3x5.
+    log_sets(sandbox, {"deadlift", "5,5,4@105kg"}, "2026-11-20");
+    CHECK(notation(suggestion(sandbox, "deadlift", "2026-11-24")) == "3x5@105kg");
+    log_sets(sandbox, {"deadlift", "5,4,4@105kg"}, "2026-11-27");
+    const auto down = suggestion(sandbox, "deadlift", "2026-12-01");
+    CHECK(down["action"] == "deload");
+    CHECK(notation(down) == "3x5@95kg");
 }

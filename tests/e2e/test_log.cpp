@@ -28,9 +28,9 @@ TEST_CASE("log prints what was logged and the next step in text", "[e2e][log]") 
     CHECK(result.err.empty());
     const std::regex expected(
         "Logged deadlift on 2026-11-20: 3x5@100kg \\(id [0-9a-f]{16}\\)\n"
-        "Next time: add_weight 3x3@105kg\n"
-        "  On 2026-11-20 you did 5, 5, 5 reps at 100 kg; every set reached the top of the 3-5 "
-        "rep range, so add 5 kg to 105 kg and start again from 3 reps\\.\n");
+        "Next time: add_weight 3x5@105kg\n"
+        "  On 2026-11-20 you did 5, 5, 5 reps at 100 kg; every set reached 5 reps, so keep 3x5 "
+        "and add 5 kg: 105 kg\\.\n");
     CHECK(std::regex_match(result.out, expected));
     CHECK(split_lines(sandbox.read_log()).size() == 1);
 }
@@ -98,10 +98,10 @@ TEST_CASE("log in JSON prints the stored record and the suggestion", "[e2e][log]
     const auto& suggestion = output["suggestion"];
     CHECK(suggestion["action"] == "add_weight");
     CHECK(suggestion["next"]["sets"] == 3);
-    CHECK(suggestion["next"]["reps"] == 3);
+    CHECK(suggestion["next"]["reps"] == 5);
     CHECK(suggestion["next"]["load"] ==
           parse_json(R"({"kind":"external","value":105,"unit":"kg"})"));
-    CHECK(suggestion["next"]["notation"] == "3x3@105kg");
+    CHECK(suggestion["next"]["notation"] == "3x5@105kg");
     CHECK(suggestion["not_before"].is_null());
     CHECK(suggestion["reason"].get<std::string>().find("105 kg") != std::string::npos);
 }

@@ -55,7 +55,7 @@ TEST_CASE("progress overview in text has one row per exercise", "[e2e][progress]
     CHECK(e2e::starts_with(lines[2], "deadlift "));
     CHECK(e2e::contains(lines[2], "5 @ 95kg"));
     CHECK(e2e::contains(lines[2], "1425.0 kg"));
-    CHECK(e2e::contains(lines[2], "add_weight 3x3@100kg"));
+    CHECK(e2e::contains(lines[2], "add_weight 3x5@100kg"));
 }
 
 TEST_CASE("progress overview in JSON has the documented fields", "[e2e][progress][json]") {

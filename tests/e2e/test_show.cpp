@@ -71,7 +71,7 @@ TEST_CASE("show with log entries adds the history and the next suggestion", "[e2
     CHECK(text.err.empty());
     CHECK(e2e::contains(text.out,
                         "\nYour history: 1 session, 2026-11-20 to 2026-11-20, best set 5 @ "
-                        "100kg, volume 1500.0 kg\nNext time: add_weight 3x3@105kg\n"));
+                        "100kg, volume 1500.0 kg\nNext time: add_weight 3x5@105kg\n"));
 
     const auto json = sandbox.run({"show", "deadlift", "--today", kToday, "--format", "json"});
     CHECK(json.status == 0);
@@ -89,7 +89,7 @@ TEST_CASE("show with log entries adds the history and the next suggestion", "[e2
     CHECK(history["volume"] == parse_json(R"({"value":1500.0,"unit":"kg"})"));
     const auto& suggestion = object["suggestion"];
     CHECK(suggestion["action"] == "add_weight");
-    CHECK(suggestion["next"]["notation"] == "3x3@105kg");
+    CHECK(suggestion["next"]["notation"] == "3x5@105kg");
 }
 
 TEST_CASE("show reports volume in the unit asked for", "[e2e][show]") {

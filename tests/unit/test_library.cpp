@@ -200,3 +200,37 @@ TEST_CASE("an easier alternative must be one of the exercise's alternatives", "[
     CHECK_THROWS_WITH(Library::build(sources),
                       Catch::Contains("'easier_alternative' 'pull-up' is not one of the"));
 }
+
+// A plan asks for what the engine works towards: sets inside the prescription,
+// reps inside the rep range the exercise progresses in (at the top of it for a
+// linear lift, since every set aims there; no higher than the bodyweight
+// threshold, past which the engine adds load instead of reps).
+TEST_CASE("every plan item lies inside its exercise's prescription", "[library]") {
+    const Library& library = builtin();
+    REQUIRE(!library.plans().empty());
+    for (const auto& [id, plan] : library.plans()) {
+        for (const auto& item : plan.items) {
+            INFO(id << ": " << item.exercise << " " << item.sets << "x" << item.reps);
+            const Exercise& exercise = library.exercise(item.exercise);
+            const auto& prescription = exercise.prescription;
+            const auto& range = exercise.progression.rep_range;
+            CHECK(item.sets >= prescription.sets.min);
+            CHECK(item.sets <= prescription.sets.max);
+            CHECK(item.reps >= range.min);
+            CHECK(item.reps <= range.max);
+            CHECK(item.reps >= prescription.reps.min);
+            CHECK(item.reps <= prescription.reps.max);
+            if (exercise.progression.scheme == Scheme::linear) CHECK(item.reps == range.max);
+            if (exercise.loading == Loading::bodyweight)
+                CHECK(item.reps <= exercise.progression.bodyweight_threshold);
+        }
+    }
+}
+
+TEST_CASE("the deadlift progresses linearly at the back workout's 3x5", "[library]") {
+    const Exercise& deadlift = builtin().exercise("deadlift");
+    CHECK(deadlift.progression.scheme == Scheme::linear);
+    CHECK(deadlift.progression.rep_range.max == 5);
+    CHECK(builtin().exercise("dumbbell-row").progression.scheme == Scheme::double_progression);
+    CHECK(builtin().exercise("reverse-back-extension").progression.bodyweight_threshold == 12);
+}

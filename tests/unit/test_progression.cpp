@@ -541,3 +541,42 @@ TEST_CASE("a light day does not lower the next prescription", "[progression]") {
                                           session("2026-11-13", {2, 2, 2}, kg(100))};
     CHECK(run(deadlift(), stalled).action == Action::deload);
 }
+
+namespace {
+
+Exercise linear_deadlift() {
+    Exercise e = deadlift();
+    e.progression.scheme = Scheme::linear;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("linear progression keeps sets x reps and adds the increment", "[progression]") {
+    const auto up = run(linear_deadlift(), {session("2026-11-20", {5, 5, 5}, kg(100))});
+    CHECK(up.action == Action::add_weight);
+    CHECK(next_notation(up.next) == "3x5@105kg");  // not 3x3: the reps stay at the top
+    CHECK_THAT(up.reason, Catch::Contains("keep 3x5 and add 5 kg: 105 kg"));
+    // One set short of the top is a stall: repeat the same sets x reps.
+    const auto short_once = run(linear_deadlift(), {session("2026-11-20", {5, 5, 4}, kg(100))});
+    CHECK(short_once.action == Action::keep);
+    CHECK(next_notation(short_once.next) == "3x5@100kg");
+    CHECK_THAT(short_once.reason, Catch::Contains("repeat 3x5 at 100 kg"));
+}
+
+TEST_CASE("linear progression deloads after two stalls in a row at one load", "[progression]") {
+    const std::vector<Session> twice = {session("2026-11-16", {5, 5, 4}, kg(100)),
+                                        session("2026-11-20", {5, 4, 4}, kg(100))};
+    const auto down = run(linear_deadlift(), twice);
+    CHECK(down.action == Action::deload);
+    CHECK(next_notation(down.next) == "3x5@90kg");
+    CHECK_THAT(down.reason, Catch::Contains("two stalls in a row"));
+    // Stalls at two different loads are not repeated stalls.
+    const std::vector<Session> different = {session("2026-11-16", {5, 5, 4}, kg(95)),
+                                            session("2026-11-20", {5, 5, 4}, kg(100))};
+    CHECK(run(linear_deadlift(), different).action == Action::keep);
+    // A stall then a success goes up.
+    const std::vector<Session> recovered = {session("2026-11-16", {5, 5, 4}, kg(100)),
+                                            session("2026-11-20", {5, 5, 5}, kg(100))};
+    CHECK(next_notation(run(linear_deadlift(), recovered).next) == "3x5@105kg");
+}
