@@ -518,6 +518,49 @@ std::string light_day_text(const TopSets& latest, const std::vector<TopSets>& ke
         describe_load(kept.back().load), format_date(kept.back().date), kLightDayWindowDays);
 }
 
+// A break: this many days or more without the exercise. Coaching sources cut
+// about 10% after two to three weeks off and about 20% after more than a
+// month (StrongLifts deloads on any resume); two stalls with a break between
+// them are not stalls in a row.
+constexpr int kBreakDays = 14;
+constexpr int kLongBreakDays = 28;
+
+// The sessions since the last break between two of them: what came before a
+// break says little about what can be lifted after it.
+std::vector<TopSets> since_last_break(const std::vector<TopSets>& judged) {
+    auto first = judged.end();
+    while (first != judged.begin() &&
+           (first == judged.end() || days_between((first - 1)->date, first->date) < kBreakDays))
+        --first;
+    return {first, judged.end()};
+}
+
+// The first session back after a break: lighter by about 10% (two weeks off
+// or more) or 20% (four weeks or more), at the sets x reps a fresh start aims at.
+Suggestion after_break(const Exercise& exercise, const TopSets& last, Date today, Unit unit) {
+    const int days = days_between(last.date, today);
+    const bool long_break = days >= kLongBreakDays;
+    const double fraction = long_break ? 0.8 : 0.9;
+    const Load load = lighter(last.load, fraction, unit, exercise);
+    const auto& range = exercise.progression.rep_range;
+    const int reps =
+        exercise.progression.scheme == Scheme::linear && exercise.loading == Loading::external
+            ? range.max
+            : range.min;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    const std::string load_text =
+        load.kind == LoadKind::bodyweight
+            ? "at bodyweight"
+            : fmt::format("about {}% lighter, at {}", long_break ? 20 : 10, describe_load(load));
+    return {Action::deload,
+            fmt::format("Your last {} was {} days ago ({}), a break of {} or more days: come "
+                        "back {} with {}x{}, and build up again from there.",
+                        exercise.name, days, format_date(last.date),
+                        long_break ? kLongBreakDays : kBreakDays, load_text, sets, reps),
+            {sets, reps, load, {}},
+            std::nullopt};
+}
+
 Unit unit_for(const std::vector<TopSets>& judged, std::optional<Unit> preferred) {
     if (preferred) return *preferred;
     for (auto it = judged.rbegin(); it != judged.rend(); ++it)
@@ -562,6 +605,9 @@ Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, 
     if (judged.size() > recent.size())
         judged.erase(judged.begin(), judged.end() - static_cast<std::ptrdiff_t>(recent.size()));
     judged = without_light_days(judged);
+    if (days_between(latest.date, today) >= kBreakDays)
+        return after_break(exercise, judged.back(), today, chosen);
+    judged = since_last_break(judged);
     Suggestion planned = exercise.loading == Loading::bodyweight
                              ? progress_bodyweight(exercise, judged, chosen)
                              : progress_loaded(exercise, judged, chosen);

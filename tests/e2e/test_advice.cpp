@@ -246,3 +246,29 @@ TEST_CASE("the deadlift's 3x5 stays 3x5 and gets heavier", "[e2e][advice]") {
     CHECK(down["action"] == "deload");
     CHECK(notation(down) == "3x5@95kg");
 }
+
+TEST_CASE("a long break makes the first session back lighter", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"deadlift", "3x5@100kg"}, "2026-06-20");
+    // Five months off: not add_weight, but about 20% lighter.
+    const auto back = suggestion(sandbox, "deadlift", "2026-11-20");
+    CHECK(back["action"] == "deload");
+    CHECK(notation(back) == "3x5@80kg");
+    CHECK(e2e::contains(back["reason"].get<std::string>(), "153 days ago"));
+    CHECK(e2e::contains(back["reason"].get<std::string>(), "about 20% lighter, at 80 kg"));
+    // The plan and show say the same.
+    CHECK(plan_item(sandbox, "back-workout", "deadlift", "2026-11-20")["suggestion"] == back);
+    const auto shown =
+        sandbox.run({"show", "deadlift", "--today", "2026-11-20", "--format", "json"});
+    REQUIRE(shown.status == 0);
+    CHECK(parse_json(shown.out)["suggestion"] == back);
+}
+
+TEST_CASE("two stalls seven months apart are not stalls in a row", "[e2e][advice]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"dumbbell-row", "8,8,6@30kg"}, "2026-04-13");
+    log_sets(sandbox, {"dumbbell-row", "8,7,6@30kg"}, "2026-11-13");
+    const auto next = suggestion(sandbox, "dumbbell-row", "2026-11-16");
+    CHECK(next["action"] == "keep");
+    CHECK(notation(next) == "3x8@30kg");  // not a deload to 27.5 kg
+}

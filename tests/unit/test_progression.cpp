@@ -580,3 +580,49 @@ TEST_CASE("linear progression deloads after two stalls in a row at one load", "[
                                             session("2026-11-20", {5, 5, 5}, kg(100))};
     CHECK(next_notation(run(linear_deadlift(), recovered).next) == "3x5@105kg");
 }
+
+TEST_CASE("a break of two weeks or more makes the first session back lighter", "[progression]") {
+    const std::vector<Session> done = {session("2026-11-02", {5, 5, 5}, kg(100))};
+    // 13 days off is no break: the progression goes on.
+    CHECK(run(linear_deadlift(), done, "2026-11-15").action == Action::add_weight);
+    // 14 to 27 days: about 10% off, at the same sets x reps.
+    const auto two_weeks = run(linear_deadlift(), done, "2026-11-16");
+    CHECK(two_weeks.action == Action::deload);
+    CHECK(next_notation(two_weeks.next) == "3x5@90kg");
+    CHECK_THAT(two_weeks.reason, Catch::Contains("14 days ago") && Catch::Contains("10% lighter"));
+    CHECK(next_notation(run(linear_deadlift(), done, "2026-11-29").next) == "3x5@90kg");
+    // 28 days or more: about 20% off.
+    const auto four_weeks = run(linear_deadlift(), done, "2026-11-30");
+    CHECK(next_notation(four_weeks.next) == "3x5@80kg");
+    CHECK_THAT(four_weeks.reason, Catch::Contains("20% lighter"));
+    // A double-progression lift comes back at the bottom of its range.
+    CHECK(next_notation(run(deadlift(), done, "2027-04-02").next) == "3x3@80kg");
+}
+
+TEST_CASE("a break at bodyweight keeps bodyweight and the bottom of the range", "[progression]") {
+    const auto back = run(back_extension(),
+                          {session("2026-10-01", {13, 12, 12}, Load::bodyweight())}, "2026-11-23");
+    CHECK(back.action == Action::deload);
+    CHECK(next_notation(back.next) == "3x10@bw");
+    const auto added =
+        run(back_extension(), {session("2026-11-02", {12, 12, 12}, Load::added(1000, Unit::kg))},
+            "2026-11-16");
+    CHECK(next_notation(added.next) == "3x10@+7.5kg");
+}
+
+TEST_CASE("stalls with a break between them are not stalls in a row", "[progression]") {
+    // 13 days apart: consecutive, so the second stall deloads.
+    const std::vector<Session> close = {session("2026-11-01", {5, 5, 4}, kg(100)),
+                                        session("2026-11-14", {5, 4, 4}, kg(100))};
+    CHECK(run(linear_deadlift(), close, "2026-11-16").action == Action::deload);
+    // 14 days apart: the stall after the break is the first one.
+    const std::vector<Session> apart = {session("2026-10-31", {5, 5, 4}, kg(100)),
+                                        session("2026-11-14", {5, 4, 4}, kg(100))};
+    const auto again = run(linear_deadlift(), apart, "2026-11-16");
+    CHECK(again.action == Action::keep);
+    CHECK(next_notation(again.next) == "3x5@100kg");
+    // The same for double progression, below the bottom of the range.
+    const std::vector<Session> months = {session("2026-04-01", {3, 3, 2}, kg(100)),
+                                         session("2026-11-14", {3, 2, 2}, kg(100))};
+    CHECK(run(deadlift(), months, "2026-11-16").action == Action::keep);
+}
