@@ -508,6 +508,19 @@ std::vector<TopSets> without_light_days(const std::vector<TopSets>& judged) {
     return kept;
 }
 
+// Once the pain rule has ended, the sessions up to the pain day are no
+// yardstick: the return at about 80% starts the line again, so it is not a
+// light day, and the next step builds on it, not on the load that hurt.
+std::vector<TopSets> since_pain(std::vector<TopSets> judged, std::span<const Session> recent) {
+    const auto pain =
+        std::find_if(recent.rbegin(), recent.rend(), [](const Session& s) { return s.pain; });
+    if (pain == recent.rend()) return judged;
+    std::vector<TopSets> after;
+    for (const auto& top : judged)
+        if (top.date > pain->date) after.push_back(top);
+    return after.empty() ? judged : after;
+}
+
 // Says why the latest session was not judged, when it was a light day.
 std::string light_day_text(const TopSets& latest, const std::vector<TopSets>& kept) {
     if (kept.empty() || kept.back().date == latest.date) return "";
@@ -604,7 +617,7 @@ Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, 
     // Light days are found among the kept sessions alone, for the same reason.
     if (judged.size() > recent.size())
         judged.erase(judged.begin(), judged.end() - static_cast<std::ptrdiff_t>(recent.size()));
-    judged = without_light_days(judged);
+    judged = without_light_days(since_pain(std::move(judged), recent));
     if (days_between(latest.date, today) >= kBreakDays)
         return after_break(exercise, judged.back(), today, chosen);
     judged = since_last_break(judged);

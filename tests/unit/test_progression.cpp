@@ -626,3 +626,16 @@ TEST_CASE("stalls with a break between them are not stalls in a row", "[progress
                                          session("2026-11-14", {3, 2, 2}, kg(100))};
     CHECK(run(deadlift(), months, "2026-11-16").action == Action::keep);
 }
+
+TEST_CASE("the return after pain is not a light day: the next step builds on it",
+          "[progression]") {
+    // 100 kg hurt; a week later the return at 80 kg went well.
+    const std::vector<Session> sessions = {session("2026-11-06", {5, 5, 5}, kg(100), true),
+                                           session("2026-11-13", {5, 5, 5}, kg(80))};
+    const auto next = run(deadlift(), sessions, "2026-11-16");
+    CHECK(next.action != Action::deload);
+    REQUIRE(next.next.load.has_value());
+    CHECK(added_kilograms(*next.next.load) < 100.0);
+    CHECK(added_kilograms(*next.next.load) >= 80.0);
+    CHECK_THAT(next.reason, !Catch::Contains("light day"));
+}
