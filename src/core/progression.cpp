@@ -161,6 +161,19 @@ Suggestion start(const Exercise& exercise, const std::optional<Target>& target) 
             std::nullopt};
 }
 
+// Whether two loads are the same bar. In one unit they are what was loaded,
+// so only equal amounts are. Across units a converted amount never matches
+// exactly (225 lb is 102.06 kg), so loads within half the smaller load step of
+// each other are the same: no plate could make the difference.
+bool same_bar(const Exercise& exercise, const Load& a, const Load& b) {
+    if (a.kind != b.kind) return false;
+    if (a.unit == b.unit) return a.hundredths == b.hundredths;
+    const auto& step = exercise.progression.load_step;
+    const double smaller_step_kg = std::min(added_kilograms(Load::external(step.kg, Unit::kg)),
+                                            added_kilograms(Load::external(step.lb, Unit::lb)));
+    return std::abs(added_kilograms(a) - added_kilograms(b)) < smaller_step_kg / 2;
+}
+
 // Below the bottom of the range at the same load in the last two sessions.
 bool stalled_twice(const Exercise& exercise, const std::vector<TopSets>& judged) {
     if (judged.size() < 2) return false;
@@ -168,7 +181,7 @@ bool stalled_twice(const Exercise& exercise, const std::vector<TopSets>& judged)
     const auto& before = judged[judged.size() - 2];
     const int bottom = exercise.progression.rep_range.min;
     return last.fewest() < bottom && before.fewest() < bottom &&
-           same_weight(last.load, before.load);
+           same_bar(exercise, last.load, before.load);
 }
 
 // The easier ways the exercise lists: its easier alternative, and a variation
@@ -208,6 +221,13 @@ Suggestion stalled_at_bodyweight(const Exercise& exercise, const std::vector<Top
             next, std::nullopt};
 }
 
+// "102 kg", or "225 lb and 102 kg (the same bar)" when the two stalled
+// sessions were logged in different units, so the reason names both.
+std::string stalled_loads_text(const Load& before, const Load& last) {
+    if (before == last) return describe_load(last);
+    return fmt::format("{} and {} (the same bar)", describe_load(before), describe_load(last));
+}
+
 Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, Unit unit) {
     const auto& last = judged.back();
     const int bottom = exercise.progression.rep_range.min;
@@ -219,8 +239,8 @@ Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, 
         fmt::format("On {} and {} you stayed under {} reps at {} (fewest {} and {}): drop about "
                     "10% to {} and build back up from {} reps.",
                     format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
-                    describe_load(last.load), judged[judged.size() - 2].fewest(), last.fewest(),
-                    describe_load(next), bottom),
+                    stalled_loads_text(judged[judged.size() - 2].load, last.load),
+                    judged[judged.size() - 2].fewest(), last.fewest(), describe_load(next), bottom),
         {sets, bottom, next, {}},
         std::nullopt};
 }

@@ -172,3 +172,13 @@ TEST_CASE("a light day does not lower the next prescription", "[e2e][advice]") {
                         "2026-11-17 at 80 kg was a light day (under 85% of the 100 kg of "
                         "2026-11-13, within 14 days)"));
 }
+
+TEST_CASE("225 lb and 102 kg are the same bar: two stalls there deload", "[e2e][advice][units]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"deadlift", "2,2,2@225lb"}, "2026-11-13");
+    log_sets(sandbox, {"deadlift", "2,2,2@102kg"}, "2026-11-20");
+    const auto next = suggestion(sandbox, "deadlift", "2026-11-23");
+    CHECK(next["action"] == "deload");
+    CHECK(notation(next) == "3x3@92.5kg");
+    CHECK(e2e::contains(next["reason"].get<std::string>(), "at 225 lb and 102 kg (the same bar)"));
+}

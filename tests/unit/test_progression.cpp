@@ -541,3 +541,24 @@ TEST_CASE("a light day does not lower the next prescription", "[progression]") {
                                           session("2026-11-13", {2, 2, 2}, kg(100))};
     CHECK(run(deadlift(), stalled).action == Action::deload);
 }
+
+TEST_CASE("loads in two units are the same bar within half the smaller load step",
+          "[progression][units]") {
+    // The deadlift's steps are 2.5 kg and 5 lb (2.27 kg): within 1.13 kg.
+    const auto stalled_after = [](Load before) {
+        return run(deadlift(), {session("2026-11-13", {2, 2, 2}, before),
+                                session("2026-11-20", {2, 2, 2}, kg(102))});
+    };
+    const Load lb225 = Load::external(22500, Unit::lb);  // 102.06 kg
+    const auto deload = stalled_after(lb225);
+    CHECK(deload.action == Action::deload);
+    CHECK(deload.next.load == kg(92.5));
+    CHECK(deload.reason ==
+          "On 2026-11-13 and 2026-11-20 you stayed under 3 reps at 225 lb and 102 kg (the same "
+          "bar) (fewest 2 and 2): drop about 10% to 92.5 kg and build back up from 3 reps.");
+    // At the boundary: 227 lb is 102.97 kg (0.97 kg off), 227.5 lb 103.19 kg (1.19 kg off).
+    CHECK(stalled_after(Load::external(22700, Unit::lb)).action == Action::deload);
+    CHECK(stalled_after(Load::external(22750, Unit::lb)).action == Action::keep);
+    // In one unit only equal amounts are the same bar, as before.
+    CHECK(stalled_after(kg(101.5)).action == Action::keep);
+}
