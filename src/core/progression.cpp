@@ -137,9 +137,33 @@ Load lighter(const Load& load, double fraction, Unit unit, const Exercise& exerc
     return {load.kind, rounded, unit};
 }
 
-std::string increment_text(const Exercise& exercise, Unit unit) {
-    return fmt::format("{} {}", format_amount(exercise.progression.increment.in(unit)),
-                       unit_name(unit));
+// `load` as the reason should quote it: in the suggestion's unit, like the
+// next load, with the load as logged when that is another unit ("60 kg
+// (logged as 135 lb)"), so the reason and the next load never disagree.
+std::string load_in_reason(const Load& load, Unit unit, const Exercise& exercise) {
+    if (load.kind == LoadKind::bodyweight || load.unit == unit) return describe_load(load);
+    return fmt::format("{} (logged as {})",
+                       describe_load(load_in_unit(load, unit, exercise.progression.load_step)),
+                       describe_load(load));
+}
+
+// How much `next` really adds to `last`, in `next`'s unit: rounding to the
+// load step can make it more or less than the increment (101 kg to 102.5 kg
+// is 1.5 kg, not the 2.5 kg increment).
+std::string added_text(const Load& last, const Load& next) {
+    const std::int64_t from = last.kind == LoadKind::bodyweight
+                                  ? 0
+                                  : convert_and_round(last.hundredths, last.unit, next.unit, 1);
+    return fmt::format("{} {}", format_amount(next.hundredths - from), unit_name(next.unit));
+}
+
+// How much lighter `next` is than `last`, as a whole percentage: a deload of
+// small dumbbells or added loads that rounds to the load step can be 25-50%,
+// not the 10% aimed at.
+std::string dropped_text(const Load& last, const Load& next) {
+    if (next.kind == LoadKind::bodyweight) return "drop the added load";
+    const double fraction = added_kilograms(next) / added_kilograms(last);
+    return fmt::format("drop {:.0f}%", 100.0 * (1.0 - fraction));
 }
 
 Suggestion start(const Exercise& exercise, const std::optional<Target>& target) {
@@ -234,15 +258,15 @@ Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, 
     const int sets = clamp_sets(exercise, last.reps.size());
     if (last.load.kind == LoadKind::bodyweight) return stalled_at_bodyweight(exercise, judged);
     const Load next = lighter(last.load, 0.9, unit, exercise);
-    return {
-        Action::deload,
-        fmt::format("On {} and {} you stayed under {} reps at {} (fewest {} and {}): drop about "
-                    "10% to {} and build back up from {} reps.",
-                    format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
-                    stalled_loads_text(judged[judged.size() - 2].load, last.load),
-                    judged[judged.size() - 2].fewest(), last.fewest(), describe_load(next), bottom),
-        {sets, bottom, next, {}},
-        std::nullopt};
+    return {Action::deload,
+            fmt::format("On {} and {} you stayed under {} reps at {} (fewest {} and {}): {} to {} "
+                        "and build back up from {} reps.",
+                        format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
+                        stalled_loads_text(judged[judged.size() - 2].load, last.load),
+                        judged[judged.size() - 2].fewest(), last.fewest(),
+                        dropped_text(last.load, next), describe_load(next), bottom),
+            {sets, bottom, next, {}},
+            std::nullopt};
 }
 
 // Every judged set at the threshold and at least one past it: the whole
@@ -261,14 +285,13 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
         std::string how = exercise.progression.added_load.empty()
                               ? ""
                               : fmt::format(" ({})", exercise.progression.added_load);
-        return {
-            Action::add_weight,
-            fmt::format("On {}; every set reached {} and {} is past the {}-rep threshold, so "
-                        "add {}{} and start again from {} reps.",
-                        describe(last), threshold, last.most(), threshold,
-                        increment_text(exercise, unit), how, exercise.progression.rep_range.min),
-            {sets, exercise.progression.rep_range.min, next, {}},
-            std::nullopt};
+        return {Action::add_weight,
+                fmt::format("On {}; every set reached {} and {} is past the {}-rep threshold, so "
+                            "add {}{} and start again from {} reps.",
+                            describe(last), threshold, last.most(), threshold,
+                            added_text(last.load, next), how, exercise.progression.rep_range.min),
+                {sets, exercise.progression.rep_range.min, next, {}},
+                std::nullopt};
     }
     if (stalled_twice(exercise, judged)) return deload(exercise, judged, unit);
     const int target = std::min(last.fewest() + 1, threshold + 1);
@@ -277,7 +300,8 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
     return {Action::add_reps,
             fmt::format("On {}; keep {} and aim for {}: once every set reaches {} and one goes "
                         "past it, add weight.",
-                        describe(last), describe_load(last.load), aim_text(next), threshold),
+                        describe(last), load_in_reason(last.load, unit, exercise), aim_text(next),
+                        threshold),
             next, std::nullopt};
 }
 
@@ -292,7 +316,7 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
         return {Action::add_weight,
                 fmt::format("On {}; every set reached the top of the {}-{} rep range, so add {} "
                             "to {} and start again from {} reps.",
-                            describe(last), range.min, range.max, increment_text(exercise, unit),
+                            describe(last), range.min, range.max, added_text(last.load, next),
                             describe_load(next), range.min),
                 {sets, range.min, next, {}},
                 std::nullopt};
@@ -302,14 +326,16 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
         const NextSession next = aim_each_set(sets, last.reps, range.min, same);
         return {Action::keep,
                 fmt::format("On {}; a set fell short of {} reps, so stay at {} and aim for {}.",
-                            describe(last), range.min, describe_load(last.load), aim_text(next)),
+                            describe(last), range.min, load_in_reason(last.load, unit, exercise),
+                            aim_text(next)),
                 next, std::nullopt};
     }
     const int target = std::min(last.fewest() + 1, range.max);
     const NextSession next = aim_each_set(sets, last.reps, target, same);
     return {Action::add_reps,
             fmt::format("On {}; stay at {} and aim for {}: when every set reaches {}, add weight.",
-                        describe(last), describe_load(last.load), aim_text(next), range.max),
+                        describe(last), load_in_reason(last.load, unit, exercise), aim_text(next),
+                        range.max),
             next, std::nullopt};
 }
 

@@ -182,3 +182,27 @@ TEST_CASE("225 lb and 102 kg are the same bar: two stalls there deload", "[e2e][
     CHECK(notation(next) == "3x3@92.5kg");
     CHECK(e2e::contains(next["reason"].get<std::string>(), "at 225 lb and 102 kg (the same bar)"));
 }
+
+TEST_CASE("reasons say what the step really is", "[e2e][advice][texts]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "8,8@+5kg"}, "2026-11-13");
+    log_sets(sandbox, {"back-extension", "8,8@+5kg"}, "2026-11-20");
+    const auto deload = suggestion(sandbox, "back-extension", "2026-11-23");
+    CHECK(notation(deload) == "2x10@+2.5kg");
+    CHECK(e2e::contains(deload["reason"].get<std::string>(), "drop 50% to bodyweight + 2.5 kg"));
+
+    log_sets(sandbox, {"deadlift", "3x5@101kg"}, "2026-11-17");
+    const auto up = suggestion(sandbox, "deadlift", "2026-11-20");
+    CHECK(notation(up) == "3x3@105kg");
+    CHECK(e2e::contains(up["reason"].get<std::string>(), "so add 4 kg to 105 kg"));
+
+    e2e::Sandbox pounds;
+    log_sets(pounds, {"deadlift", "5,5,2@135lb"}, "2026-11-13");
+    const auto result = pounds.run(
+        {"progress", "deadlift", "--today", "2026-11-20", "--unit", "kg", "--format", "json"});
+    REQUIRE(result.status == 0);
+    const auto keep = parse_json(result.out).at(0)["suggestion"];
+    CHECK(notation(keep) == "5,5,3@60kg");
+    CHECK(e2e::contains(keep["reason"].get<std::string>(),
+                        "so stay at 60 kg (logged as 135 lb) and aim"));
+}
