@@ -154,4 +154,9 @@ struct NewRecord {
 // load ever, heaviest loads by rep count, most reps at loads (heaviest first), body weight.
 std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::string_view record_id);
 
+// The heaviest loaded working set of any log record but `record_id`: for the
+// latest record, the heaviest logged before it.
+std::optional<RecordHolder> heaviest_of_other_records(const PersonalRecords& records,
+                                                      std::string_view record_id);
+
 }  // namespace liftlog

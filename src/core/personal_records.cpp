@@ -219,28 +219,42 @@ namespace {
 // The heaviest load ever and the heaviest of every other log record, from the
 // rows by rep count: each earlier record's heaviest set is the best or the
 // runner-up of its row (a row's best and runner-up come from two records).
+struct Heaviest {
+    std::optional<RecordHolder> ever;
+    std::optional<RecordHolder> of_others;
+};
+
+Heaviest heaviest_loads(const PersonalRecords& records, std::string_view record_id) {
+    Heaviest found;
+    const auto consider = [](std::optional<RecordHolder>& into, const RecordHolder& holder) {
+        if (!into || load_score(holder.set) > load_score(into->set)) into = holder;
+    };
+    for (const auto& [reps, standing] : records.heaviest_by_reps()) {
+        for (const auto* holder :
+             {&standing.best, standing.runner_up ? &*standing.runner_up : nullptr}) {
+            if (!holder) continue;
+            consider(found.ever, *holder);
+            if (holder->record_id != record_id) consider(found.of_others, *holder);
+        }
+    }
+    return found;
+}
+
 std::optional<NewRecord> heaviest_load_set_by(const PersonalRecords& records,
                                               std::string_view record_id) {
-    const auto rows = records.heaviest_by_reps();
-    const RecordHolder* heaviest = nullptr;
-    const RecordHolder* heaviest_other = nullptr;
-    const auto consider = [&](const RecordHolder& holder) {
-        if (!heaviest || load_score(holder.set) > load_score(heaviest->set)) heaviest = &holder;
-        if (holder.record_id != record_id &&
-            (!heaviest_other || load_score(holder.set) > load_score(heaviest_other->set)))
-            heaviest_other = &holder;
-    };
-    for (const auto& [reps, standing] : rows) {
-        consider(standing.best);
-        if (standing.runner_up) consider(*standing.runner_up);
-    }
-    if (!heaviest || heaviest->record_id != record_id || !heaviest_other ||
-        !(load_score(heaviest->set) > load_score(heaviest_other->set)))
+    const Heaviest found = heaviest_loads(records, record_id);
+    if (!found.ever || found.ever->record_id != record_id || !found.of_others ||
+        !(load_score(found.ever->set) > load_score(found.of_others->set)))
         return std::nullopt;
-    return NewRecord{RecordKind::heaviest_load, *heaviest, *heaviest_other};
+    return NewRecord{RecordKind::heaviest_load, *found.ever, *found.of_others};
 }
 
 }  // namespace
+
+std::optional<RecordHolder> heaviest_of_other_records(const PersonalRecords& records,
+                                                      std::string_view record_id) {
+    return heaviest_loads(records, record_id).of_others;
+}
 
 OneRepMax record_one_rep_max(const RecordHolder& holder) {
     return estimate_one_rep_max(holder.set).value_or(OneRepMax{});
