@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -70,9 +71,13 @@ inline constexpr auto load_score = [](const SetEntry& set) { return kilograms(se
 
 inline constexpr auto reps_score = [](const SetEntry& set) { return set.reps; };
 
+// Within Epley's range first, then the estimate: a set of more than
+// kEpleyMaxReps reps overestimates widely, so its flagged estimate never
+// replaces one from kEpleyMaxReps reps or fewer, however much higher it reads.
 inline constexpr auto e1rm_score = [](const SetEntry& set) {
     const auto estimate = estimate_one_rep_max(set);
-    return estimate ? estimate->kilograms : 0.0;
+    if (!estimate) return std::pair{false, 0.0};
+    return std::pair{!estimate->beyond_epley_range, estimate->kilograms};
 };
 
 }  // namespace record_rules
@@ -98,6 +103,11 @@ class PersonalRecords {
     // Sets with a load beyond body weight (external or added), by rep count:
     // a copy, made from the table the fold keeps.
     ByReps heaviest_by_reps() const;
+    // The same rep counts, each with the heaviest load lifted for that many
+    // reps or more: 110 kg for 5 reps is also the best for 3, so the table
+    // never shows a lighter load for fewer reps. A holder's set keeps the reps
+    // it was lifted for.
+    ByReps heaviest_for_at_least_reps() const;
     // Most reps at each load; a load is its kind, amount and unit exactly, so
     // 100 kg and 220 lb are different loads. A copy, made from the table the
     // fold keeps.
@@ -124,7 +134,13 @@ class PersonalRecords {
 // The e1RM of a record-holding set (it has a load beyond body weight).
 OneRepMax record_one_rep_max(const RecordHolder& holder);
 
-enum class RecordKind { e1rm, heaviest_for_reps, most_reps_at_load, most_reps_bodyweight };
+enum class RecordKind {
+    e1rm,
+    heaviest_load,  // the heaviest load ever lifted, at any reps
+    heaviest_for_reps,
+    most_reps_at_load,
+    most_reps_bodyweight
+};
 
 // A record that one log record set by beating an earlier one.
 struct NewRecord {
@@ -135,7 +151,12 @@ struct NewRecord {
 
 // The records `record_id` holds in categories that had an earlier best to
 // beat. A category's first entry is not a record. In order: e1RM, heaviest
-// loads by rep count, most reps at loads (heaviest first), body weight.
+// load ever, heaviest loads by rep count, most reps at loads (heaviest first), body weight.
 std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::string_view record_id);
+
+// The heaviest loaded working set of any log record but `record_id`: for the
+// latest record, the heaviest logged before it.
+std::optional<RecordHolder> heaviest_of_other_records(const PersonalRecords& records,
+                                                      std::string_view record_id);
 
 }  // namespace liftlog

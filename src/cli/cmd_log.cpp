@@ -10,6 +10,7 @@
 #include "invocation.hpp"
 #include "liftlog/describe.hpp"
 #include "liftlog/error.hpp"
+#include "liftlog/plausibility.hpp"
 #include "liftlog/set_notation.hpp"
 #include "liftlog/text.hpp"
 #include "output.hpp"
@@ -129,11 +130,19 @@ void run_log(const LogArguments& args, const Library& library, Log& log, const S
     const Record record = build_record(exercise, args, settings);
     log.append(record);
     const ExerciseHistory history = log.history_after_append(exercise.id);
+    // Appended anyway (a real jump is possible), but a slip is easy to undo.
+    const auto doubts = implausible_entry_doubts(exercise, record, history.records());
+    for (const auto& doubt : doubts)
+        output.warn(
+            fmt::format("{}; if that is a typing slip, `liftlog undo` removes the entry", doubt));
     const auto sessions = history.recent_sessions();
     const Suggestion next =
         suggest_next_time(exercise, sessions, settings.today(), settings.unit,
                           related_pain_in_log(exercise, library, log, settings.today()));
-    print_logged(exercise, record, new_records(history, record, settings.unit), next, output);
+    Announcement announced = new_records(history, record, settings.unit);
+    // A questioned entry is not celebrated: its records stand, but are not announced.
+    if (!doubts.empty()) announced.records.clear();
+    print_logged(exercise, record, announced, next, output);
 }
 
 Runner add_log_command(CLI::App& app) {

@@ -114,7 +114,7 @@ ordered_json measured_json(RecordKind kind, const RecordHolder& holder, Unit uni
         object["value"] = one_rep_max_in(estimate, unit);
         object["unit"] = unit_name(unit);
         object["beyond_epley_range"] = estimate.beyond_epley_range;
-    } else if (kind == RecordKind::heaviest_for_reps) {
+    } else if (kind == RecordKind::heaviest_for_reps || kind == RecordKind::heaviest_load) {
         object["value"] = amount_json(load_in_unit(holder.set.load, unit, load_step).hundredths);
         object["unit"] = unit_name(unit);
     }
@@ -161,6 +161,8 @@ std::string_view record_kind_name(RecordKind kind) {
     switch (kind) {
         case RecordKind::e1rm:
             return "e1rm";
+        case RecordKind::heaviest_load:
+            return "heaviest_load";
         case RecordKind::heaviest_for_reps:
             return "heaviest_for_reps";
         case RecordKind::most_reps_at_load:
@@ -175,6 +177,10 @@ namespace {
 
 // A record and the one it beat are shown exactly, never rounded to the load
 // step, so the old value always reads lower: 225 lb is 102.06 kg, not 102.5.
+std::string reps_text(int reps) {
+    return reps == 1 ? "1 rep" : fmt::format("{} reps", reps);
+}
+
 std::string exact_load_text(const Load& load, Unit unit) {
     if (load.kind == LoadKind::bodyweight || load.unit == unit) return describe_load(load);
     const Load converted{load.kind, convert_and_round(load.hundredths, load.unit, unit, 1), unit};
@@ -210,6 +216,10 @@ std::string describe_new_record(const NewRecord& record, Unit unit, const UnitAm
                     ? fmt::format("; from more than {} reps, a rough estimate", kEpleyMaxReps)
                     : "");
         }
+        case RecordKind::heaviest_load:
+            return fmt::format("heaviest load ever, {} at {} (was {} at {})", reps_text(now.reps),
+                               exact_load_text(now.load, unit), reps_text(before.reps),
+                               exact_load_text(before.load, unit));
         case RecordKind::heaviest_for_reps:
             return fmt::format("heaviest {} reps, {} (was {})", now.reps,
                                exact_load_text(now.load, unit), exact_load_text(before.load, unit));

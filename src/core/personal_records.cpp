@@ -140,16 +140,16 @@ void PersonalRecords::add(const Record& record) {
     const auto offered = [&](std::size_t i) { return Candidate{sets[i], record.date, record.id}; };
     std::optional<std::size_t> most_bodyweight_reps;
     std::optional<std::size_t> best_e1rm;
-    double best_e1rm_kg = 0.0;
+    decltype(e1rm_score(sets.front())) best_e1rm_score{};
     for (std::size_t i = 0; i < sets.size(); ++i) {
         const SetEntry& set = sets[i];
         if (is_bodyweight_work(set) &&
             (!most_bodyweight_reps || set.reps > sets[*most_bodyweight_reps].reps))
             most_bodyweight_reps = i;
         if (!is_loaded_work(set)) continue;
-        if (const double e1rm = e1rm_score(set); !best_e1rm || e1rm > best_e1rm_kg) {
+        if (const auto e1rm = e1rm_score(set); !best_e1rm || e1rm > best_e1rm_score) {
             best_e1rm = i;
-            best_e1rm_kg = e1rm;
+            best_e1rm_score = e1rm;
         }
         const auto same_reps = [&](const SetEntry& s) {
             return is_loaded_work(s) && s.reps == set.reps;
@@ -180,6 +180,22 @@ PersonalRecords::ByReps PersonalRecords::heaviest_by_reps() const {
     return table;
 }
 
+PersonalRecords::ByReps PersonalRecords::heaviest_for_at_least_reps() const {
+    ByReps table;
+    const Standing* heaviest = nullptr;
+    // From the most reps down, so each row carries the heaviest of the rows
+    // above it; a row's own entry wins a tie, as the set for exactly these
+    // reps is the plainer answer.
+    for (std::size_t i = heaviest_by_reps_.size(); i-- > 0;) {
+        if (!heaviest_by_reps_[i]) continue;
+        const Standing& row = *heaviest_by_reps_[i];
+        if (!heaviest || !(load_score(heaviest->best.set) > load_score(row.best.set)))
+            heaviest = &row;
+        table.emplace(static_cast<int>(i + 1), *heaviest);
+    }
+    return table;
+}
+
 void PersonalRecords::merge(PersonalRecords&& later) {
     if (heaviest_by_reps_.size() < later.heaviest_by_reps_.size())
         heaviest_by_reps_.resize(later.heaviest_by_reps_.size());
@@ -198,6 +214,48 @@ void PersonalRecords::merge(PersonalRecords&& later) {
     merge_standing(most_bodyweight_reps_, std::move(later.most_bodyweight_reps_), reps_score);
 }
 
+namespace {
+
+// The heaviest load ever and the heaviest of every other log record, from the
+// rows by rep count: each earlier record's heaviest set is the best or the
+// runner-up of its row (a row's best and runner-up come from two records).
+struct Heaviest {
+    std::optional<RecordHolder> ever;
+    std::optional<RecordHolder> of_others;
+};
+
+Heaviest heaviest_loads(const PersonalRecords& records, std::string_view record_id) {
+    Heaviest found;
+    const auto consider = [](std::optional<RecordHolder>& into, const RecordHolder& holder) {
+        if (!into || load_score(holder.set) > load_score(into->set)) into = holder;
+    };
+    for (const auto& [reps, standing] : records.heaviest_by_reps()) {
+        for (const auto* holder :
+             {&standing.best, standing.runner_up ? &*standing.runner_up : nullptr}) {
+            if (!holder) continue;
+            consider(found.ever, *holder);
+            if (holder->record_id != record_id) consider(found.of_others, *holder);
+        }
+    }
+    return found;
+}
+
+std::optional<NewRecord> heaviest_load_set_by(const PersonalRecords& records,
+                                              std::string_view record_id) {
+    const Heaviest found = heaviest_loads(records, record_id);
+    if (!found.ever || found.ever->record_id != record_id || !found.of_others ||
+        !(load_score(found.ever->set) > load_score(found.of_others->set)))
+        return std::nullopt;
+    return NewRecord{RecordKind::heaviest_load, *found.ever, *found.of_others};
+}
+
+}  // namespace
+
+std::optional<RecordHolder> heaviest_of_other_records(const PersonalRecords& records,
+                                                      std::string_view record_id) {
+    return heaviest_loads(records, record_id).of_others;
+}
+
 OneRepMax record_one_rep_max(const RecordHolder& holder) {
     return estimate_one_rep_max(holder.set).value_or(OneRepMax{});
 }
@@ -208,7 +266,10 @@ std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::strin
     const auto beats = [](RecordKind kind, const SetEntry& now, const SetEntry& before) {
         switch (kind) {
             case RecordKind::e1rm:
-                return e1rm_score(now) > e1rm_score(before);
+                // A reliable estimate replaces a flagged one even when it is
+                // lower, but only a higher one is announced as a record.
+                return e1rm_score(now).second > e1rm_score(before).second;
+            case RecordKind::heaviest_load:
             case RecordKind::heaviest_for_reps:
                 return load_score(now) > load_score(before);
             case RecordKind::most_reps_at_load:
@@ -223,8 +284,20 @@ std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::strin
             found.push_back({kind, standing.best, *standing.runner_up});
     };
     if (records.best_e1rm()) check(RecordKind::e1rm, *records.best_e1rm());
-    for (const auto& [reps, standing] : records.heaviest_by_reps())
+    const auto heaviest = heaviest_load_set_by(records, record_id);
+    if (heaviest) found.push_back(*heaviest);
+    // The heaviest load ever beating the same set as the heaviest for its
+    // reps would say the same thing twice.
+    const auto repeats_heaviest = [&](const NewRecord& candidate) {
+        return heaviest && candidate.now.set == heaviest->now.set &&
+               candidate.previous == heaviest->previous;
+    };
+    for (const auto& [reps, standing] : records.heaviest_by_reps()) {
         check(RecordKind::heaviest_for_reps, standing);
+        if (!found.empty() && found.back().kind == RecordKind::heaviest_for_reps &&
+            repeats_heaviest(found.back()))
+            found.pop_back();
+    }
     for (const auto& [load, standing] : records.most_reps_by_load())
         check(RecordKind::most_reps_at_load, standing);
     if (records.most_bodyweight_reps())

@@ -137,9 +137,33 @@ Load lighter(const Load& load, double fraction, Unit unit, const Exercise& exerc
     return {load.kind, rounded, unit};
 }
 
-std::string increment_text(const Exercise& exercise, Unit unit) {
-    return fmt::format("{} {}", format_amount(exercise.progression.increment.in(unit)),
-                       unit_name(unit));
+// `load` as the reason should quote it: in the suggestion's unit, like the
+// next load, with the load as logged when that is another unit ("60 kg
+// (logged as 135 lb)"), so the reason and the next load never disagree.
+std::string load_in_reason(const Load& load, Unit unit, const Exercise& exercise) {
+    if (load.kind == LoadKind::bodyweight || load.unit == unit) return describe_load(load);
+    return fmt::format("{} (logged as {})",
+                       describe_load(load_in_unit(load, unit, exercise.progression.load_step)),
+                       describe_load(load));
+}
+
+// How much `next` really adds to `last`, in `next`'s unit: rounding to the
+// load step can make it more or less than the increment (101 kg to 102.5 kg
+// is 1.5 kg, not the 2.5 kg increment).
+std::string added_text(const Load& last, const Load& next) {
+    const std::int64_t from = last.kind == LoadKind::bodyweight
+                                  ? 0
+                                  : convert_and_round(last.hundredths, last.unit, next.unit, 1);
+    return fmt::format("{} {}", format_amount(next.hundredths - from), unit_name(next.unit));
+}
+
+// How much lighter `next` is than `last`, as a whole percentage: a deload of
+// small dumbbells or added loads that rounds to the load step can be 25-50%,
+// not the 10% aimed at.
+std::string dropped_text(const Load& last, const Load& next) {
+    if (next.kind == LoadKind::bodyweight) return "drop the added load";
+    const double fraction = added_kilograms(next) / added_kilograms(last);
+    return fmt::format("drop {:.0f}%", 100.0 * (1.0 - fraction));
 }
 
 Suggestion start(const Exercise& exercise, const std::optional<Target>& target) {
@@ -161,6 +185,19 @@ Suggestion start(const Exercise& exercise, const std::optional<Target>& target) 
             std::nullopt};
 }
 
+// Whether two loads are the same bar. In one unit they are what was loaded,
+// so only equal amounts are. Across units a converted amount never matches
+// exactly (225 lb is 102.06 kg), so loads within half the smaller load step of
+// each other are the same: no plate could make the difference.
+bool same_bar(const Exercise& exercise, const Load& a, const Load& b) {
+    if (a.kind != b.kind) return false;
+    if (a.unit == b.unit) return a.hundredths == b.hundredths;
+    const auto& step = exercise.progression.load_step;
+    const double smaller_step_kg = std::min(added_kilograms(Load::external(step.kg, Unit::kg)),
+                                            added_kilograms(Load::external(step.lb, Unit::lb)));
+    return std::abs(added_kilograms(a) - added_kilograms(b)) < smaller_step_kg / 2;
+}
+
 // Below the bottom of the range at the same load in the last two sessions.
 bool stalled_twice(const Exercise& exercise, const std::vector<TopSets>& judged) {
     if (judged.size() < 2) return false;
@@ -168,7 +205,7 @@ bool stalled_twice(const Exercise& exercise, const std::vector<TopSets>& judged)
     const auto& before = judged[judged.size() - 2];
     const int bottom = exercise.progression.rep_range.min;
     return last.fewest() < bottom && before.fewest() < bottom &&
-           same_weight(last.load, before.load);
+           same_bar(exercise, last.load, before.load);
 }
 
 // The easier ways the exercise lists: its easier alternative, and a variation
@@ -208,21 +245,28 @@ Suggestion stalled_at_bodyweight(const Exercise& exercise, const std::vector<Top
             next, std::nullopt};
 }
 
+// "102 kg", or "225 lb and 102 kg (the same bar)" when the two stalled
+// sessions were logged in different units, so the reason names both.
+std::string stalled_loads_text(const Load& before, const Load& last) {
+    if (before == last) return describe_load(last);
+    return fmt::format("{} and {} (the same bar)", describe_load(before), describe_load(last));
+}
+
 Suggestion deload(const Exercise& exercise, const std::vector<TopSets>& judged, Unit unit) {
     const auto& last = judged.back();
     const int bottom = exercise.progression.rep_range.min;
     const int sets = clamp_sets(exercise, last.reps.size());
     if (last.load.kind == LoadKind::bodyweight) return stalled_at_bodyweight(exercise, judged);
     const Load next = lighter(last.load, 0.9, unit, exercise);
-    return {
-        Action::deload,
-        fmt::format("On {} and {} you stayed under {} reps at {} (fewest {} and {}): drop about "
-                    "10% to {} and build back up from {} reps.",
-                    format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
-                    describe_load(last.load), judged[judged.size() - 2].fewest(), last.fewest(),
-                    describe_load(next), bottom),
-        {sets, bottom, next, {}},
-        std::nullopt};
+    return {Action::deload,
+            fmt::format("On {} and {} you stayed under {} reps at {} (fewest {} and {}): {} to {} "
+                        "and build back up from {} reps.",
+                        format_date(judged[judged.size() - 2].date), format_date(last.date), bottom,
+                        stalled_loads_text(judged[judged.size() - 2].load, last.load),
+                        judged[judged.size() - 2].fewest(), last.fewest(),
+                        dropped_text(last.load, next), describe_load(next), bottom),
+            {sets, bottom, next, {}},
+            std::nullopt};
 }
 
 // Every judged set at the threshold and at least one past it: the whole
@@ -241,14 +285,13 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
         std::string how = exercise.progression.added_load.empty()
                               ? ""
                               : fmt::format(" ({})", exercise.progression.added_load);
-        return {
-            Action::add_weight,
-            fmt::format("On {}; every set reached {} and {} is past the {}-rep threshold, so "
-                        "add {}{} and start again from {} reps.",
-                        describe(last), threshold, last.most(), threshold,
-                        increment_text(exercise, unit), how, exercise.progression.rep_range.min),
-            {sets, exercise.progression.rep_range.min, next, {}},
-            std::nullopt};
+        return {Action::add_weight,
+                fmt::format("On {}; every set reached {} and {} is past the {}-rep threshold, so "
+                            "add {}{} and start again from {} reps.",
+                            describe(last), threshold, last.most(), threshold,
+                            added_text(last.load, next), how, exercise.progression.rep_range.min),
+                {sets, exercise.progression.rep_range.min, next, {}},
+                std::nullopt};
     }
     if (stalled_twice(exercise, judged)) return deload(exercise, judged, unit);
     const int target = std::min(last.fewest() + 1, threshold + 1);
@@ -257,16 +300,18 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
     return {Action::add_reps,
             fmt::format("On {}; keep {} and aim for {}: once every set reaches {} and one goes "
                         "past it, add weight.",
-                        describe(last), describe_load(last.load), aim_text(next), threshold),
+                        describe(last), load_in_reason(last.load, unit, exercise), aim_text(next),
+                        threshold),
             next, std::nullopt};
 }
 
 // Below `reps` at the same load in the last two sessions: a stall repeated.
-bool fell_short_twice(const std::vector<TopSets>& judged, int reps) {
+bool fell_short_twice(const Exercise& exercise, const std::vector<TopSets>& judged, int reps) {
     if (judged.size() < 2) return false;
     const auto& last = judged[judged.size() - 1];
     const auto& before = judged[judged.size() - 2];
-    return last.fewest() < reps && before.fewest() < reps && same_weight(last.load, before.load);
+    return last.fewest() < reps && before.fewest() < reps &&
+           same_bar(exercise, last.load, before.load);
 }
 
 // Linear progression, for low-rep lifts: every set aims at the top of the
@@ -281,31 +326,32 @@ Suggestion progress_linear(const Exercise& exercise, const std::vector<TopSets>&
         const Load next = heavier(last.load, unit, exercise);
         return {Action::add_weight,
                 fmt::format("On {}; every set reached {} reps, so keep {}x{} and add {}: {}.",
-                            describe(last), reps, sets, reps, increment_text(exercise, unit),
+                            describe(last), reps, sets, reps, added_text(last.load, next),
                             describe_load(next)),
                 {sets, reps, next, {}},
                 std::nullopt};
     }
-    if (fell_short_twice(judged, reps)) {
+    if (fell_short_twice(exercise, judged, reps)) {
         const auto& before = judged[judged.size() - 2];
         const Load next = lighter(last.load, 0.9, unit, exercise);
-        return {Action::deload,
-                fmt::format("On {} and {} you fell short of {} reps at {} (fewest {} and {}): "
-                            "two stalls in a row, so drop about 10% to {} and build back up "
-                            "with {}x{}.",
-                            format_date(before.date), format_date(last.date), reps,
-                            describe_load(last.load), before.fewest(), last.fewest(),
-                            describe_load(next), sets, reps),
-                {sets, reps, next, {}},
-                std::nullopt};
+        return {
+            Action::deload,
+            fmt::format("On {} and {} you fell short of {} reps at {} (fewest {} and {}): "
+                        "two stalls in a row, so {} to {} and build back up with {}x{}.",
+                        format_date(before.date), format_date(last.date), reps,
+                        stalled_loads_text(before.load, last.load), before.fewest(), last.fewest(),
+                        dropped_text(last.load, next), describe_load(next), sets, reps),
+            {sets, reps, next, {}},
+            std::nullopt};
     }
     const Load same = load_in_unit(last.load, unit, exercise.progression.load_step);
-    return {Action::keep,
-            fmt::format("On {}; a set fell short of {} reps, so repeat {}x{} at {} before "
-                        "adding weight.",
-                        describe(last), reps, sets, reps, describe_load(last.load)),
-            {sets, reps, same, {}},
-            std::nullopt};
+    return {
+        Action::keep,
+        fmt::format("On {}; a set fell short of {} reps, so repeat {}x{} at {} before "
+                    "adding weight.",
+                    describe(last), reps, sets, reps, load_in_reason(last.load, unit, exercise)),
+        {sets, reps, same, {}},
+        std::nullopt};
 }
 
 Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>& judged,
@@ -321,7 +367,7 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
         return {Action::add_weight,
                 fmt::format("On {}; every set reached the top of the {}-{} rep range, so add {} "
                             "to {} and start again from {} reps.",
-                            describe(last), range.min, range.max, increment_text(exercise, unit),
+                            describe(last), range.min, range.max, added_text(last.load, next),
                             describe_load(next), range.min),
                 {sets, range.min, next, {}},
                 std::nullopt};
@@ -331,14 +377,16 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
         const NextSession next = aim_each_set(sets, last.reps, range.min, same);
         return {Action::keep,
                 fmt::format("On {}; a set fell short of {} reps, so stay at {} and aim for {}.",
-                            describe(last), range.min, describe_load(last.load), aim_text(next)),
+                            describe(last), range.min, load_in_reason(last.load, unit, exercise),
+                            aim_text(next)),
                 next, std::nullopt};
     }
     const int target = std::min(last.fewest() + 1, range.max);
     const NextSession next = aim_each_set(sets, last.reps, target, same);
     return {Action::add_reps,
             fmt::format("On {}; stay at {} and aim for {}: when every set reaches {}, add weight.",
-                        describe(last), describe_load(last.load), aim_text(next), range.max),
+                        describe(last), load_in_reason(last.load, unit, exercise), aim_text(next),
+                        range.max),
             next, std::nullopt};
 }
 

@@ -272,3 +272,37 @@ TEST_CASE("two stalls seven months apart are not stalls in a row", "[e2e][advice
     CHECK(next["action"] == "keep");
     CHECK(notation(next) == "3x8@30kg");  // not a deload to 27.5 kg
 }
+
+TEST_CASE("225 lb and 102 kg are the same bar: two stalls there deload", "[e2e][advice][units]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"deadlift", "2,2,2@225lb"}, "2026-11-13");
+    log_sets(sandbox, {"deadlift", "2,2,2@102kg"}, "2026-11-20");
+    const auto next = suggestion(sandbox, "deadlift", "2026-11-23");
+    CHECK(next["action"] == "deload");
+    CHECK(notation(next) == "3x5@92.5kg");  // the deadlift is linear: same 3x5
+    CHECK(e2e::contains(next["reason"].get<std::string>(), "at 225 lb and 102 kg (the same bar)"));
+}
+
+TEST_CASE("reasons say what the step really is", "[e2e][advice][texts]") {
+    e2e::Sandbox sandbox;
+    log_sets(sandbox, {"back-extension", "8,8@+5kg"}, "2026-11-13");
+    log_sets(sandbox, {"back-extension", "8,8@+5kg"}, "2026-11-20");
+    const auto deload = suggestion(sandbox, "back-extension", "2026-11-23");
+    CHECK(notation(deload) == "2x10@+2.5kg");
+    CHECK(e2e::contains(deload["reason"].get<std::string>(), "drop 50% to bodyweight + 2.5 kg"));
+
+    log_sets(sandbox, {"deadlift", "3x5@101kg"}, "2026-11-17");
+    const auto up = suggestion(sandbox, "deadlift", "2026-11-20");
+    CHECK(notation(up) == "3x5@105kg");
+    CHECK(e2e::contains(up["reason"].get<std::string>(), "and add 4 kg: 105 kg"));
+
+    e2e::Sandbox pounds;
+    log_sets(pounds, {"deadlift", "5,5,2@135lb"}, "2026-11-13");
+    const auto result = pounds.run(
+        {"progress", "deadlift", "--today", "2026-11-20", "--unit", "kg", "--format", "json"});
+    REQUIRE(result.status == 0);
+    const auto keep = parse_json(result.out).at(0)["suggestion"];
+    CHECK(notation(keep) == "3x5@60kg");
+    CHECK(e2e::contains(keep["reason"].get<std::string>(),
+                        "repeat 3x5 at 60 kg (logged as 135 lb) before"));
+}

@@ -65,7 +65,8 @@ TEST_CASE("log announces the records a new entry sets, not firsts or ties", "[e2
     const auto heavier = log_on(sandbox, "2026-11-13", {"deadlift", "3x5@105kg"});
     CHECK(record_lines(heavier.out) ==
           std::vector<std::string>{"New record: best e1RM 122.5 kg (5 @ 105kg), was 116.7 kg",
-                                   "New record: heaviest 5 reps, 105 kg (was 100 kg)"});
+                                   "New record: heaviest load ever, 5 reps at 105 kg (was 5 reps "
+                                   "at 100 kg)"});
     // Between what was logged and the suggestion.
     CHECK(std::regex_search(heavier.out,
                             std::regex("^Logged deadlift .*\nNew record: .*\nNew record: .*\n"
@@ -105,7 +106,7 @@ TEST_CASE("log --format json lists the new records under \"records\"", "[e2e][re
     CHECK(e1rm["previous"]["date"] == "2026-11-10");
     CHECK(e1rm["previous"]["id"] == first["record"]["id"]);
     CHECK(e1rm["text"] == "best e1RM 122.5 kg (5 @ 105kg), was 116.7 kg");
-    CHECK(records[1]["kind"] == "heaviest_for_reps");
+    CHECK(records[1]["kind"] == "heaviest_load");
     CHECK(records[1]["value"] == 105);
     CHECK(records[1]["previous"]["value"] == 100);
 }
@@ -126,9 +127,10 @@ TEST_CASE("log announces the same records from a warm cache as from the log",
     }
     CHECK(outputs[0] == outputs[1]);
     CHECK(record_lines(outputs[0]) ==
-          std::vector<std::string>{"New record: best e1RM 128.3 kg (5 @ 110kg), was 122.5 kg",
-                                   "New record: heaviest 5 reps, 110 kg (was 105 kg)",
-                                   "New record: 6 reps at 105 kg (was 5)"});
+          std::vector<std::string>{
+              "New record: best e1RM 128.3 kg (5 @ 110kg), was 122.5 kg",
+              "New record: heaviest load ever, 5 reps at 110 kg (was 5 reps at 105 kg)",
+              "New record: 6 reps at 105 kg (was 5)"});
 }
 
 TEST_CASE("progress shows the best e1RM per exercise, in text and JSON", "[e2e][records]") {
@@ -155,6 +157,27 @@ TEST_CASE("progress shows the best e1RM per exercise, in text and JSON", "[e2e][
     CHECK(e1rm["reps"] == 5);
     CHECK(e1rm["date"] == "2026-11-13");
     CHECK(e1rm["beyond_epley_range"] == false);
+}
+
+TEST_CASE("records are consistent: fewer reps, the heaviest ever, a flagged e1RM",
+          "[e2e][records]") {
+    e2e::Sandbox sandbox;
+    log_on(sandbox, "2026-11-10", {"deadlift", "3x3@105kg"});
+    const auto heavier = log_on(sandbox, "2026-11-14", {"deadlift", "3x5@110kg"});
+    CHECK(contains(heavier.out,
+                   "New record: heaviest load ever, 5 reps at 110 kg (was 3 reps at 105 kg)\n"));
+    // 15 x 90 kg reads 135 kg by Epley, but from more than 10 reps: no record.
+    const auto endurance = log_on(sandbox, "2026-11-17", {"deadlift", "15@90kg"});
+    CHECK_FALSE(contains(endurance.out, "e1RM"));
+    const auto single = log_on(sandbox, "2026-11-18", {"deadlift", "1@130kg"});
+    CHECK(contains(single.out,
+                   "New record: heaviest load ever, 1 rep at 130 kg (was 5 reps at 110 kg)\n"));
+
+    const auto one = run_ok(sandbox, {"progress", "deadlift"});
+    CHECK(contains(one.out, "\nBest e1RM: 130.0 kg from 1 @ 130kg on 2026-11-18\n"));
+    CHECK(contains(row_of(one.out, "3"), " 110kg for 5 reps "));
+    CHECK(contains(row_of(one.out, "5"), " 110kg "));
+    CHECK(contains(row_of(one.out, "15"), " 90kg "));
 }
 
 TEST_CASE("an e1RM from more than 10 reps is flagged, with a legend", "[e2e][records]") {
@@ -229,14 +252,16 @@ TEST_CASE("a log in kg and lb: reports convert to --unit and round to the load s
     CHECK(record_lines(lb_entry.out) ==
           std::vector<std::string>{
               "New record: best e1RM 262.5 lb (5 @ 225lb), was 257.2 lb",
-              "New record: heaviest 5 reps, 225 lb (was 220.46 lb, logged as 100 kg)"});
+              "New record: heaviest load ever, 5 reps at 225 lb (was 5 reps at 220.46 lb, "
+              "logged as 100 kg)"});
 
     SECTION("a record just above a converted one never reads as a step down") {
         const auto kg_entry = log_on(sandbox, "2026-11-16", {"deadlift", "5@102.1kg"});
         CHECK(record_lines(kg_entry.out) ==
               std::vector<std::string>{
                   "New record: best e1RM 119.12 kg (5 @ 102.1kg), was 119.07 kg",
-                  "New record: heaviest 5 reps, 102.1 kg (was 102.06 kg, logged as 225 lb)"});
+                  "New record: heaviest load ever, 5 reps at 102.1 kg (was 5 reps at 102.06 kg, "
+                  "logged as 225 lb)"});
     }
 
     SECTION("kg, the default: 225 lb is 102.06 kg, shown as 102.5 kg") {

@@ -53,6 +53,10 @@ Suggestion run(const Exercise& e, std::vector<Session> sessions, const char* tod
     return suggest(e, sessions, day(today), unit);
 }
 
+bool contains_text(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 }  // namespace
 
 TEST_CASE("no history: start at the low end of the prescription", "[progression]") {
@@ -627,8 +631,7 @@ TEST_CASE("stalls with a break between them are not stalls in a row", "[progress
     CHECK(run(deadlift(), months, "2026-11-16").action == Action::keep);
 }
 
-TEST_CASE("the return after pain is not a light day: the next step builds on it",
-          "[progression]") {
+TEST_CASE("the return after pain is not a light day: the next step builds on it", "[progression]") {
     // 100 kg hurt; a week later the return at 80 kg went well.
     const std::vector<Session> sessions = {session("2026-11-06", {5, 5, 5}, kg(100), true),
                                            session("2026-11-13", {5, 5, 5}, kg(80))};
@@ -638,4 +641,53 @@ TEST_CASE("the return after pain is not a light day: the next step builds on it"
     CHECK(added_kilograms(*next.next.load) < 100.0);
     CHECK(added_kilograms(*next.next.load) >= 80.0);
     CHECK_THAT(next.reason, !Catch::Contains("light day"));
+}
+
+TEST_CASE("loads in two units are the same bar within half the smaller load step",
+          "[progression][units]") {
+    // The deadlift's steps are 2.5 kg and 5 lb (2.27 kg): within 1.13 kg.
+    const auto stalled_after = [](Load before) {
+        return run(deadlift(), {session("2026-11-13", {2, 2, 2}, before),
+                                session("2026-11-20", {2, 2, 2}, kg(102))});
+    };
+    const Load lb225 = Load::external(22500, Unit::lb);  // 102.06 kg
+    const auto deload = stalled_after(lb225);
+    CHECK(deload.action == Action::deload);
+    CHECK(deload.next.load == kg(92.5));
+    CHECK(deload.reason ==
+          "On 2026-11-13 and 2026-11-20 you stayed under 3 reps at 225 lb and 102 kg (the same "
+          "bar) (fewest 2 and 2): drop 9% to 92.5 kg and build back up from 3 reps.");
+    // At the boundary: 227 lb is 102.97 kg (0.97 kg off), 227.5 lb 103.19 kg (1.19 kg off).
+    CHECK(stalled_after(Load::external(22700, Unit::lb)).action == Action::deload);
+    CHECK(stalled_after(Load::external(22750, Unit::lb)).action == Action::keep);
+    // In one unit only equal amounts are the same bar, as before.
+    CHECK(stalled_after(kg(101.5)).action == Action::keep);
+}
+
+TEST_CASE("reasons say what the step really is", "[progression][texts]") {
+    SECTION("an added load that rounds to the step drops more than 10%") {
+        const Load plus5 = Load::added(500, Unit::kg);
+        const auto deload = run(back_extension(), {session("2026-11-13", {8, 8}, plus5),
+                                                   session("2026-11-20", {8, 8}, plus5)});
+        REQUIRE(deload.action == Action::deload);
+        CHECK(deload.next.load == Load::added(250, Unit::kg));
+        CHECK(contains_text(deload.reason, ": drop 50% to bodyweight + 2.5 kg "));
+    }
+    SECTION("adding weight from a load off the step says the real difference") {
+        const auto up = run(deadlift(), {session("2026-11-20", {5, 5, 5}, kg(101))});
+        REQUIRE(up.action == Action::add_weight);
+        CHECK(up.next.load == kg(105));
+        CHECK(contains_text(up.reason, "so add 4 kg to 105 kg "));
+        // On the step, it is the increment.
+        CHECK(contains_text(run(deadlift(), {session("2026-11-20", {5, 5, 5}, kg(100))}).reason,
+                            "so add 5 kg to 105 kg "));
+    }
+    SECTION("a load logged in another unit is quoted in the suggestion's unit too") {
+        const Load lb135 = Load::external(13500, Unit::lb);
+        const auto keep =
+            run(deadlift(), {session("2026-11-20", {5, 5, 2}, lb135)}, "2026-11-23", Unit::kg);
+        REQUIRE(keep.action == Action::keep);
+        CHECK(keep.next.load == kg(60));
+        CHECK(contains_text(keep.reason, "so stay at 60 kg (logged as 135 lb) and aim"));
+    }
 }

@@ -110,7 +110,9 @@ TEST_CASE("records: a new record is one that beats an earlier best", "[records]"
         CHECK(found[0].kind == RecordKind::e1rm);
         CHECK(found[0].now.set == kg(6, 100));  // 120 kg beats 119.6 kg for 5 x 102.5
         CHECK(found[0].previous.set == kg(5, 100));
-        CHECK(found[1].kind == RecordKind::heaviest_for_reps);
+        // The heaviest ever; the heaviest for 5 reps beat the same set, so
+        // it is not said twice.
+        CHECK(found[1].kind == RecordKind::heaviest_load);
         CHECK(found[1].now.set == kg(5, 102.5));
         CHECK(found[1].previous.record_id == "a");
         CHECK(found[2].kind == RecordKind::most_reps_at_load);
@@ -138,15 +140,26 @@ TEST_CASE("records: loads in different units", "[records]") {
     CHECK(records.best_e1rm()->best.record_id == "lb2");
     const auto found = records_set_by(records, "lb");
     REQUIRE(found.size() == 1);
+    CHECK(found[0].kind == RecordKind::heaviest_load);
+    CHECK(describe_new_record(found[0], Unit::kg, kSteps) ==
+          "heaviest load ever, 5 reps at 102.06 kg, logged as 225 lb (was 5 reps at 100 kg)");
+    CHECK(describe_new_record(found[0], Unit::lb, kSteps) ==
+          "heaviest load ever, 5 reps at 225 lb (was 5 reps at 220.46 lb, logged as 100 kg)");
+}
+
+TEST_CASE("records: the heaviest for some reps that is not the heaviest ever", "[records]") {
+    const auto records =
+        fold({record("a", 0, {kg(1, 120), kg(5, 100)}), record("b", 1, {lb(5, 225)})});
+    const auto found = records_set_by(records, "b");
+    REQUIRE(found.size() == 1);
     CHECK(found[0].kind == RecordKind::heaviest_for_reps);
     CHECK(describe_new_record(found[0], Unit::kg, kSteps) ==
           "heaviest 5 reps, 102.06 kg, logged as 225 lb (was 100 kg)");
-    CHECK(describe_new_record(found[0], Unit::lb, kSteps) ==
-          "heaviest 5 reps, 225 lb (was 220.46 lb, logged as 100 kg)");
 }
 
 TEST_CASE("records: an e1RM from more than 10 reps says so", "[records]") {
-    const auto records = fold({record("a", 0, {kg(3, 100)}), record("b", 1, {kg(12, 90)})});
+    // Only sets of more than 10 reps: the best of them is flagged.
+    const auto records = fold({record("a", 0, {kg(11, 80)}), record("b", 1, {kg(12, 90)})});
     REQUIRE(records.best_e1rm());
     const OneRepMax best = record_one_rep_max(records.best_e1rm()->best);
     CHECK(best.beyond_epley_range);
@@ -158,7 +171,73 @@ TEST_CASE("records: an e1RM from more than 10 reps says so", "[records]") {
     const auto found = records_set_by(records, "b");
     REQUIRE_FALSE(found.empty());
     CHECK(describe_new_record(found[0], Unit::kg, kSteps) ==
-          "best e1RM 126.0 kg (12 @ 90kg), was 110.0 kg; from more than 10 reps, a rough estimate");
+          "best e1RM 126.0 kg (12 @ 90kg), was 109.3 kg; from more than 10 reps, a rough estimate");
+}
+
+TEST_CASE("records: a flagged e1RM never replaces one from 10 reps or fewer", "[records]") {
+    // 15 x 90 kg reads 135 kg, above 5 x 110 kg's 128.3 kg, but is unreliable.
+    auto log = std::vector<Record>{record("a", 0, {kg(5, 110)}), record("b", 1, {kg(15, 90)})};
+    CHECK(fold(log).best_e1rm()->best.record_id == "a");
+    CHECK(records_set_by(fold(log), "b").empty());
+    SECTION("10 reps is still within range and replaces a lower estimate") {
+        log.push_back(record("c", 2, {kg(10, 100)}));  // 133.3 kg
+        CHECK(fold(log).best_e1rm()->best.record_id == "c");
+        CHECK_FALSE(record_one_rep_max(fold(log).best_e1rm()->best).beyond_epley_range);
+    }
+    SECTION("11 reps is flagged and does not") {
+        log.push_back(record("c", 2, {kg(11, 100)}));  // 136.7 kg
+        CHECK(fold(log).best_e1rm()->best.record_id == "a");
+    }
+    SECTION("a reliable estimate replaces a flagged one, but a lower one is not announced") {
+        const auto flagged_first =
+            fold({record("x", 0, {kg(15, 90)}), record("y", 1, {kg(5, 100)})});
+        CHECK(flagged_first.best_e1rm()->best.record_id == "y");
+        // 116.7 kg is below 135 kg: only the heaviest load (100 kg) is new.
+        const auto found = records_set_by(flagged_first, "y");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].kind == RecordKind::heaviest_load);
+    }
+}
+
+TEST_CASE("records: the heaviest load ever is a record of its own", "[records]") {
+    auto log = std::vector<Record>{record("a", 0, {kg(3, 105)}), record("b", 1, {kg(5, 110)})};
+    SECTION("a heavier load for more reps") {
+        const auto found = records_set_by(fold(log), "b");
+        REQUIRE(found.size() == 2);  // and the e1RM; nothing else had 5 reps
+        CHECK(found[1].kind == RecordKind::heaviest_load);
+        CHECK(describe_new_record(found[1], Unit::kg, kSteps) ==
+              "heaviest load ever, 5 reps at 110 kg (was 3 reps at 105 kg)");
+    }
+    SECTION("a single above every earlier load, measured against the heaviest of them") {
+        log.push_back(record("c", 2, {kg(1, 130), kg(3, 100)}));
+        const auto found = records_set_by(fold(log), "c");
+        REQUIRE_FALSE(found.empty());
+        const auto heaviest = std::find_if(found.begin(), found.end(), [](const NewRecord& r) {
+            return r.kind == RecordKind::heaviest_load;
+        });
+        REQUIRE(heaviest != found.end());
+        CHECK(heaviest->now.set == kg(1, 130));
+        CHECK(heaviest->previous.set == kg(5, 110));
+    }
+    SECTION("equalling the heaviest is not a record") {
+        log.push_back(record("c", 2, {kg(1, 110)}));
+        for (const auto& found : records_set_by(fold(log), "c"))
+            CHECK(found.kind != RecordKind::heaviest_load);
+    }
+}
+
+TEST_CASE("records: a heavier load for more reps is also the best for fewer", "[records]") {
+    const auto records = fold({record("a", 0, {kg(3, 105)}), record("b", 1, {kg(5, 110)}),
+                               record("c", 2, {kg(8, 90)}), record("d", 3, {kg(1, 110)})});
+    const auto table = records.heaviest_for_at_least_reps();
+    REQUIRE(table.size() == 4);  // the same rep counts as the table by exact reps
+    CHECK(table.at(3).best.set == kg(5, 110));
+    CHECK(table.at(5).best.set == kg(5, 110));
+    CHECK(table.at(8).best.set == kg(8, 90));
+    // A tie keeps the set for exactly these reps.
+    CHECK(table.at(1).best.record_id == "d");
+    // The table by exact reps is unchanged.
+    CHECK(records.heaviest_by_reps().at(3).best.set == kg(3, 105));
 }
 
 TEST_CASE("records: rep counts past the limit and light loads past the cap are not tracked",

@@ -37,9 +37,14 @@ void print_heaviest_by_reps(std::ostream& out, const PersonalRecords& records, U
     if (records.heaviest_by_reps().empty()) return;
     out << "\nHeaviest load by reps:\n";
     Table table({"REPS", "LOAD", "DATE", "ID"});
-    for (const auto& [reps, standing] : records.heaviest_by_reps())
-        table.add_row({std::to_string(reps), load_cell(standing.best.set.load, unit, load_step),
-                       format_date(standing.best.date), standing.best.record_id});
+    // A heavier load for more reps is also the best for fewer; the row then
+    // says how many reps it was lifted for.
+    for (const auto& [reps, standing] : records.heaviest_for_at_least_reps()) {
+        const RecordHolder& best = standing.best;
+        std::string load = load_cell(best.set.load, unit, load_step);
+        if (best.set.reps != reps) load += fmt::format(" for {} reps", best.set.reps);
+        table.add_row({std::to_string(reps), load, format_date(best.date), best.record_id});
+    }
     table.print(out);
 }
 
