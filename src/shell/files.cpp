@@ -262,46 +262,6 @@ void remove_orphaned_temporaries(int dir_fd, std::string_view prefix, long minim
 
 namespace {
 
-// Reads the open `fd` (closing it) into `read`, refusing what `kinds` does not
-// allow.
-FileRead read_open_file(UniqueFd fd, const struct stat& status, std::size_t max_bytes,
-                        FileKinds kinds) {
-    FileRead read;
-    if (S_ISDIR(status.st_mode) || (kinds == FileKinds::regular_only && !S_ISREG(status.st_mode))) {
-        read.problem =
-            S_ISDIR(status.st_mode) ? FileRead::Problem::directory : FileRead::Problem::not_regular;
-        return read;
-    }
-    // A regular file is read straight into a string of its size; anything
-    // else, or a file that grows meanwhile, in chunks after that.
-    std::size_t filled = 0;
-    // One byte more than the size, so that the read which finds the end
-    // needs no room made for it.
-    if (S_ISREG(status.st_mode))
-        read.content.resize(
-            std::min<std::size_t>(static_cast<std::size_t>(status.st_size) + 1, max_bytes + 1));
-    for (;;) {
-        if (filled == read.content.size()) read.content.resize(filled + (std::size_t{1} << 16));
-        const ssize_t got =
-            ::read(fd.get(), read.content.data() + filled, read.content.size() - filled);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            read.problem = FileRead::Problem::unreadable;
-            read.error = errno;
-            break;
-        }
-        if (got == 0) break;
-        filled += static_cast<std::size_t>(got);
-        if (filled > max_bytes) {
-            read.problem = FileRead::Problem::too_large;
-            break;
-        }
-    }
-    read.content.resize(filled);
-    if (!read.ok()) read.content.clear();
-    return read;
-}
-
 FileRead failed_open() {
     FileRead read;
     read.problem = errno == ENOENT ? FileRead::Problem::missing : FileRead::Problem::unreadable;
@@ -316,41 +276,97 @@ FileRead failed_stat(int error) {
     return read;
 }
 
+// What `kinds` refuses in a file of this `status`, or Problem::none.
+FileRead::Problem kind_problem(const struct stat& status, FileKinds kinds) {
+    if (S_ISDIR(status.st_mode)) return FileRead::Problem::directory;
+    if (kinds == FileKinds::regular_only && !S_ISREG(status.st_mode))
+        return FileRead::Problem::not_regular;
+    return FileRead::Problem::none;
+}
+
+// read(2) retried after a signal; -1, with `read` saying why, on an error.
+ssize_t read_some(int fd, char* buffer, std::size_t size, FileRead& read) {
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, size);
+        if (got >= 0) return got;
+        if (errno == EINTR) continue;
+        read.problem = FileRead::Problem::unreadable;
+        read.error = errno;
+        return -1;
+    }
+}
+
+// `path` opened for a bounded read, without blocking for regular_only so a
+// FIFO cannot hang; an invalid descriptor, with `read` saying why, otherwise.
+UniqueFd open_for_bounded_read(const fs::path& path, FileKinds kinds, struct stat& status,
+                               FileRead& read) {
+    const int nonblocking = kinds == FileKinds::regular_only ? O_NONBLOCK : 0;
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | nonblocking));
+    if (!fd.valid()) {
+        read = failed_open();
+        return fd;
+    }
+    if (::fstat(fd.get(), &status) != 0) {
+        read = failed_stat(errno);
+        return UniqueFd();
+    }
+    return fd;
+}
+
+// Reads the open `fd` (closing it) into `read`, refusing what `kinds` does not
+// allow.
+FileRead read_open_file(UniqueFd fd, const struct stat& status, std::size_t max_bytes,
+                        FileKinds kinds) {
+    FileRead read;
+    read.problem = kind_problem(status, kinds);
+    if (!read.ok()) return read;
+    // A regular file is read straight into a string of its size; anything
+    // else, or a file that grows meanwhile, in chunks after that.
+    std::size_t filled = 0;
+    // One byte more than the size, so that the read which finds the end
+    // needs no room made for it.
+    if (S_ISREG(status.st_mode))
+        read.content.resize(
+            std::min<std::size_t>(static_cast<std::size_t>(status.st_size) + 1, max_bytes + 1));
+    for (;;) {
+        if (filled == read.content.size()) read.content.resize(filled + (std::size_t{1} << 16));
+        const ssize_t got =
+            read_some(fd.get(), read.content.data() + filled, read.content.size() - filled, read);
+        if (got <= 0) break;
+        filled += static_cast<std::size_t>(got);
+        if (filled > max_bytes) {
+            read.problem = FileRead::Problem::too_large;
+            break;
+        }
+    }
+    read.content.resize(filled);
+    if (!read.ok()) read.content.clear();
+    return read;
+}
+
 }  // namespace
 
 FileRead read_file_bounded(const fs::path& path, std::size_t max_bytes, FileKinds kinds) {
-    const int nonblocking = kinds == FileKinds::regular_only ? O_NONBLOCK : 0;
-    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | nonblocking));
-    if (!fd.valid()) return failed_open();
+    FileRead read;
     struct stat status {};
-    if (::fstat(fd.get(), &status) != 0) return failed_stat(errno);
+    UniqueFd fd = open_for_bounded_read(path, kinds, status, read);
+    if (!fd.valid()) return read;
     return read_open_file(std::move(fd), status, max_bytes, kinds);
 }
 
 FileRead read_file_in_chunks(const fs::path& path, std::size_t max_bytes, FileKinds kinds,
                              const std::function<void(std::string_view)>& consume) {
-    const int nonblocking = kinds == FileKinds::regular_only ? O_NONBLOCK : 0;
-    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | nonblocking));
-    if (!fd.valid()) return failed_open();
-    struct stat status {};
-    if (::fstat(fd.get(), &status) != 0) return failed_stat(errno);
     FileRead read;
-    if (S_ISDIR(status.st_mode) || (kinds == FileKinds::regular_only && !S_ISREG(status.st_mode))) {
-        read.problem =
-            S_ISDIR(status.st_mode) ? FileRead::Problem::directory : FileRead::Problem::not_regular;
-        return read;
-    }
+    struct stat status {};
+    const UniqueFd fd = open_for_bounded_read(path, kinds, status, read);
+    if (!fd.valid()) return read;
+    read.problem = kind_problem(status, kinds);
+    if (!read.ok()) return read;
     std::string buffer(kReadChunkBytes, '\0');
     std::size_t total = 0;
     for (;;) {
-        const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            read.problem = FileRead::Problem::unreadable;
-            read.error = errno;
-            break;
-        }
-        if (got == 0) break;
+        const ssize_t got = read_some(fd.get(), buffer.data(), buffer.size(), read);
+        if (got <= 0) break;
         total += static_cast<std::size_t>(got);
         if (total > max_bytes) {
             read.problem = FileRead::Problem::too_large;
