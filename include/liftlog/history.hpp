@@ -17,6 +17,7 @@ struct Session {
     Date date{};
     std::vector<SetEntry> sets;
     bool pain = false;
+    bool light = false;         // every record of the day was marked light
     std::optional<double> rpe;  // the highest given that day
     std::vector<std::string> notes;
     std::vector<std::string> record_ids;  // for `liftlog undo ID`

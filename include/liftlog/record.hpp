@@ -32,6 +32,8 @@ struct Record {
     std::optional<double> rpe;
     std::optional<std::string> note;
     bool pain = false;
+    // Marked a light day on purpose (`log --light`): progression does not judge it.
+    bool light = false;
     // Set on a void record: the id of the earlier record it withdraws. A void
     // record has no date, exercise or sets; reports ignore both records.
     std::optional<std::string> voids;

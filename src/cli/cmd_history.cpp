@@ -19,10 +19,11 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// The stable columns of `history --format csv`, and the keys of its JSON.
-const std::vector<std::string> kHistoryColumns = {"date", "exercise",  "set_number", "reps",
-                                                  "load", "load_kind", "unit",       "warmup",
-                                                  "rpe",  "pain",      "note",       "record_id"};
+// The stable columns of `history --format csv`, and the keys of its JSON. New
+// columns go at the end, so a script that reads them by position keeps working.
+const std::vector<std::string> kHistoryColumns = {
+    "date",   "exercise", "set_number", "reps", "load",      "load_kind", "unit",
+    "warmup", "rpe",      "pain",       "note", "record_id", "light"};
 // The columns that hold text from the log rather than numbers or fixed words.
 const std::vector<std::string> kHistoryFreeText = {"exercise", "note", "record_id"};
 
@@ -53,7 +54,8 @@ std::vector<std::string> csv_row(const Record& record, std::size_t index) {
             rpe_text(record.rpe),
             record.pain ? "true" : "false",
             record.note.value_or(""),
-            record.id};
+            record.id,
+            record.light ? "true" : "false"};
 }
 
 ordered_json json_row(const Record& record, std::size_t index) {
@@ -70,7 +72,8 @@ ordered_json json_row(const Record& record, std::size_t index) {
             {"rpe", rpe_json(record.rpe)},
             {"pain", record.pain},
             {"note", record.note ? ordered_json(*record.note) : ordered_json(nullptr)},
-            {"record_id", record.id}};
+            {"record_id", record.id},
+            {"light", record.light}};
 }
 
 // The table repeats date and exercise on every row; what belongs to the whole

@@ -76,6 +76,7 @@ Record build_record(const Exercise& exercise, const LogArguments& args, const Se
     record.rpe = args.rpe;
     if (args.note_given) record.note = args.note;
     record.pain = args.pain;
+    record.light = args.light;
     record.id = settings.clock.new_record_id();
     return record;
 }
@@ -112,8 +113,9 @@ void print_logged(const Exercise& exercise, const Record& record, const Announce
             {"suggestion", suggestion_json(suggestion)}};
         return print_json(out, result);
     }
-    out << fmt::format("Logged {} on {}: {}{}{} (id {})\n", exercise.id, format_date(record.date),
+    out << fmt::format("Logged {} on {}: {}{}{}{} (id {})\n", exercise.id, format_date(record.date),
                        format_sets(record.sets), record.pain ? ", pain" : "",
+                       record.light ? ", light day" : "",
                        record.rpe ? fmt::format(", RPE {}", *record.rpe) : "", record.id);
     for (const auto& found : announced.records)
         out << output.style().good("New record:") << ' '
@@ -158,6 +160,8 @@ Runner add_log_command(CLI::App& app) {
         ->each([args](const std::string&) { args->note_given = true; });
     command->add_flag("--pain", args->pain,
                       "Mark pain during or after the session; progression then prescribes rest");
+    command->add_flag("--light", args->light,
+                      "Mark a light or technique day; progression does not judge it");
     command->footer(
         "Set notation:\n"
         "  12            one set of 12 reps\n"
@@ -170,7 +174,8 @@ Runner add_log_command(CLI::App& app) {
         "  liftlog log back-extension 12,12,12\n"
         "  liftlog log deadlift 2x5w@60kg 3x5@100kg --rpe 8\n"
         "  liftlog log back-extension 3x10@+5kg --date 2026-11-20 --note \"slow eccentric\"\n"
-        "  liftlog log back-extension 2x10 --pain");
+        "  liftlog log back-extension 2x10 --pain\n"
+        "  liftlog log deadlift 1x10@60kg --light");
     return [args](Invocation& run) {
         run_log(*args, run.library(), run.log(), run.settings(), run.output());
     };

@@ -45,7 +45,7 @@ void run_plan(const std::string& plan, const Library& library, Log& log, const S
               const Output& output);
 Runner add_plan_command(CLI::App& app);
 
-// liftlog log EXERCISE SETS... [--date D] [--rpe N] [--note T] [--pain]
+// liftlog log EXERCISE SETS... [--date D] [--rpe N] [--note T] [--pain] [--light]
 struct LogArguments {
     std::string exercise;
     std::vector<std::string> sets;
@@ -55,6 +55,7 @@ struct LogArguments {
     std::string note;
     bool note_given = false;
     bool pain = false;
+    bool light = false;
 };
 void run_log(const LogArguments& args, const Library& library, Log& log, const Settings& settings,
              const Output& output);

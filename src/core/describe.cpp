@@ -44,6 +44,7 @@ ordered_json session_json(const Session& session) {
         {"sets", sets_to_json(session.sets)},
         {"notation", format_sets(session.sets)},
         {"pain", session.pain},
+        {"light", session.light},
         {"rpe", session.rpe ? ordered_json(*session.rpe) : ordered_json(nullptr)},
         {"notes", session.notes},
         {"ids", session.record_ids}};

@@ -10,6 +10,9 @@ void merge_into(Session& session, const Record& record) {
     session.date = record.date;
     session.sets.insert(session.sets.end(), record.sets.begin(), record.sets.end());
     session.pain = session.pain || record.pain;
+    // A day is light only when all of it was: back-off sets marked light
+    // beside a heavy entry leave the heavy entry to be judged.
+    session.light = (session.record_ids.empty() || session.light) && record.light;
     if (record.rpe) session.rpe = std::max(session.rpe.value_or(0.0), *record.rpe);
     if (record.note) session.notes.push_back(*record.note);
     session.record_ids.push_back(record.id);
@@ -87,6 +90,7 @@ void ExerciseHistory::merge(ExerciseHistory&& later) {
         };
         append(into.sets, session.sets);
         into.pain = into.pain || session.pain;
+        into.light = into.light && session.light;
         if (session.rpe) into.rpe = std::max(into.rpe.value_or(0.0), *session.rpe);
         append(into.notes, session.notes);
         append(into.record_ids, session.record_ids);

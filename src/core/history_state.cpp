@@ -47,6 +47,7 @@ json session_state(const Session& session) {
     return {{"date", format_date(session.date)},
             {"sets", sets_to_json(session.sets)},
             {"pain", session.pain},
+            {"light", session.light},
             {"rpe", session.rpe ? json(*session.rpe) : json(nullptr)},
             {"notes", session.notes},
             {"ids", session.record_ids}};
@@ -63,6 +64,7 @@ Session session_from_state(const json& state) {
     session.date = date_state(state.at("date"));
     session.sets = sets_from_json(state.at("sets"));
     session.pain = state.at("pain").get<bool>();
+    session.light = state.at("light").get<bool>();
     if (!state.at("rpe").is_null()) session.rpe = state.at("rpe").get<double>();
     session.notes = state.at("notes").get<std::vector<std::string>>();
     session.record_ids = state.at("ids").get<std::vector<std::string>>();

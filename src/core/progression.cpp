@@ -25,6 +25,8 @@ struct TopSets {
     std::vector<int> reps;
     bool heavier_included = false;    // a ramp: some judged sets were heavier than `load`
     std::optional<SetEntry> top_set;  // a heavier set left out of the judgement
+    bool marked_light = false;        // logged with --light
+    std::size_t sets_at_load = 0;     // working sets at `load` or heavier
 
     int fewest() const { return *std::min_element(reps.begin(), reps.end()); }
     int most() const { return *std::max_element(reps.begin(), reps.end()); }
@@ -61,17 +63,36 @@ std::optional<TopSets> top_sets(const Exercise& exercise, const Session& session
     const auto working =
         std::max_element(groups.begin(), groups.end(),
                          [&](const auto& a, const auto& b) { return carried(a) < carried(b); });
-    TopSets top{session.date, working->front().load, {}, false, std::nullopt};
+    TopSets top{session.date, working->front().load, {}, false, std::nullopt, session.light};
     if (working->size() == 1 && needed > 1) {
         // A ramp: the `needed` heaviest sets, judged at the lightest of them.
         top.load = groups[needed - 1].front().load;
         for (std::size_t i = needed; i-- > 0;) top.reps.push_back(groups[i].front().reps);
         top.heavier_included = true;
-        return top;
+    } else {
+        for (const auto& set : *working) top.reps.push_back(set.reps);
+        if (working != groups.begin()) top.top_set = groups.front().front();
     }
-    for (const auto& set : *working) top.reps.push_back(set.reps);
-    if (working != groups.begin()) top.top_set = groups.front().front();
+    top.sets_at_load =
+        static_cast<std::size_t>(std::count_if(sets.begin(), sets.end(), [&](const SetEntry& set) {
+            return !lighter_set(set, {0, top.load, false});
+        }));
     return top;
+}
+
+// Fewer working sets than the prescription's fewest: the reps say nothing
+// about whether every set could carry the load, so no weight is added yet.
+bool complete(const Exercise& exercise, const TopSets& top) {
+    return top.sets_at_load >= static_cast<std::size_t>(exercise.prescription.sets.min);
+}
+
+std::string incomplete_text(const Exercise& exercise, const TopSets& top) {
+    if (complete(exercise, top)) return "";
+    return fmt::format(
+        " Only {} working set{} of the {} prescribed: finish all {} before adding "
+        "weight.",
+        top.sets_at_load, top.sets_at_load == 1 ? "" : "s", exercise.prescription.sets.min,
+        exercise.prescription.sets.min);
 }
 
 std::string describe(const TopSets& top) {
@@ -160,10 +181,18 @@ std::string added_text(const Load& last, const Load& next) {
 // How much lighter `next` is than `last`, as a whole percentage: a deload of
 // small dumbbells or added loads that rounds to the load step can be 25-50%,
 // not the 10% aimed at.
+double percent_of(const Load& last, const Load& next) {
+    return 100.0 * added_kilograms(next) / added_kilograms(last);
+}
+
+// Percentages of an added load are of the plate, not of the lifter.
+std::string of_added(const Load& last) {
+    return last.kind == LoadKind::added ? " of the added load" : "";
+}
+
 std::string dropped_text(const Load& last, const Load& next) {
     if (next.kind == LoadKind::bodyweight) return "drop the added load";
-    const double fraction = added_kilograms(next) / added_kilograms(last);
-    return fmt::format("drop {:.0f}%", 100.0 * (1.0 - fraction));
+    return fmt::format("drop {:.0f}%", 100.0 - percent_of(last, next));
 }
 
 Suggestion start(const Exercise& exercise, const std::optional<Target>& target) {
@@ -280,7 +309,7 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
     const auto& last = judged.back();
     const int threshold = exercise.progression.bodyweight_threshold;
     const int sets = clamp_sets(exercise, last.reps.size());
-    if (ready_for_weight(last, threshold)) {
+    if (ready_for_weight(last, threshold) && complete(exercise, last)) {
         const Load next = heavier(last.load, unit, exercise);
         std::string how = exercise.progression.added_load.empty()
                               ? ""
@@ -299,9 +328,9 @@ Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSe
         sets, last.reps, target, load_in_unit(last.load, unit, exercise.progression.load_step));
     return {Action::add_reps,
             fmt::format("On {}; keep {} and aim for {}: once every set reaches {} and one goes "
-                        "past it, add weight.",
+                        "past it, add weight.{}",
                         describe(last), load_in_reason(last.load, unit, exercise), aim_text(next),
-                        threshold),
+                        threshold, incomplete_text(exercise, last)),
             next, std::nullopt};
 }
 
@@ -322,7 +351,7 @@ Suggestion progress_linear(const Exercise& exercise, const std::vector<TopSets>&
     const auto& last = judged.back();
     const int reps = exercise.progression.rep_range.max;
     const int sets = clamp_sets(exercise, last.reps.size());
-    if (last.fewest() >= reps) {
+    if (last.fewest() >= reps && complete(exercise, last)) {
         const Load next = heavier(last.load, unit, exercise);
         return {Action::add_weight,
                 fmt::format("On {}; every set reached {} reps, so keep {}x{} and add {}: {}.",
@@ -345,13 +374,15 @@ Suggestion progress_linear(const Exercise& exercise, const std::vector<TopSets>&
             std::nullopt};
     }
     const Load same = load_in_unit(last.load, unit, exercise.progression.load_step);
-    return {
-        Action::keep,
-        fmt::format("On {}; a set fell short of {} reps, so repeat {}x{} at {} before "
-                    "adding weight.",
-                    describe(last), reps, sets, reps, load_in_reason(last.load, unit, exercise)),
-        {sets, reps, same, {}},
-        std::nullopt};
+    const std::string why = last.fewest() >= reps
+                                ? fmt::format("only {} of the {} prescribed sets were done",
+                                              last.sets_at_load, exercise.prescription.sets.min)
+                                : fmt::format("a set fell short of {} reps", reps);
+    return {Action::keep,
+            fmt::format("On {}; {}, so repeat {}x{} at {} before adding weight.", describe(last),
+                        why, sets, reps, load_in_reason(last.load, unit, exercise)),
+            {sets, reps, same, {}},
+            std::nullopt};
 }
 
 Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>& judged,
@@ -362,7 +393,7 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
     const auto& range = exercise.progression.rep_range;
     const int sets = clamp_sets(exercise, last.reps.size());
     const Load same = load_in_unit(last.load, unit, exercise.progression.load_step);
-    if (last.fewest() >= range.max) {
+    if (last.fewest() >= range.max && complete(exercise, last)) {
         const Load next = heavier(last.load, unit, exercise);
         return {Action::add_weight,
                 fmt::format("On {}; every set reached the top of the {}-{} rep range, so add {} "
@@ -384,9 +415,10 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
     const int target = std::min(last.fewest() + 1, range.max);
     const NextSession next = aim_each_set(sets, last.reps, target, same);
     return {Action::add_reps,
-            fmt::format("On {}; stay at {} and aim for {}: when every set reaches {}, add weight.",
+            fmt::format("On {}; stay at {} and aim for {}: when every set reaches {}, add "
+                        "weight.{}",
                         describe(last), load_in_reason(last.load, unit, exercise), aim_text(next),
-                        range.max),
+                        range.max, incomplete_text(exercise, last)),
             next, std::nullopt};
 }
 
@@ -419,8 +451,9 @@ std::string return_text(const Exercise& exercise, const NextSession& gentle,
     const std::string load_text =
         !gentle.load || !lightest || gentle.load->kind == LoadKind::bodyweight
             ? ""
-            : fmt::format(" at {} (about 80% of the {} you worked with)",
-                          describe_load(*gentle.load), describe_load(*lightest));
+            : fmt::format(" at {} ({:.0f}%{} of the {} you worked with)",
+                          describe_load(*gentle.load), percent_of(*lightest, *gentle.load),
+                          of_added(*lightest), describe_load(*lightest));
     return fmt::format(
         "{} set{} of {}{}, fewer sets and reps than the {}x{} at the bottom of the "
         "prescription",
@@ -538,22 +571,25 @@ Suggestion limit_frequency(const Exercise& exercise, std::span<const Session> se
 constexpr double kLightDayFraction = 0.85;
 constexpr int kLightDayWindowDays = 14;
 
-// A light day is one whose working weight is under 85% of a working weight
-// judged in the 14 days before it: an easy day on purpose, or a day off form,
-// says nothing about what the heavier load can carry, so it is not judged and
-// does not lower the next prescription.
+// A light day is one marked with --light, or one whose working weight is
+// under 85% of a working weight judged in the 14 days before it: an easy day
+// on purpose, or a day off form, says nothing about what the heavier load can
+// carry, so it is not judged and does not lower the next prescription.
+bool lighter_than_recent(const TopSets& top, const std::vector<TopSets>& kept) {
+    return std::any_of(kept.begin(), kept.end(), [&](const TopSets& before) {
+        const int age = days_between(before.date, top.date);
+        return age > 0 && age <= kLightDayWindowDays &&
+               added_kilograms(top.load) < kLightDayFraction * added_kilograms(before.load) - 1e-9;
+    });
+}
+
+// When every session was marked light there is nothing heavier to go by,
+// so they are judged as they are.
 std::vector<TopSets> without_light_days(const std::vector<TopSets>& judged) {
     std::vector<TopSets> kept;
-    for (const auto& top : judged) {
-        const bool light = std::any_of(kept.begin(), kept.end(), [&](const TopSets& before) {
-            const int age = days_between(before.date, top.date);
-            return age > 0 && age <= kLightDayWindowDays &&
-                   added_kilograms(top.load) <
-                       kLightDayFraction * added_kilograms(before.load) - 1e-9;
-        });
-        if (!light) kept.push_back(top);
-    }
-    return kept;
+    for (const auto& top : judged)
+        if (!top.marked_light && !lighter_than_recent(top, kept)) kept.push_back(top);
+    return kept.empty() ? judged : kept;
 }
 
 // Once the pain rule has ended, the sessions up to the pain day are no
@@ -572,6 +608,9 @@ std::vector<TopSets> since_pain(std::vector<TopSets> judged, std::span<const Ses
 // Says why the latest session was not judged, when it was a light day.
 std::string light_day_text(const TopSets& latest, const std::vector<TopSets>& kept) {
     if (kept.empty() || kept.back().date == latest.date) return "";
+    if (latest.marked_light)
+        return fmt::format("{} at {} was marked a light day, so it is not judged. ",
+                           format_date(latest.date), describe_load(latest.load));
     return fmt::format(
         "{} at {} was a light day (under {:.0f}% of the {} of {}, within {} days), "
         "so it is not judged. ",
@@ -612,7 +651,8 @@ Suggestion after_break(const Exercise& exercise, const TopSets& last, Date today
     const std::string load_text =
         load.kind == LoadKind::bodyweight
             ? "at bodyweight"
-            : fmt::format("about {}% lighter, at {}", long_break ? 20 : 10, describe_load(load));
+            : fmt::format("{:.0f}% lighter{}, at {}", 100.0 - percent_of(last.load, load),
+                          of_added(last.load), describe_load(load));
     return {Action::deload,
             fmt::format("Your last {} was {} days ago ({}), a break of {} or more days: come "
                         "back {} with {}x{}, and build up again from there.",

@@ -13,8 +13,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string, std::less<>> kKnownFields = {"v",    "id",  "time", "date", "exercise",
-                                                         "sets", "rpe", "note", "pain", "voids"};
+const std::set<std::string, std::less<>> kKnownFields = {
+    "v", "id", "time", "date", "exercise", "sets", "rpe", "note", "pain", "light", "voids"};
 
 // Reasons end up on a terminal: keep them to one short line of printable
 // ASCII, whatever bytes the bad line held.
@@ -106,6 +106,10 @@ void parse_optional_fields(const json& object, Record& record) {
         if (!it->is_boolean()) bad("'pain' must be true or false");
         record.pain = it->get<bool>();
     }
+    if (const auto it = object.find("light"); it != object.end()) {
+        if (!it->is_boolean()) bad("'light' must be true or false");
+        record.light = it->get<bool>();
+    }
     for (const auto& [key, value] : object.items())
         if (!kKnownFields.contains(key)) record.unknown_fields[key] = value;
 }
@@ -172,6 +176,7 @@ std::string serialize_record(const Record& record) {
     if (record.rpe) line["rpe"] = *record.rpe;
     if (record.note) line["note"] = *record.note;
     if (record.pain) line["pain"] = true;
+    if (record.light) line["light"] = true;
     for (const auto& [key, value] : record.unknown_fields.items())
         if (!line.contains(key)) line[key] = value;
     return line.dump(-1, ' ', false, json::error_handler_t::strict);

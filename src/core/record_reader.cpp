@@ -152,6 +152,7 @@ bool read_note_and_end(Cursor& cursor, Record& out) {
         out.note.emplace(note);
     }
     out.pain = cursor.literal(R"(,"pain":true)");
+    out.light = cursor.literal(R"(,"light":true)");
     return cursor.literal("}") && cursor.at_end();
 }
 
@@ -188,6 +189,7 @@ void reset_optional_fields(Record& out) {
     out.rpe.reset();
     out.note.reset();
     out.pain = false;
+    out.light = false;
     out.voids.reset();
     if (!out.unknown_fields.is_object() || !out.unknown_fields.empty())
         out.unknown_fields = nlohmann::json::object();

@@ -111,6 +111,8 @@ std::string differences(const Record& got, const Record& expected) {
     field("note", got.note == expected.note, show_optional(got.note), show_optional(expected.note));
     field("pain", got.pain == expected.pain, got.pain ? "true" : "false",
           expected.pain ? "true" : "false");
+    field("light", got.light == expected.light, got.light ? "true" : "false",
+          expected.light ? "true" : "false");
     field("voids", got.voids == expected.voids, show_optional(got.voids),
           show_optional(expected.voids));
     field("unknown fields", got.unknown_fields == expected.unknown_fields,
@@ -404,6 +406,10 @@ std::vector<Record> realistic_records() {
         records.push_back(record);
         record.sets.push_back(set_of(5, lb(30000), true));
         record.pain = false;
+        records.push_back(record);
+        record.light = true;
+        records.push_back(record);
+        record.pain = true;
         records.push_back(record);
     }
     records.push_back(voiding("9f2c4b1e0a7d3c55"));

@@ -18,6 +18,7 @@ Record sample_record() {
     record.rpe = 8.5;
     record.note = "grip \"slipped\" \\ on set 3\nnext line 💪 שלום";
     record.pain = true;
+    record.light = true;
     return record;
 }
 
@@ -31,6 +32,7 @@ void check_same(const Record& a, const Record& b) {
     CHECK(a.rpe == b.rpe);
     CHECK(a.note == b.note);
     CHECK(a.pain == b.pain);
+    CHECK(a.light == b.light);
     CHECK(a.unknown_fields == b.unknown_fields);
 }
 
@@ -94,6 +96,8 @@ TEST_CASE("lines that are not usable records say why", "[record]") {
         Catch::Contains("kg or lb"));
     CHECK_THAT(reason(head + sets + R"(,"rpe":11})"), Catch::Contains("rpe"));
     CHECK_THAT(reason(head + sets + R"(,"pain":"yes"})"), Catch::Contains("pain"));
+    CHECK_THAT(reason(head + sets + R"(,"light":1})"),
+               Catch::Contains("'light' must be true or false"));
     CHECK_THAT(
         reason(R"({"v":1,"id":"x","time":"t","date":"2026-02-30","exercise":"e",)" + sets + "}"),
         Catch::Contains("calendar date"));

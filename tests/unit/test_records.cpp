@@ -370,3 +370,36 @@ TEST_CASE("report: the records table in JSON, in the unit asked for", "[records]
     CHECK(json["most_reps_bodyweight"]["reps"] == 10);
     CHECK(json["most_reps_bodyweight"]["date"] == "2026-01-01");
 }
+
+TEST_CASE("a day is light only when every record of it was marked light", "[history][light]") {
+    const auto light = [](Record r) {
+        r.light = true;
+        return r;
+    };
+    const auto fold_history = [](const std::vector<Record>& records) {
+        ExerciseHistory history;
+        for (const auto& r : records) history.add(r);
+        return history.recent_sessions();
+    };
+    CHECK(fold_history({light(record("a", 0, {kg(5, 60)})), light(record("b", 0, {kg(5, 60)}))})
+              .back()
+              .light);
+    CHECK_FALSE(fold_history({record("a", 0, {kg(5, 100)}), light(record("b", 0, {kg(5, 60)}))})
+                    .back()
+                    .light);
+    CHECK_FALSE(fold_history({light(record("a", 0, {kg(5, 60)})), record("b", 0, {kg(5, 100)})})
+                    .back()
+                    .light);
+    // Two parts of a log merge into the same day as one fold would give.
+    ExerciseHistory first;
+    first.add(light(record("a", 0, {kg(5, 60)})));
+    ExerciseHistory second;
+    second.add(record("b", 0, {kg(5, 100)}));
+    first.merge(std::move(second));
+    CHECK_FALSE(first.recent_sessions().back().light);
+    // The cache keeps the mark.
+    ExerciseHistory marked;
+    marked.add(light(record("c", 1, {kg(5, 60)})));
+    const auto restored = HistoryState::history_from(HistoryState::of(marked));
+    CHECK(restored.recent_sessions().back().light);
+}
