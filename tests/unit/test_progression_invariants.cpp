@@ -449,14 +449,18 @@ void check_progression_step(const History& history, const Suggestion& suggestion
     }
 }
 
-// New loads are multiples of the load step in their unit (when the log's
-// loads are); a load kept from the log is that load.
+// New loads are multiples of the load step in their unit. A load kept from a
+// log that is off the step (101 kg) stays as logged, which keep and add_reps
+// check; a rest can hide either, so it is checked only on the step.
 void check_load_step(const History& history, const Suggestion& suggestion, Counts& counts) {
     if (!suggestion.next.load || suggestion.next.load->kind == LoadKind::bodyweight) return;
     const Load& load = *suggestion.next.load;
     CAPTURE(format_load(load));
     CHECK(load.hundredths > 0);
-    if (!history.on_step) return;
+    const bool may_keep_logged_load = suggestion.action == Action::keep ||
+                                      suggestion.action == Action::add_reps ||
+                                      suggestion.action == Action::rest;
+    if (!history.on_step && may_keep_logged_load) return;
     CHECK(load.hundredths % history.exercise->progression.load_step.in(load.unit) == 0);
     ++counts.loads_on_step;
 }
