@@ -325,6 +325,7 @@ struct Counts {
     int sets_in_prescription = 0;
     int pain_returns = 0;
     int pain_returns_with_load = 0;
+    int more_on_pain_day = 0;
     int deloads = 0;
     int add_weight = 0;
     int add_reps = 0;
@@ -370,7 +371,7 @@ void check_pain_return(const History& history, const Session& pain_day,
 // More sets on the pain day, without pain and at any load, never make the
 // return larger.
 void check_more_on_pain_day(HistoryMaker& maker, const History& history,
-                            const Suggestion& suggestion) {
+                            const Suggestion& suggestion, Counts& counts) {
     const auto pain_day = pain_in_force(history);
     // A pain day of warm-ups alone gives no load to return with; any working
     // set gives one, which is not a larger return than none.
@@ -389,6 +390,7 @@ void check_more_on_pain_day(HistoryMaker& maker, const History& history,
     CHECK(after.next.sets <= suggestion.next.sets);
     CHECK(after.next.reps <= suggestion.next.reps);
     CHECK(kilograms(after.next.load) <= kilograms(suggestion.next.load) + 1e-9);
+    ++counts.more_on_pain_day;
 }
 
 void check_deload(const History& history, const Suggestion& suggestion, Counts& counts) {
@@ -506,7 +508,7 @@ void check_history(HistoryMaker& maker, const History& history, Counts& counts) 
     check_kept_window(history, suggestion, counts);
     if (const auto pain_day = pain_in_force(history)) {
         check_pain_return(history, *pain_day, suggestion, counts);
-        check_more_on_pain_day(maker, history, suggestion);
+        check_more_on_pain_day(maker, history, suggestion, counts);
         return;
     }
     check_sets_in_prescription(exercise, suggestion, counts);
@@ -533,6 +535,7 @@ TEST_CASE("random histories keep every promise of the progression rules",
     CHECK(counts.histories == kHistories);
     CHECK(counts.pain_returns >= 100);
     CHECK(counts.pain_returns_with_load >= 50);
+    CHECK(counts.more_on_pain_day >= 50);
     CHECK(counts.deloads >= 100);
     CHECK(counts.add_weight >= 100);
     CHECK(counts.add_reps >= 100);
@@ -540,11 +543,11 @@ TEST_CASE("random histories keep every promise of the progression rules",
     CHECK(counts.kept_window >= 100);
     WARN("checked " << counts.histories << " histories: " << counts.sets_in_prescription
                     << " set counts, " << counts.pain_returns << " pain returns ("
-                    << counts.pain_returns_with_load << " loaded), " << counts.deloads
-                    << " deloads, " << counts.add_weight << " add_weight, " << counts.add_reps
-                    << " add_reps, " << counts.keeps << " keeps, " << counts.loads_on_step
-                    << " loads on the step, " << counts.notations << " notations, "
-                    << counts.kept_window << " kept windows");
+                    << counts.pain_returns_with_load << " loaded, " << counts.more_on_pain_day
+                    << " with more sets that day), " << counts.deloads << " deloads, "
+                    << counts.add_weight << " add_weight, " << counts.add_reps << " add_reps, "
+                    << counts.keeps << " keeps, " << counts.loads_on_step << " loads on the step, "
+                    << counts.notations << " notations, " << counts.kept_window << " kept windows");
 }
 
 // The smallest histories that break a promise above, found by the random
