@@ -600,6 +600,24 @@ TEST_CASE("more sets on the pain day in another unit never make the return heavi
     CHECK(added_kilograms(*after.next.load) <= added_kilograms(*before.next.load));
 }
 
+TEST_CASE("a lighter set in another unit on the pain day never makes the return heavier",
+          "[progression][invariants]") {
+    // 24 kg is 52.9 lb, lighter than 53 lb, but rounds to 55 lb before the 80%.
+    const Exercise& pulldown = builtin().exercises().at("lat-pulldown");
+    const Date today = *parse_date("2026-11-20");
+    const auto pounds = sets_of(3, 8, Load::external(5300, Unit::lb));
+    const auto before =
+        suggest(pulldown, std::vector{session_of("2026-11-13", pounds, true)}, today, Unit::lb);
+    auto more = pounds;
+    more.push_back({8, Load::external(2400, Unit::kg), false});
+    const auto after =
+        suggest(pulldown, std::vector{session_of("2026-11-13", more, true)}, today, Unit::lb);
+    INFO(next_notation(before.next) << " then " << next_notation(after.next));
+    REQUIRE(before.next.load.has_value());
+    REQUIRE(after.next.load.has_value());
+    CHECK(added_kilograms(*after.next.load) <= added_kilograms(*before.next.load));
+}
+
 TEST_CASE("a session outside the kept ones does not change the suggestion",
           "[progression][invariants]") {
     const Exercise& row = builtin().exercises().at("dumbbell-row");
