@@ -143,17 +143,20 @@ Load heavier(const Load& load, Unit unit, const Exercise& exercise) {
 
 // `fraction` of the load, rounded to the step and at least one step lighter;
 // an added load that would vanish becomes body weight alone.
+// The fraction is taken of the exact amount, not of one already rounded to
+// the step in another unit: 24 kg is 52.9 lb, and rounding it up to 55 lb
+// first would make a lighter load give a heavier result.
 Load lighter(const Load& load, double fraction, Unit unit, const Exercise& exercise) {
     if (load.kind == LoadKind::bodyweight) return load;
-    const Load current = load_in_unit(load, unit, exercise.progression.load_step);
+    const std::int64_t exact = convert_and_round(load.hundredths, load.unit, unit, 1);
     const std::int64_t step = exercise.progression.load_step.in(unit);
     const auto target =
-        static_cast<std::int64_t>(std::llround(static_cast<double>(current.hundredths) * fraction));
+        static_cast<std::int64_t>(std::llround(static_cast<double>(exact) * fraction));
     std::int64_t rounded = convert_and_round(target, unit, unit, step);
-    if (rounded >= current.hundredths) rounded = current.hundredths - step;
+    while (rounded >= exact) rounded -= step;
     if (rounded <= 0) {
         if (load.kind == LoadKind::added) return Load::bodyweight();
-        rounded = step;
+        rounded = step;  // no lighter load exists on this step
     }
     return {load.kind, rounded, unit};
 }
@@ -185,9 +188,15 @@ double percent_of(const Load& last, const Load& next) {
     return 100.0 * added_kilograms(next) / added_kilograms(last);
 }
 
-// Percentages of an added load are of the plate, not of the lifter.
-std::string of_added(const Load& last) {
-    return last.kind == LoadKind::added ? " of the added load" : "";
+// Percentages of an added load are of the plate, not of the lifter, so the
+// texts name the plate alone.
+std::string on_added(const Load& last) {
+    return last.kind == LoadKind::added ? " on the added load" : "";
+}
+
+std::string worked_load_text(const Load& load) {
+    if (load.kind != LoadKind::added) return describe_load(load);
+    return fmt::format("added {} {}", format_amount(load.hundredths), unit_name(load.unit));
 }
 
 std::string dropped_text(const Load& last, const Load& next) {
@@ -448,12 +457,17 @@ NextSession pain_return(const Exercise& exercise, const Session& pain_day, Unit 
 std::string return_text(const Exercise& exercise, const NextSession& gentle,
                         const Session& pain_day) {
     const auto lightest = lightest_working_load(pain_day);
-    const std::string load_text =
-        !gentle.load || !lightest || gentle.load->kind == LoadKind::bodyweight
-            ? ""
-            : fmt::format(" at {} ({:.0f}%{} of the {} you worked with)",
-                          describe_load(*gentle.load), percent_of(*lightest, *gentle.load),
-                          of_added(*lightest), describe_load(*lightest));
+    std::string load_text;
+    if (gentle.load && lightest && gentle.load->kind != LoadKind::bodyweight)
+        load_text =
+            percent_of(*lightest, *gentle.load) < 100.0
+                ? fmt::format(" at {} ({:.0f}% of the {} you worked with)",
+                              describe_load(*gentle.load), percent_of(*lightest, *gentle.load),
+                              worked_load_text(*lightest))
+                : fmt::format(" at {}, the lightest load the {} step allows",
+                              describe_load(*gentle.load),
+                              describe_load({LoadKind::external, gentle.load->hundredths,
+                                             gentle.load->unit}));
     return fmt::format(
         "{} set{} of {}{}, fewer sets and reps than the {}x{} at the bottom of the "
         "prescription",
@@ -470,6 +484,16 @@ std::string cut_short_text(const Session& pain_day, std::span<const Session> sin
         "short, so the pain rule still holds.",
         format_date(first), days_between(pain_day.date, first),
         days_between(pain_day.date, first) == 1 ? "" : "s");
+}
+
+// The unit of the pain day's first loaded set, unless one was asked for: sets
+// logged after it in the other unit must not change the rounding of the
+// return, or logging more could make it heavier.
+Unit pain_unit(const Session& pain_day, std::optional<Unit> asked, Unit otherwise) {
+    if (asked) return *asked;
+    for (const auto& set : working_sets(pain_day))
+        if (set.load.kind != LoadKind::bodyweight) return set.load.unit;
+    return otherwise;
 }
 
 // `since`: the sessions after the pain day, all inside its rest window.
@@ -652,7 +676,7 @@ Suggestion after_break(const Exercise& exercise, const TopSets& last, Date today
         load.kind == LoadKind::bodyweight
             ? "at bodyweight"
             : fmt::format("{:.0f}% lighter{}, at {}", 100.0 - percent_of(last.load, load),
-                          of_added(last.load), describe_load(load));
+                          on_added(last.load), describe_load(load));
     return {Action::deload,
             fmt::format("Your last {} was {} days ago ({}), a break of {} or more days: come "
                         "back {} with {}x{}, and build up again from there.",
@@ -699,12 +723,12 @@ Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, 
     // Only the sessions every history keeps, so progress, plan and show agree.
     const auto recent = sessions.last(std::min(sessions.size(), ExerciseHistory::kRecentSessions));
     if (const auto pain = pain_in_force(recent))
-        return after_pain(exercise, recent[*pain], recent.subspan(*pain + 1), today, chosen);
+        return after_pain(exercise, recent[*pain], recent.subspan(*pain + 1), today,
+                          pain_unit(recent[*pain], unit, chosen));
     if (judged.empty()) return start(exercise, target);
     const TopSets latest = judged.back();
     // Light days are found among the kept sessions alone, for the same reason.
-    if (judged.size() > recent.size())
-        judged.erase(judged.begin(), judged.end() - static_cast<std::ptrdiff_t>(recent.size()));
+    std::erase_if(judged, [&](const TopSets& top) { return top.date < recent.front().date; });
     judged = without_light_days(since_pain(std::move(judged), recent));
     if (days_between(latest.date, today) >= kBreakDays)
         return after_break(exercise, judged.back(), today, chosen);
