@@ -73,6 +73,7 @@ struct Exercise {
     std::vector<std::string> secondary_muscles;
     std::vector<std::string> equipment;
     Loading loading = Loading::external;
+    Measure measure = Measure::reps;
     std::vector<std::string> steps;
     std::vector<std::string> tips;
     std::vector<Variation> variations;

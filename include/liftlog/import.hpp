@@ -130,10 +130,6 @@ class SetNotes {
     std::array<SharedText, 2> notes_;
 };
 
-enum class SetType : std::uint8_t { normal, warmup, drop, failure };
-// "normal", "warmup", "drop", "failure": the words ids are made from.
-std::string_view set_type_name(SetType type);
-
 // One set as the app exported it, before exercise names are mapped.
 struct SourceSet {
     std::size_t line = 0;

@@ -14,6 +14,7 @@ enum class LoadKind {
     bodyweight,  // body weight alone
     added,       // body weight plus an added amount (a plate, a belt)
     external,    // a barbell, dumbbell or machine load
+    assisted,    // body weight less an amount of help (a band, a machine's counterweight)
 };
 
 // A load exactly as entered. Amounts are kept in hundredths so that 102.5 kg
@@ -29,6 +30,9 @@ struct Load {
     }
     static Load external(std::int64_t hundredths, Unit unit) {
         return {LoadKind::external, hundredths, unit};
+    }
+    static Load assisted(std::int64_t hundredths, Unit unit) {
+        return {LoadKind::assisted, hundredths, unit};
     }
     friend bool operator==(const Load&, const Load&) = default;
 };
@@ -47,8 +51,15 @@ std::string describe_load(const Load& load);
 // including more than two decimals.
 std::optional<std::int64_t> parse_amount(std::string_view text);
 
-// The weight moved beyond body weight, in kilograms (0 for body weight alone).
+// The weight moved beyond body weight, in kilograms (0 for body weight alone,
+// less than 0 for assistance, so that less help compares as heavier).
 double added_kilograms(const Load& load);
+
+// Whether load x reps is volume: an external or added load. Assistance is
+// not; how much body weight it leaves is not known here.
+inline bool carries_volume(const Load& load) {
+    return load.kind == LoadKind::external || load.kind == LoadKind::added;
+}
 
 // True when two loads are the same weight, even if entered in different units.
 bool same_weight(const Load& a, const Load& b);

@@ -48,12 +48,13 @@ struct HeavierLoadFirst {
 // cache's format checks a stored state against the same rules.
 namespace record_rules {
 
+// A failed attempt, a timed or a distance set has no reps to hold a record.
 inline bool is_loaded_work(const SetEntry& set) {
-    return !set.warmup && set.load.kind != LoadKind::bodyweight;
+    return !set.warmup && set.reps >= 1 && set.load.kind != LoadKind::bodyweight;
 }
 
 inline bool is_bodyweight_work(const SetEntry& set) {
-    return !set.warmup && set.load.kind == LoadKind::bodyweight;
+    return !set.warmup && set.reps >= 1 && set.load.kind == LoadKind::bodyweight;
 }
 
 // added_kilograms, inline here: records compare the load of every set of
@@ -61,7 +62,8 @@ inline bool is_bodyweight_work(const SetEntry& set) {
 inline double kilograms(const Load& load) {
     if (load.kind == LoadKind::bodyweight) return 0.0;
     const double amount = static_cast<double>(load.hundredths) / 100.0;
-    return load.unit == Unit::kg ? amount : amount * kKilogramsPerPound;
+    const double kg = load.unit == Unit::kg ? amount : amount * kKilogramsPerPound;
+    return load.kind == LoadKind::assisted ? -kg : kg;  // less help is heavier
 }
 
 // What each category compares. Every score is a function of the set alone, so

@@ -14,7 +14,11 @@
 
 namespace liftlog {
 
-inline constexpr int kLogFormatVersion = 1;
+// The newest record version this build reads. Each record is written with the
+// oldest version that holds it (required_version), so a log that uses nothing
+// new stays readable by older builds.
+inline constexpr int kLogFormatVersion = 2;
+inline constexpr int kFirstLogFormatVersion = 1;
 
 // The longest exercise name and note liftlog writes: `log` refuses longer
 // ones and `import` cuts them (a 20 MB name slowed every later command).
@@ -23,7 +27,7 @@ inline constexpr std::size_t kMaxExerciseNameBytes = 200;
 inline constexpr std::size_t kMaxNoteBytes = 2000;
 
 struct Record {
-    int version = kLogFormatVersion;
+    int version = kFirstLogFormatVersion;
     std::string id;
     std::string time;  // when it was written: ISO 8601 with UTC offset
     Date date{};       // the training day
@@ -53,6 +57,10 @@ inline bool is_void(const Record& record) {
     return record.voids.has_value();
 }
 
+// 2 for a record that uses what version 1 cannot hold: a failed attempt,
+// assistance, a timed or distance set, a set's own RPE or type.
+int required_version(const Record& record);
+
 // One JSON object without the trailing newline.
 std::string serialize_record(const Record& record);
 
@@ -68,6 +76,7 @@ std::string_view load_kind_name(LoadKind kind);
 // The log's JSON for loads and sets, shared by every JSON output.
 nlohmann::ordered_json load_to_json(const Load& load);
 nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets);
+nlohmann::ordered_json distance_to_json(const Distance& distance);
 // The inverse of sets_to_json, held to the log's rules; throws RecordError.
 std::vector<SetEntry> sets_from_json(const nlohmann::json& sets);
 

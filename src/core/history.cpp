@@ -35,6 +35,7 @@ bool heavier_set(const SetEntry& a, const SetEntry& b) {
 }
 
 void ExerciseHistory::keep_best(const SetEntry& set, Date date) {
+    if (set.reps < 1) return;  // a failed attempt, or a timed or distance set
     if (best_set_ && !heavier_set(set, *best_set_)) return;
     best_set_ = set;
     best_set_date_ = date;
@@ -55,7 +56,7 @@ void ExerciseHistory::add(const Record& record) {
     for (const auto& set : record.sets) {
         if (set.warmup) continue;
         total_reps_ += set.reps;
-        if (set.load.kind != LoadKind::bodyweight) {
+        if (carries_volume(set.load)) {
             auto& volume =
                 set.load.unit == Unit::kg ? kg_volume_hundredths_ : lb_volume_hundredths_;
             volume += static_cast<VolumeSum>(set.load.hundredths) * set.reps;

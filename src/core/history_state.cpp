@@ -165,7 +165,7 @@ json table_state(const Map& table) {
 
 // Held to the log's limits for a set (docs/log-format.md).
 Load load_from_state(int kind, std::int64_t hundredths, int unit) {
-    require(kind >= 0 && kind <= 2 && unit >= 0 && unit <= 1, "bad load kind or unit");
+    require(kind >= 0 && kind <= 3 && unit >= 0 && unit <= 1, "bad load kind or unit");
     if (kind == static_cast<int>(LoadKind::bodyweight)) {
         require(hundredths == 0 && unit == 0, "an amount at body weight");
         return Load::bodyweight();

@@ -209,20 +209,6 @@ void SetNotes::add(TextPool& pool, std::string_view note) {
         notes_[1] = pool.text(fmt::format("{}; {}", notes_[1].str(), note));
 }
 
-std::string_view set_type_name(SetType type) {
-    switch (type) {
-        case SetType::normal:
-            return "normal";
-        case SetType::warmup:
-            return "warmup";
-        case SetType::drop:
-            return "drop";
-        case SetType::failure:
-            return "failure";
-    }
-    return "normal";
-}
-
 void SourceSets::push_back(SourceSet set) {
     if (size_ == chunks_.size() * kChunk) chunks_.push_back(std::make_unique<SourceSet[]>(kChunk));
     (*this)[size_++] = std::move(set);

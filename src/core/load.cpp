@@ -37,6 +37,8 @@ std::string format_load(const Load& load) {
             return "bw";
         case LoadKind::added:
             return fmt::format("+{}{}", format_amount(load.hundredths), unit_name(load.unit));
+        case LoadKind::assisted:
+            return fmt::format("-{}{}", format_amount(load.hundredths), unit_name(load.unit));
         case LoadKind::external:
             break;
     }
@@ -50,6 +52,9 @@ std::string describe_load(const Load& load) {
         case LoadKind::added:
             return fmt::format("bodyweight + {} {}", format_amount(load.hundredths),
                                unit_name(load.unit));
+        case LoadKind::assisted:
+            return fmt::format("bodyweight with {} {} of assistance",
+                               format_amount(load.hundredths), unit_name(load.unit));
         case LoadKind::external:
             break;
     }
@@ -80,7 +85,8 @@ std::optional<std::int64_t> parse_amount(std::string_view text) {
 
 double added_kilograms(const Load& load) {
     if (load.kind == LoadKind::bodyweight) return 0.0;
-    return to_kilograms(load.hundredths, load.unit);
+    const double kilograms = to_kilograms(load.hundredths, load.unit);
+    return load.kind == LoadKind::assisted ? -kilograms : kilograms;
 }
 
 bool same_weight(const Load& a, const Load& b) {

@@ -45,7 +45,7 @@ Period period_of(Date date, PeriodKind kind) {
 }
 
 void ExactVolume::add(const Load& load, int reps) {
-    if (load.kind == LoadKind::bodyweight) return;
+    if (!carries_volume(load)) return;
     (load.unit == Unit::kg ? kg_hundredths_ : lb_hundredths_) +=
         static_cast<Sum>(load.hundredths) * reps;
 }

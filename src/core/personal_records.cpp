@@ -147,7 +147,8 @@ void PersonalRecords::add(const Record& record) {
             (!most_bodyweight_reps || set.reps > sets[*most_bodyweight_reps].reps))
             most_bodyweight_reps = i;
         if (!is_loaded_work(set)) continue;
-        if (const auto e1rm = e1rm_score(set); !best_e1rm || e1rm > best_e1rm_score) {
+        if (const auto e1rm = e1rm_score(set);
+            estimate_one_rep_max(set) && (!best_e1rm || e1rm > best_e1rm_score)) {
             best_e1rm = i;
             best_e1rm_score = e1rm;
         }

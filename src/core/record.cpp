@@ -1,5 +1,6 @@
 #include "liftlog/record.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -69,25 +70,64 @@ Load parse_load(const json& object) {
     if (!object.is_object()) bad("a set's 'load' must be an object");
     const std::string kind = require_string(object, "kind", "load");
     if (kind == "bw") return Load::bodyweight();
-    if (kind != "added" && kind != "external")
-        bad(fmt::format("unknown load kind '{}'; expected bw, added or external", kind));
+    if (kind != "added" && kind != "external" && kind != "assisted")
+        bad(fmt::format("unknown load kind '{}'; expected bw, added, assisted or external", kind));
     const auto unit = parse_unit(require_string(object, "unit", "load"));
     if (!unit) bad("load 'unit' must be kg or lb");
     const std::int64_t hundredths = parse_load_value(require(object, "value", "load"));
+    if (kind == "assisted") return Load::assisted(hundredths, *unit);
     return kind == "added" ? Load::added(hundredths, *unit) : Load::external(hundredths, *unit);
+}
+
+Distance parse_distance(const json& object) {
+    if (!object.is_object()) bad("a set's 'distance' must be an object");
+    const auto unit = parse_distance_unit(require_string(object, "unit", "distance"));
+    if (!unit) bad("distance 'unit' must be m, km, yd, ft or mi");
+    return {parse_load_value(require(object, "value", "distance")), *unit};
+}
+
+void parse_set_measure(const json& object, SetEntry& set) {
+    if (const auto it = object.find("seconds"); it != object.end()) {
+        if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > 86400)
+            bad("set 'seconds' must be a whole number from 1 to 86400");
+        set.seconds = it->get<int>();
+    }
+    if (const auto it = object.find("distance"); it != object.end()) {
+        if (set.seconds) bad("a set has 'seconds' or 'distance', not both");
+        set.distance = parse_distance(*it);
+    }
+    const auto reps = object.find("reps");
+    if (reps == object.end()) {
+        if (!set.seconds && !set.distance) bad("set: missing field 'reps'");
+        return;
+    }
+    if (set.seconds || set.distance) bad("a timed or distance set has no 'reps'");
+    if (!reps->is_number_integer() || reps->get<long long>() < 0 || reps->get<long long>() > 100000)
+        bad("set 'reps' must be a whole number from 0 (a failed attempt) up");
+    set.reps = reps->get<int>();
+}
+
+SetType parse_set_type(const json& value) {
+    if (!value.is_string()) bad("set 'type' must be a string");
+    if (value == "drop") return SetType::drop;
+    if (value == "failure") return SetType::failure;
+    bad("set 'type' must be drop or failure");
 }
 
 SetEntry parse_set(const json& object) {
     if (!object.is_object()) bad("each set must be an object");
-    const json& reps = require(object, "reps", "set");
-    if (!reps.is_number_integer() || reps.get<long long>() < 1 || reps.get<long long>() > 100000)
-        bad("set 'reps' must be a positive whole number");
     SetEntry set;
-    set.reps = reps.get<int>();
+    parse_set_measure(object, set);
     set.load = parse_load(require(object, "load", "set"));
     if (const auto it = object.find("warmup"); it != object.end()) {
         if (!it->is_boolean()) bad("set 'warmup' must be true or false");
         set.warmup = it->get<bool>();
+    }
+    if (const auto it = object.find("type"); it != object.end()) set.type = parse_set_type(*it);
+    if (const auto it = object.find("rpe"); it != object.end()) {
+        if (!it->is_number() || !valid_rpe(it->get<double>()))
+            bad("set 'rpe' must be a number from 1 to 10");
+        set.rpe = it->get<double>();
     }
     return set;
 }
@@ -126,14 +166,16 @@ Record parse_void_fields(const json& object, Record record) {
 
 }  // namespace
 
+// Whole amounts are written as integers so 100 stays "100", not "100.0".
+static nlohmann::ordered_json amount_value(std::int64_t hundredths) {
+    if (hundredths % 100 == 0) return hundredths / 100;
+    return static_cast<double>(hundredths) / 100.0;
+}
+
 nlohmann::ordered_json load_to_json(const Load& load) {
     nlohmann::ordered_json object = {{"kind", load_kind_name(load.kind)}};
     if (load.kind == LoadKind::bodyweight) return object;
-    // Whole amounts are written as integers so 100 stays "100", not "100.0".
-    if (load.hundredths % 100 == 0)
-        object["value"] = load.hundredths / 100;
-    else
-        object["value"] = static_cast<double>(load.hundredths) / 100.0;
+    object["value"] = amount_value(load.hundredths);
     object["unit"] = unit_name(load.unit);
     return object;
 }
@@ -141,11 +183,41 @@ nlohmann::ordered_json load_to_json(const Load& load) {
 nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets) {
     auto list = nlohmann::ordered_json::array();
     for (const auto& set : sets) {
-        nlohmann::ordered_json entry = {{"reps", set.reps}, {"load", load_to_json(set.load)}};
+        nlohmann::ordered_json entry;
+        if (set.seconds)
+            entry["seconds"] = *set.seconds;
+        else if (set.distance)
+            entry["distance"] = distance_to_json(*set.distance);
+        else
+            entry["reps"] = set.reps;
+        entry["load"] = load_to_json(set.load);
         if (set.warmup) entry["warmup"] = true;
+        if (set.type != SetType::normal) entry["type"] = set_type_name(set.type);
+        if (set.rpe) entry["rpe"] = *set.rpe;
         list.push_back(std::move(entry));
     }
     return list;
+}
+
+nlohmann::ordered_json distance_to_json(const Distance& distance) {
+    nlohmann::ordered_json object;
+    object["value"] = amount_value(distance.hundredths);
+    object["unit"] = distance_unit_name(distance.unit);
+    return object;
+}
+
+namespace {
+
+bool needs_version_2(const SetEntry& set) {
+    return set.failed() || set.load.kind == LoadKind::assisted || set.seconds || set.distance ||
+           set.rpe || set.type != SetType::normal;
+}
+
+}  // namespace
+
+int required_version(const Record& record) {
+    const bool newer = std::any_of(record.sets.begin(), record.sets.end(), needs_version_2);
+    return newer ? 2 : kFirstLogFormatVersion;
 }
 
 std::vector<SetEntry> sets_from_json(const json& sets) {
@@ -162,7 +234,10 @@ bool valid_rpe(double rpe) {
 std::string serialize_record(const Record& record) {
     // Key order is fixed by ordered_json so that lines read well with grep.
     nlohmann::ordered_json line;
-    line["v"] = record.version;
+    // Version 1 is the default: raised to what the record needs. Any other
+    // value is written as set.
+    line["v"] =
+        record.version == kFirstLogFormatVersion ? required_version(record) : record.version;
     line["id"] = record.id;
     line["time"] = record.time;
     if (record.voids) {
@@ -217,6 +292,8 @@ std::string_view load_kind_name(LoadKind kind) {
             return "bw";
         case LoadKind::added:
             return "added";
+        case LoadKind::assisted:
+            return "assisted";
         case LoadKind::external:
             break;
     }

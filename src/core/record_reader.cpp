@@ -185,7 +185,7 @@ bool read_training_rest(Cursor& cursor, Record& out) {
 }
 
 void reset_optional_fields(Record& out) {
-    out.version = kLogFormatVersion;
+    out.version = kFirstLogFormatVersion;
     out.rpe.reset();
     out.note.reset();
     out.pain = false;

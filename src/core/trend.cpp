@@ -21,7 +21,7 @@ double to_hundredths(double value) {
 }
 
 bool carries_weight(const SetEntry& set) {
-    return set.load.kind != LoadKind::bodyweight;
+    return carries_volume(set.load) && set.reps >= 1;
 }
 
 bool any_weight(const std::vector<Session>& sessions) {

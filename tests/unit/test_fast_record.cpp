@@ -526,7 +526,7 @@ std::vector<Record> refused_records() {
         records.push_back(record);
     }
     for (const int reps :
-         {0, -5, 100001, std::numeric_limits<int>::max(), std::numeric_limits<int>::min()}) {
+         {-1, -5, 100001, std::numeric_limits<int>::max(), std::numeric_limits<int>::min()}) {
         Record record = base;
         record.sets.push_back(set_of(reps, kg(10000)));
         records.push_back(record);
@@ -540,7 +540,7 @@ std::vector<Record> refused_records() {
         record.sets.back().load = Load::added(hundredths, Unit::lb);
         records.push_back(record);
     }
-    for (const int version : {0, 2, -1, 10}) {
+    for (const int version : {0, 3, -1, 10}) {
         Record record = base;
         record.version = version;
         records.push_back(record);
@@ -768,7 +768,7 @@ std::vector<std::string> invalid_variants() {
     const std::string& f = kFull;
     const std::string long_digits(400, '9');
     return {
-        replaced(f, R"("v":1)", R"("v":2)"),
+        replaced(f, R"("v":1)", R"("v":3)"),
         replaced(f, R"("v":1)", R"("v":1.0)"),
         replaced(f, R"("v":1)", R"("v":0)"),
         replaced(f, R"("v":1)", R"("v":-1)"),
@@ -777,11 +777,11 @@ std::vector<std::string> invalid_variants() {
         replaced(f, R"("v":1)", R"("v":"1")"),
         replaced(f, R"("v":1)", R"("v":11)"),
         replaced(f, R"("v":1)", R"("v":18446744073709551617)"),
-        replaced(kVoid, R"("v":1)", R"("v":2)"),
-        replaced(f, R"({"v":1,)", R"({"v":1,"v":2,)"),
+        replaced(kVoid, R"("v":1)", R"("v":3)"),
+        replaced(f, R"({"v":1,)", R"({"v":1,"v":3,)"),
         replaced(f, R"({"v":1,)", R"({)"),
         replaced(f, R"("reps":5,"load":{"kind":"external","value":60)",
-                 R"("reps":0,"load":{"kind":"external","value":60)"),
+                 R"("reps":-1,"load":{"kind":"external","value":60)"),
         replaced(f, R"("reps":5,"load":{"kind":"external","value":60)",
                  R"("reps":-5,"load":{"kind":"external","value":60)"),
         replaced(f, R"("reps":5,"load":{"kind":"external","value":60)",
@@ -793,7 +793,7 @@ std::vector<std::string> invalid_variants() {
         replaced(f, R"("reps":5,"load":{"kind":"external","value":60)",
                  R"("reps":05,"load":{"kind":"external","value":60)"),
         replaced(f, R"("reps":5,"load":{"kind":"external","value":60)",
-                 R"("reps":-0,"load":{"kind":"external","value":60)"),
+                 R"("reps":-7,"load":{"kind":"external","value":60)"),
         replaced(f, R"("reps":5,"load":{"kind":"external","value":60)",
                  "\"reps\":" + long_digits + R"(,"load":{"kind":"external","value":60)"),
         replaced(f, R"("value":60,)", R"("value":60.001,)"),
@@ -873,7 +873,7 @@ std::vector<std::string> invalid_variants() {
         replaced(f, R"("pain":true})", R"("pain":true,"sets":[]})"),
         replaced(f, R"("pain":true})", R"("pain":true,"voids":"x"})"),
         replaced(f, R"("pain":true})", R"("pain":true,"rpe":11})"),
-        replaced(f, R"("pain":true})", R"("pain":true,"v":2})"),
+        replaced(f, R"("pain":true})", R"("pain":true,"v":3})"),
         replaced(f, R"("pain":true})", R"("pain":true,"date":"2026-02-30"})"),
         replaced(f, R"("pain":true})", R"("pain":true,"x":1e999})"),
         replaced(f, R"("pain":true})", R"("pain":true,})"),

@@ -81,11 +81,25 @@ TEST_CASE("lines that are not usable records say why", "[record]") {
     CHECK_THAT(reason("not json"), Catch::Contains("not valid JSON"));
     CHECK_THAT(reason("[1,2]"), Catch::Contains("JSON object"));
     CHECK_THAT(reason(R"({"id":"x"})"), Catch::Contains("missing field 'v'"));
-    CHECK_THAT(reason(R"({"v":2,"id":"x"})"), Catch::Contains("newer than this liftlog"));
+    CHECK_THAT(reason(R"({"v":3,"id":"x"})"), Catch::Contains("newer than this liftlog"));
     CHECK_THAT(reason(R"({"v":"1"})"), Catch::Contains("'v'"));
     CHECK_THAT(reason(head + R"("sets":[]})"), Catch::Contains("non-empty array"));
-    CHECK_THAT(reason(head + R"("sets":[{"reps":0,"load":{"kind":"bw"}}]})"),
+    CHECK_THAT(reason(head + R"("sets":[{"reps":-1,"load":{"kind":"bw"}}]})"),
                Catch::Contains("reps"));
+    CHECK_THAT(reason(head + R"("sets":[{"load":{"kind":"bw"}}]})"),
+               Catch::Contains("missing field 'reps'"));
+    CHECK_THAT(reason(head + R"("sets":[{"reps":5,"seconds":60,"load":{"kind":"bw"}}]})"),
+               Catch::Contains("no 'reps'"));
+    CHECK_THAT(reason(head + R"("sets":[{"seconds":0,"load":{"kind":"bw"}}]})"),
+               Catch::Contains("'seconds'"));
+    CHECK_THAT(
+        reason(head +
+               R"("sets":[{"distance":{"value":40,"unit":"parsec"},"load":{"kind":"bw"}}]})"),
+        Catch::Contains("m, km, yd, ft or mi"));
+    CHECK_THAT(reason(head + R"("sets":[{"reps":5,"type":"warmup","load":{"kind":"bw"}}]})"),
+               Catch::Contains("drop or failure"));
+    CHECK_THAT(reason(head + R"("sets":[{"reps":5,"rpe":11,"load":{"kind":"bw"}}]})"),
+               Catch::Contains("set 'rpe'"));
     CHECK_THAT(reason(head + R"("sets":[{"reps":5,"load":{"kind":"moon"}}]})"),
                Catch::Contains("unknown load kind"));
     CHECK_THAT(

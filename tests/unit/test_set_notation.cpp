@@ -70,7 +70,7 @@ TEST_CASE("a trailing w marks warm-up sets", "[notation]") {
 TEST_CASE("boundaries of reps, sets and loads", "[notation]") {
     CHECK(parse({"500"})[0].reps == 500);
     CHECK_THROWS_AS(parse({"501"}), UsageError);
-    CHECK_THROWS_AS(parse({"0"}), UsageError);
+    CHECK(parse({"0"})[0].reps == 0);  // a failed attempt
     CHECK(parse({"100x1"}).size() == 100);
     CHECK_THROWS_AS(parse({"101x1"}), UsageError);
     CHECK_THROWS_AS(parse({"60x1", "41x1"}), UsageError);
@@ -82,33 +82,16 @@ TEST_CASE("boundaries of reps, sets and loads", "[notation]") {
 }
 
 TEST_CASE("malformed notation is refused", "[notation]") {
-    const std::vector<std::string> bad = {"",
-                                          "x",
-                                          "3x",
-                                          "x5",
-                                          "12,,12",
-                                          "12,",
-                                          "3x5@",
-                                          "3x5@kg",
-                                          "3x5@100st",
-                                          "3x5@-5kg",
-                                          "abc",
-                                          "-5",
-                                          "3x5x5",
-                                          "5@1.234kg",
-                                          "5@1.kg",
-                                          "5@.5kg",
-                                          "5@nan",
-                                          "5@inf",
-                                          "12 12",
-                                          "3x12@bw2",
-                                          "5w5",
-                                          "5@100kg@5kg",
-                                          "١٢",
-                                          "5@+kg",
-                                          "5 @bw",
-                                          "1e3",
-                                          "99999999999999999999"};
+    const std::vector<std::string> bad = {
+        "",          "x",         "3x",          "x5",
+        "12,,12",    "12,",       "3x5@",        "3x5@kg",
+        "3x5@100st", "3x5@--5kg", "60s5",        "1:3",
+        "1:75",      "0s",        "0m",          "rpe11",
+        "rpe8.3",    "rir2",      "5wd",         "abc",
+        "-5",        "3x5x5",     "5@1.234kg",   "5@1.kg",
+        "5@.5kg",    "5@nan",     "5@inf",       "12 12",
+        "3x12@bw2",  "5w5",       "5@100kg@5kg", "١٢",
+        "5@+kg",     "5 @bw",     "1e3",         "99999999999999999999"};
     for (const auto& argument : bad) {
         INFO("argument: '" << argument << "'");
         CHECK_THROWS_AS(parse({argument}), UsageError);
@@ -173,4 +156,82 @@ TEST_CASE("format_sets writes notation that parses back to the same sets", "[not
                        {5, Load::external(10000, Unit::kg), false}}) == "2x5@100kg");
     CHECK(format_sets({{13, Load::bodyweight(), false}, {12, Load::bodyweight(), false}}) ==
           "13,12@bw");
+}
+
+TEST_CASE("failed attempts, assistance, set types and RPE per set", "[notation][record-model]") {
+    const auto failed = parse({"5,5,0@100kg"});
+    CHECK(reps_of(failed) == std::vector<int>{5, 5, 0});
+    const auto assisted = parse({"3x8@-20kg"});
+    CHECK(assisted[0].load == Load::assisted(2000, Unit::kg));
+    CHECK_THROWS_WITH(resolve_loads(assisted, Loading::external, "deadlift"),
+                      Catch::Contains("external weight"));
+    CHECK(resolve_loads(assisted, Loading::bodyweight, "pull-up")[0].load.kind ==
+          LoadKind::assisted);
+    const auto typed = parse({"8,8d,6f@60kg"});
+    CHECK(typed[0].type == SetType::normal);
+    CHECK(typed[1].type == SetType::drop);
+    CHECK(typed[2].type == SetType::failure);
+    const auto effort = parse({"3x5@100kg", "rpe8", "5@105kg", "rpe9.5"});
+    REQUIRE(effort.size() == 4);
+    CHECK(effort[0].rpe == 8.0);
+    CHECK(effort[2].rpe == 8.0);
+    CHECK(effort[3].rpe == 9.5);
+    // An RPE after a load alone is for the sets that load went to.
+    const auto spread = parse({"5", "5", "@100kg", "rpe7"});
+    CHECK(spread[0].rpe == 7.0);
+    CHECK(spread[1].rpe == 7.0);
+    CHECK_THROWS_WITH(parse({"rpe8", "3x5@100kg"}), Catch::Contains("no sets before it"));
+    CHECK_THROWS_WITH(parse({"3x5@100kg", "rpe11"}), Catch::Contains("from 1 to 10"));
+    CHECK_THROWS_WITH(parse({"3x5@100kg", "rpe8.3"}), Catch::Contains("steps of 0.5"));
+    CHECK_THROWS_WITH(parse({"3x5@100kg", "rir2"}), Catch::Contains("rir2 is rpe8"));
+}
+
+TEST_CASE("timed and distance sets", "[notation][record-model]") {
+    const auto held = parse({"3x60s"});
+    REQUIRE(held.size() == 3);
+    CHECK(held[0].seconds == 60);
+    CHECK(held[0].reps == 0);
+    CHECK(parse({"1:30"})[0].seconds == 90);
+    CHECK(parse({"45s@+10kg"})[0].load == Load::added(1000, Unit::kg));
+    const auto carried = parse({"3x40m@32kg"});
+    CHECK(carried[0].distance == Distance{4000, DistanceUnit::m});
+    CHECK(carried[0].load == Load::external(3200, Unit::kg));
+    CHECK(parse({"1.5km"})[0].distance == Distance{150, DistanceUnit::km});
+    CHECK(parse({"50yd,50yd"}).size() == 2);
+    CHECK(parse({"100ft"})[0].distance == Distance{10000, DistanceUnit::ft});
+    CHECK_THROWS_WITH(parse({"1:75"}), Catch::Contains("two digits of seconds"));
+    CHECK_THROWS_WITH(parse({"0s"}), Catch::Contains("from 1 to 14400 seconds"));
+    CHECK_THROWS_WITH(parse({"200km"}), Catch::Contains("at most 100 km"));
+    // Each exercise takes what it measures.
+    CHECK_THROWS_WITH(resolve_loads(held, Loading::bodyweight, "pull-up"),
+                      Catch::Contains("pull-up measures reps, not time"));
+    CHECK_THROWS_WITH(resolve_loads(parse({"3x12"}), Loading::bodyweight, "plank", Measure::time),
+                      Catch::Contains("plank measures time, not reps; for example: liftlog log "
+                                      "plank 3x60s"));
+    CHECK(resolve_loads(held, Loading::bodyweight, "plank", Measure::time)[0].seconds == 60);
+}
+
+TEST_CASE("the new notations format back to what parses to the same sets",
+          "[notation][record-model]") {
+    struct Case {
+        std::vector<std::string> words;
+        Loading loading;
+        Measure measure;
+    };
+    const std::vector<Case> cases = {
+        {{"5,5,0@100kg"}, Loading::external, Measure::reps},
+        {{"3x8@-20kg"}, Loading::bodyweight, Measure::reps},
+        {{"8,8d,6f@60kg"}, Loading::external, Measure::reps},
+        {{"3x5@100kg", "rpe8", "5@105kg", "rpe9.5"}, Loading::external, Measure::reps},
+        {{"3x60s@bw"}, Loading::bodyweight, Measure::time},
+        {{"2x1:30@bw"}, Loading::bodyweight, Measure::time},
+        {{"45s@+10kg"}, Loading::bodyweight, Measure::time},
+        {{"3x40m@32kg"}, Loading::external, Measure::distance},
+        {{"1.5km@bw"}, Loading::bodyweight, Measure::distance}};
+    for (const auto& [words, loading, measure] : cases) {
+        std::string text;
+        for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
+        INFO(text);
+        CHECK(format_sets(resolve_loads(parse(words), loading, "x", measure)) == text);
+    }
 }
