@@ -32,6 +32,8 @@ struct Prescription {
     Range sets;
     Range reps;
     Range per_week;
+    Range seconds{};  // for an exercise that measures time
+    Range metres{};   // for an exercise that measures distance
 };
 
 // Per-unit amounts in hundredths (2.5 kg is 250).
@@ -62,6 +64,12 @@ struct ProgressionRules {
     // One of the exercise's alternatives that is easier, for a bodyweight
     // exercise stuck below its rep range; empty when none is named.
     std::string easier_alternative;
+    // For an exercise that measures time or distance: the range each set
+    // climbs through, and how much a step adds.
+    Range time_range;
+    int time_step = 5;  // seconds
+    Range distance_range;
+    int distance_step = 5;  // metres
 };
 
 struct Exercise {

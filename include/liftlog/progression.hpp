@@ -13,7 +13,8 @@
 
 namespace liftlog {
 
-enum class Action { start, add_reps, add_weight, keep, deload, rest };
+// add_time and add_distance are add_reps for a timed hold or a carry.
+enum class Action { start, add_reps, add_weight, keep, deload, rest, add_time, add_distance };
 
 std::string_view action_name(Action action);
 
@@ -24,6 +25,8 @@ struct NextSession {
     // Reps set by set when they differ ("8,8,6"), so no set is asked for fewer
     // reps than it already did; empty when every set is `reps`.
     std::vector<int> reps_per_set;
+    // What `reps` counts: seconds for a timed hold, metres for a carry.
+    Measure measure = Measure::reps;
 };
 
 struct Suggestion {

@@ -32,6 +32,56 @@ struct TopSets {
     int most() const { return *std::max_element(reps.begin(), reps.end()); }
 };
 
+// What progression counts in a set: reps, seconds, or whole metres.
+int measured(const Exercise& exercise, const SetEntry& set) {
+    switch (exercise.measure) {
+        case Measure::time:
+            return set.seconds.value_or(0);
+        case Measure::distance:
+            return set.distance ? static_cast<int>(std::lround(to_metres(*set.distance))) : 0;
+        case Measure::reps:
+            break;
+    }
+    return set.reps;
+}
+
+const Range& target_range(const Exercise& exercise) {
+    switch (exercise.measure) {
+        case Measure::time:
+            return exercise.progression.time_range;
+        case Measure::distance:
+            return exercise.progression.distance_range;
+        case Measure::reps:
+            break;
+    }
+    return exercise.progression.rep_range;
+}
+
+int target_step(const Exercise& exercise) {
+    switch (exercise.measure) {
+        case Measure::time:
+            return std::max(1, exercise.progression.time_step);
+        case Measure::distance:
+            return std::max(1, exercise.progression.distance_step);
+        case Measure::reps:
+            break;
+    }
+    return 1;
+}
+
+// "12", "45s", "1:30", "40m": one set's target as the notation writes it.
+std::string per_set_text(Measure measure, int amount) {
+    switch (measure) {
+        case Measure::time:
+            return format_seconds(amount);
+        case Measure::distance:
+            return fmt::format("{}m", amount);
+        case Measure::reps:
+            break;
+    }
+    return std::to_string(amount);
+}
+
 bool lighter_set(const SetEntry& a, const SetEntry& b) {
     return added_kilograms(a.load) < added_kilograms(b.load);
 }
@@ -67,10 +117,11 @@ std::optional<TopSets> top_sets(const Exercise& exercise, const Session& session
     if (working->size() == 1 && needed > 1) {
         // A ramp: the `needed` heaviest sets, judged at the lightest of them.
         top.load = groups[needed - 1].front().load;
-        for (std::size_t i = needed; i-- > 0;) top.reps.push_back(groups[i].front().reps);
+        for (std::size_t i = needed; i-- > 0;)
+            top.reps.push_back(measured(exercise, groups[i].front()));
         top.heavier_included = true;
     } else {
-        for (const auto& set : *working) top.reps.push_back(set.reps);
+        for (const auto& set : *working) top.reps.push_back(measured(exercise, set));
         if (working != groups.begin()) top.top_set = groups.front().front();
     }
     top.sets_at_load =
@@ -131,7 +182,32 @@ std::string aim_text(const NextSession& next) {
                        fmt::join(next.reps_per_set, ", "), next.reps);
 }
 
+// Less help by the increment, and body weight alone once none is left: less
+// assistance is the way up, never added load straight from assistance.
+Load less_assistance(const Load& load, Unit unit, const Exercise& exercise) {
+    const Load current = load_in_unit(load, unit, exercise.progression.load_step);
+    const std::int64_t step = exercise.progression.load_step.in(unit);
+    const std::int64_t target = current.hundredths - exercise.progression.increment.in(unit);
+    std::int64_t rounded = convert_and_round(target, unit, unit, step);
+    if (rounded >= current.hundredths) rounded -= step;
+    if (rounded <= 0) return Load::bodyweight();
+    return Load::assisted(rounded, unit);
+}
+
+// About 1/fraction of the help, at least one step more: the assisted side of
+// a lighter load.
+Load more_assistance(const Load& load, double fraction, Unit unit, const Exercise& exercise) {
+    const std::int64_t exact = convert_and_round(load.hundredths, load.unit, unit, 1);
+    const std::int64_t step = exercise.progression.load_step.in(unit);
+    const auto target =
+        static_cast<std::int64_t>(std::llround(static_cast<double>(exact) / fraction));
+    std::int64_t rounded = convert_and_round(target, unit, unit, step);
+    while (rounded <= exact) rounded += step;
+    return Load::assisted(rounded, unit);
+}
+
 Load heavier(const Load& load, Unit unit, const Exercise& exercise) {
+    if (load.kind == LoadKind::assisted) return less_assistance(load, unit, exercise);
     const Load current = load_in_unit(load, unit, exercise.progression.load_step);
     const std::int64_t step = exercise.progression.load_step.in(unit);
     const std::int64_t target = current.hundredths + exercise.progression.increment.in(unit);
@@ -148,6 +224,7 @@ Load heavier(const Load& load, Unit unit, const Exercise& exercise) {
 // first would make a lighter load give a heavier result.
 Load lighter(const Load& load, double fraction, Unit unit, const Exercise& exercise) {
     if (load.kind == LoadKind::bodyweight) return load;
+    if (load.kind == LoadKind::assisted) return more_assistance(load, fraction, unit, exercise);
     const std::int64_t exact = convert_and_round(load.hundredths, load.unit, unit, 1);
     const std::int64_t step = exercise.progression.load_step.in(unit);
     const auto target =
@@ -175,6 +252,12 @@ std::string load_in_reason(const Load& load, Unit unit, const Exercise& exercise
 // load step can make it more or less than the increment (101 kg to 102.5 kg
 // is 1.5 kg, not the 2.5 kg increment).
 std::string added_text(const Load& last, const Load& next) {
+    if (last.kind == LoadKind::assisted) {
+        const std::int64_t from = convert_and_round(last.hundredths, last.unit, next.unit, 1);
+        const std::int64_t to = next.kind == LoadKind::assisted ? next.hundredths : 0;
+        return fmt::format("{} {} of assistance off", format_amount(from - to),
+                           unit_name(next.unit));
+    }
     const std::int64_t from = last.kind == LoadKind::bodyweight
                                   ? 0
                                   : convert_and_round(last.hundredths, last.unit, next.unit, 1);
@@ -201,24 +284,29 @@ std::string worked_load_text(const Load& load) {
 
 std::string dropped_text(const Load& last, const Load& next) {
     if (next.kind == LoadKind::bodyweight) return "drop the added load";
+    if (next.kind == LoadKind::assisted) {
+        const std::int64_t from = convert_and_round(last.hundredths, last.unit, next.unit, 1);
+        return fmt::format("take {} {} more assistance", format_amount(next.hundredths - from),
+                           unit_name(next.unit));
+    }
     return fmt::format("drop {:.0f}%", 100.0 - percent_of(last, next));
 }
 
 Suggestion start(const Exercise& exercise, const std::optional<Target>& target) {
     const int sets = target ? target->sets : exercise.prescription.sets.min;
-    const int reps = target ? target->reps : exercise.progression.rep_range.min;
+    const int reps = target ? target->reps : target_range(exercise).min;
     if (exercise.loading == Loading::bodyweight)
         return {
             Action::start,
             fmt::format("No sessions of {} logged yet: start with {}x{} at bodyweight and build "
                         "up from there.",
-                        exercise.name, sets, reps),
+                        exercise.name, sets, per_set_text(exercise.measure, reps)),
             {sets, reps, Load::bodyweight(), {}},
             std::nullopt};
     return {Action::start,
             fmt::format("No sessions of {} logged yet: start light with {}x{}, using a load you "
                         "could lift a few more times, and let the log take it from there.",
-                        exercise.name, sets, reps),
+                        exercise.name, sets, per_set_text(exercise.measure, reps)),
             {sets, reps, std::nullopt, {}},
             std::nullopt};
 }
@@ -313,9 +401,40 @@ bool ready_for_weight(const TopSets& last, int threshold) {
     return last.fewest() >= threshold && last.most() > threshold;
 }
 
+// With assistance the help works like a machine's load: once every set
+// reaches the top of the rep range, take some help off and start again from
+// the bottom, until no help is left.
+Suggestion progress_assisted(const Exercise& exercise, const std::vector<TopSets>& judged,
+                             Unit unit) {
+    const auto& last = judged.back();
+    const auto& range = exercise.progression.rep_range;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    if (last.fewest() >= range.max && complete(exercise, last)) {
+        const Load next = heavier(last.load, unit, exercise);
+        return {Action::add_weight,
+                fmt::format("On {}; every set reached the top of the {}-{} rep range, so take {} "
+                            "({}) and start again from {} reps.",
+                            describe(last), range.min, range.max, added_text(last.load, next),
+                            describe_load(next), range.min),
+                {sets, range.min, next, {}},
+                std::nullopt};
+    }
+    if (stalled_twice(exercise, judged)) return deload(exercise, judged, unit);
+    const NextSession next =
+        aim_each_set(sets, last.reps, std::min(last.fewest() + 1, range.max),
+                     load_in_unit(last.load, unit, exercise.progression.load_step));
+    return {Action::add_reps,
+            fmt::format("On {}; keep {} and aim for {}: once every set reaches {}, take some "
+                        "assistance off.{}",
+                        describe(last), load_in_reason(last.load, unit, exercise), aim_text(next),
+                        range.max, incomplete_text(exercise, last)),
+            next, std::nullopt};
+}
+
 Suggestion progress_bodyweight(const Exercise& exercise, const std::vector<TopSets>& judged,
                                Unit unit) {
     const auto& last = judged.back();
+    if (last.load.kind == LoadKind::assisted) return progress_assisted(exercise, judged, unit);
     const int threshold = exercise.progression.bodyweight_threshold;
     const int sets = clamp_sets(exercise, last.reps.size());
     if (ready_for_weight(last, threshold) && complete(exercise, last)) {
@@ -394,6 +513,63 @@ Suggestion progress_linear(const Exercise& exercise, const std::vector<TopSets>&
             std::nullopt};
 }
 
+// "held 60, 60, 55 s at bodyweight", "carried 40, 40 m at 32 kg".
+std::string describe_measured(const Exercise& exercise, const TopSets& top) {
+    const bool time = exercise.measure == Measure::time;
+    return fmt::format("{} you {} {} {} at {}", format_date(top.date), time ? "held" : "covered",
+                       fmt::join(top.reps, ", "), time ? "s" : "m", describe_load(top.load));
+}
+
+// Timed holds and carries climb through the exercise's time or distance range
+// by its step; once every set reaches the top the load goes up (a plate for a
+// hold, the increment for a carry) and the sets start again at the bottom.
+Suggestion progress_measured(const Exercise& exercise, const std::vector<TopSets>& judged,
+                             Unit unit) {
+    const auto& last = judged.back();
+    const Range& range = target_range(exercise);
+    const Measure measure = exercise.measure;
+    const int sets = clamp_sets(exercise, last.reps.size());
+    const Load same = load_in_unit(last.load, unit, exercise.progression.load_step);
+    const auto text = [&](int amount) { return per_set_text(measure, amount); };
+    if (last.fewest() >= range.max && complete(exercise, last)) {
+        const Load next = heavier(last.load, unit, exercise);
+        const std::string how = exercise.progression.added_load.empty()
+                                    ? ""
+                                    : fmt::format(" ({})", exercise.progression.added_load);
+        return {Action::add_weight,
+                fmt::format("On {}; every set reached the top of the {}-{} range, so add {}{} "
+                            "and start again from {}.",
+                            describe_measured(exercise, last), text(range.min), text(range.max),
+                            added_text(last.load, next), how, text(range.min)),
+                {sets, range.min, next, {}, measure},
+                std::nullopt};
+    }
+    const bool short_twice = judged.size() >= 2 && last.fewest() < range.min &&
+                             judged[judged.size() - 2].fewest() < range.min &&
+                             same_bar(exercise, last.load, judged[judged.size() - 2].load);
+    if (short_twice && last.load.kind != LoadKind::bodyweight) {
+        const Load next = lighter(last.load, 0.9, unit, exercise);
+        return {Action::deload,
+                fmt::format("On {} and {} a set stayed under {} at {}: {} to {} and build back "
+                            "up from {}.",
+                            format_date(judged[judged.size() - 2].date), format_date(last.date),
+                            text(range.min), describe_load(last.load),
+                            dropped_text(last.load, next), describe_load(next), text(range.min)),
+                {sets, range.min, next, {}, measure},
+                std::nullopt};
+    }
+    const int target = std::min(last.fewest() + target_step(exercise), range.max);
+    NextSession next = aim_each_set(sets, last.reps, target, same);
+    next.measure = measure;
+    return {
+        measure == Measure::time ? Action::add_time : Action::add_distance,
+        fmt::format("On {}; stay at {} and aim for {}: when every set reaches {}, add "
+                    "weight.{}",
+                    describe_measured(exercise, last), load_in_reason(last.load, unit, exercise),
+                    next_notation(next), text(range.max), incomplete_text(exercise, last)),
+        next, std::nullopt};
+}
+
 Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>& judged,
                            Unit unit) {
     if (exercise.progression.scheme == Scheme::linear)
@@ -449,16 +625,20 @@ NextSession pain_return(const Exercise& exercise, const Session& pain_day, Unit 
     if (lightest) load = lighter(*lightest, 0.8, unit, exercise);
     if (exercise.loading == Loading::bodyweight && !load) load = Load::bodyweight();
     return {std::max(1, exercise.prescription.sets.min - 1),
-            std::max(1, exercise.progression.rep_range.min - 1),
+            std::max(1, target_range(exercise).min - target_step(exercise)),
             load,
-            {}};
+            {},
+            exercise.measure};
 }
 
 std::string return_text(const Exercise& exercise, const NextSession& gentle,
                         const Session& pain_day) {
     const auto lightest = lightest_working_load(pain_day);
     std::string load_text;
-    if (gentle.load && lightest && gentle.load->kind != LoadKind::bodyweight)
+    if (gentle.load && lightest && gentle.load->kind == LoadKind::assisted)
+        load_text = fmt::format(" at {} (more help than the {} you worked with)",
+                                describe_load(*gentle.load), describe_load(*lightest));
+    else if (gentle.load && lightest && gentle.load->kind != LoadKind::bodyweight)
         load_text =
             percent_of(*lightest, *gentle.load) < 100.0
                 ? fmt::format(" at {} ({:.0f}% of the {} you worked with)",
@@ -471,8 +651,9 @@ std::string return_text(const Exercise& exercise, const NextSession& gentle,
     return fmt::format(
         "{} set{} of {}{}, fewer sets and reps than the {}x{} at the bottom of the "
         "prescription",
-        gentle.sets, gentle.sets == 1 ? "" : "s", gentle.reps, load_text,
-        exercise.prescription.sets.min, exercise.progression.rep_range.min);
+        gentle.sets, gentle.sets == 1 ? "" : "s", per_set_text(exercise.measure, gentle.reps),
+        load_text, exercise.prescription.sets.min,
+        per_set_text(exercise.measure, target_range(exercise).min));
 }
 
 // Why the rule still holds when the exercise was trained again inside the rest.
@@ -666,23 +847,26 @@ Suggestion after_break(const Exercise& exercise, const TopSets& last, Date today
     const bool long_break = days >= kLongBreakDays;
     const double fraction = long_break ? 0.8 : 0.9;
     const Load load = lighter(last.load, fraction, unit, exercise);
-    const auto& range = exercise.progression.rep_range;
-    const int reps =
-        exercise.progression.scheme == Scheme::linear && exercise.loading == Loading::external
-            ? range.max
-            : range.min;
+    const auto& range = target_range(exercise);
+    const int reps = exercise.progression.scheme == Scheme::linear &&
+                             exercise.loading == Loading::external &&
+                             exercise.measure == Measure::reps
+                         ? range.max
+                         : range.min;
     const int sets = clamp_sets(exercise, last.reps.size());
-    const std::string load_text =
-        load.kind == LoadKind::bodyweight
-            ? "at bodyweight"
-            : fmt::format("{:.0f}% lighter{}, at {}", 100.0 - percent_of(last.load, load),
-                          on_added(last.load), describe_load(load));
+    std::string load_text = "at bodyweight";
+    if (load.kind == LoadKind::assisted)
+        load_text = fmt::format("with more help, at {}", describe_load(load));
+    else if (load.kind != LoadKind::bodyweight)
+        load_text = fmt::format("{:.0f}% lighter{}, at {}", 100.0 - percent_of(last.load, load),
+                                on_added(last.load), describe_load(load));
     return {Action::deload,
             fmt::format("Your last {} was {} days ago ({}), a break of {} or more days: come "
                         "back {} with {}x{}, and build up again from there.",
                         exercise.name, days, format_date(last.date),
-                        long_break ? kLongBreakDays : kBreakDays, load_text, sets, reps),
-            {sets, reps, load, {}},
+                        long_break ? kLongBreakDays : kBreakDays, load_text, sets,
+                        per_set_text(exercise.measure, reps)),
+            {sets, reps, load, {}, exercise.measure},
             std::nullopt};
 }
 
@@ -709,13 +893,19 @@ std::string_view action_name(Action action) {
             return "deload";
         case Action::rest:
             return "rest";
+        case Action::add_time:
+            return "add_time";
+        case Action::add_distance:
+            return "add_distance";
     }
     return "keep";
 }
 
-Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, Date today,
-                   std::optional<Unit> unit, const std::optional<Target>& target,
-                   const std::optional<RelatedPain>& related) {
+namespace {
+
+Suggestion suggest_by_rules(const Exercise& exercise, std::span<const Session> sessions, Date today,
+                            std::optional<Unit> unit, const std::optional<Target>& target,
+                            const std::optional<RelatedPain>& related) {
     std::vector<TopSets> judged;
     for (const auto& session : sessions)
         if (auto top = top_sets(exercise, session)) judged.push_back(*top);
@@ -733,13 +923,24 @@ Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, 
     if (days_between(latest.date, today) >= kBreakDays)
         return after_break(exercise, judged.back(), today, chosen);
     judged = since_last_break(judged);
-    Suggestion planned = exercise.loading == Loading::bodyweight
-                             ? progress_bodyweight(exercise, judged, chosen)
-                             : progress_loaded(exercise, judged, chosen);
+    Suggestion planned =
+        exercise.measure != Measure::reps         ? progress_measured(exercise, judged, chosen)
+        : exercise.loading == Loading::bodyweight ? progress_bodyweight(exercise, judged, chosen)
+                                                  : progress_loaded(exercise, judged, chosen);
     planned =
         hold_for_related_pain(exercise, judged.back(), std::move(planned), related, today, chosen);
     planned.reason = light_day_text(latest, judged) + planned.reason;
     return limit_frequency(exercise, sessions, today, std::move(planned));
+}
+
+}  // namespace
+
+Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, Date today,
+                   std::optional<Unit> unit, const std::optional<Target>& target,
+                   const std::optional<RelatedPain>& related) {
+    Suggestion suggestion = suggest_by_rules(exercise, sessions, today, unit, target, related);
+    suggestion.next.measure = exercise.measure;  // every rule counts what the exercise measures
+    return suggestion;
 }
 
 Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> sessions,
@@ -752,9 +953,15 @@ Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> 
 }
 
 std::string next_notation(const NextSession& next) {
-    std::string notation = next.reps_per_set.empty()
-                               ? fmt::format("{}x{}", next.sets, next.reps)
-                               : fmt::format("{}", fmt::join(next.reps_per_set, ","));
+    std::string notation;
+    if (next.reps_per_set.empty()) {
+        notation = fmt::format("{}x{}", next.sets, per_set_text(next.measure, next.reps));
+    } else {
+        for (const int amount : next.reps_per_set) {
+            if (!notation.empty()) notation += ',';
+            notation += per_set_text(next.measure, amount);
+        }
+    }
     // Appended piece by piece: `"@" + string` trips a false -Wrestrict in g++ 12 -O3.
     if (next.load) notation.append("@").append(format_load(*next.load));
     return notation;
