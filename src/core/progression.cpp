@@ -26,7 +26,7 @@ struct TopSets {
     bool heavier_included = false;    // a ramp: some judged sets were heavier than `load`
     std::optional<SetEntry> top_set;  // a heavier set left out of the judgement
     bool marked_light = false;        // logged with --light
-    std::size_t sets_at_load = 0;     // working sets at `load` or heavier
+    std::size_t sets_at_load = 0;     // judged sets: at `load`, or the ramp's steps
 
     int fewest() const { return *std::min_element(reps.begin(), reps.end()); }
     int most() const { return *std::max_element(reps.begin(), reps.end()); }
@@ -124,10 +124,9 @@ std::optional<TopSets> top_sets(const Exercise& exercise, const Session& session
         for (const auto& set : *working) top.reps.push_back(measured(exercise, set));
         if (working != groups.begin()) top.top_set = groups.front().front();
     }
-    top.sets_at_load =
-        static_cast<std::size_t>(std::count_if(sets.begin(), sets.end(), [&](const SetEntry& set) {
-            return !lighter_set(set, {0, top.load, false});
-        }));
+    // A top single is not a set at the working weight: one rep cannot stand in
+    // for a set of five.
+    top.sets_at_load = top.reps.size();
     return top;
 }
 
@@ -643,7 +642,9 @@ std::string return_text(const Exercise& exercise, const NextSession& gentle,
             percent_of(*lightest, *gentle.load) < 100.0
                 ? fmt::format(" at {} ({:.0f}% of the {} you worked with)",
                               describe_load(*gentle.load), percent_of(*lightest, *gentle.load),
-                              worked_load_text(*lightest))
+                              lightest->kind == LoadKind::added
+                                  ? worked_load_text(*lightest)
+                                  : load_in_reason(*lightest, gentle.load->unit, exercise))
                 : fmt::format(" at {}, the lightest load the {} step allows",
                               describe_load(*gentle.load),
                               describe_load({LoadKind::external, gentle.load->hundredths,
@@ -774,7 +775,9 @@ Suggestion limit_frequency(const Exercise& exercise, std::span<const Session> se
 }
 
 constexpr double kLightDayFraction = 0.85;
-constexpr int kLightDayWindowDays = 14;
+// Less than a break (kBreakDays): after a break the lighter comeback is the
+// advice itself, not a light day.
+constexpr int kLightDayWindowDays = 13;
 
 // A light day is one marked with --light, or one whose working weight is
 // under 85% of a working weight judged in the 14 days before it: an easy day
@@ -797,17 +800,51 @@ std::vector<TopSets> without_light_days(const std::vector<TopSets>& judged) {
     return kept.empty() ? judged : kept;
 }
 
-// Once the pain rule has ended, the sessions up to the pain day are no
-// yardstick: the return at about 80% starts the line again, so it is not a
-// light day, and the next step builds on it, not on the load that hurt.
-std::vector<TopSets> since_pain(std::vector<TopSets> judged, std::span<const Session> recent) {
+std::optional<Date> last_pain_date(std::span<const Session> recent) {
     const auto pain =
         std::find_if(recent.rbegin(), recent.rend(), [](const Session& s) { return s.pain; });
-    if (pain == recent.rend()) return judged;
+    if (pain == recent.rend()) return std::nullopt;
+    return pain->date;
+}
+
+// Once the pain rule has ended, the sessions up to the end of its rest window
+// are no yardstick (a session that cut the rest short included): the return
+// at about 80% starts the line again, so it is not a light day, and the next
+// step builds on it, not on the load that hurt.
+std::vector<TopSets> since_pain(std::vector<TopSets> judged, std::span<const Session> recent) {
+    const auto pain = last_pain_date(recent);
+    if (!pain) return judged;
+    const Date back_on = *pain + std::chrono::days{kPainRestDays};
     std::vector<TopSets> after;
     for (const auto& top : judged)
-        if (top.date > pain->date) after.push_back(top);
+        if (top.date >= back_on) after.push_back(top);
     return after.empty() ? judged : after;
+}
+
+// The gentle return was below the prescription on purpose: the step after it
+// is the prescription's bottom at the return's load, not a stall.
+std::optional<Suggestion> build_up_after_return(const Exercise& exercise,
+                                                const std::vector<TopSets>& judged,
+                                                std::span<const Session> recent, Unit unit) {
+    const auto pain = last_pain_date(recent);
+    if (!pain || judged.size() != 1) return std::nullopt;
+    const TopSets& back = judged.front();
+    const Range& range = target_range(exercise);
+    if (complete(exercise, back) && back.fewest() >= range.min) return std::nullopt;
+    const int sets = exercise.prescription.sets.min;
+    const int reps = exercise.progression.scheme == Scheme::linear &&
+                             exercise.loading == Loading::external &&
+                             exercise.measure == Measure::reps
+                         ? range.max
+                         : range.min;
+    const Load load = load_in_unit(back.load, unit, exercise.progression.load_step);
+    NextSession next{sets, reps, load, {}, exercise.measure};
+    return Suggestion{Action::keep,
+                      fmt::format("On {} you came back gently after the pain of {}: build back "
+                                  "up with {} at {}, then progress from there.",
+                                  format_date(back.date), format_date(*pain), next_notation(next),
+                                  load_in_reason(back.load, unit, exercise)),
+                      next, std::nullopt};
 }
 
 // Says why the latest session was not judged, when it was a light day.
@@ -842,8 +879,11 @@ std::vector<TopSets> since_last_break(const std::vector<TopSets>& judged) {
 
 // The first session back after a break: lighter by about 10% (two weeks off
 // or more) or 20% (four weeks or more), at the sets x reps a fresh start aims at.
-Suggestion after_break(const Exercise& exercise, const TopSets& last, Date today, Unit unit) {
-    const int days = days_between(last.date, today);
+// `last`: the last judged session, whose working weight the comeback is cut
+// from; `latest`: the last session of all, light days included.
+Suggestion after_break(const Exercise& exercise, const TopSets& last, Date latest, Date today,
+                       Unit unit) {
+    const int days = days_between(latest, today);
     const bool long_break = days >= kLongBreakDays;
     const double fraction = long_break ? 0.8 : 0.9;
     const Load load = lighter(last.load, fraction, unit, exercise);
@@ -863,7 +903,7 @@ Suggestion after_break(const Exercise& exercise, const TopSets& last, Date today
     return {Action::deload,
             fmt::format("Your last {} was {} days ago ({}), a break of {} or more days: come "
                         "back {} with {}x{}, and build up again from there.",
-                        exercise.name, days, format_date(last.date),
+                        exercise.name, days, format_date(latest),
                         long_break ? kLongBreakDays : kBreakDays, load_text, sets,
                         per_set_text(exercise.measure, reps)),
             {sets, reps, load, {}, exercise.measure},
@@ -921,8 +961,12 @@ Suggestion suggest_by_rules(const Exercise& exercise, std::span<const Session> s
     std::erase_if(judged, [&](const TopSets& top) { return top.date < recent.front().date; });
     judged = without_light_days(since_pain(std::move(judged), recent));
     if (days_between(latest.date, today) >= kBreakDays)
-        return after_break(exercise, judged.back(), today, chosen);
+        return after_break(exercise, judged.back(), latest.date, today, chosen);
     judged = since_last_break(judged);
+    if (auto built = build_up_after_return(exercise, judged, recent, chosen)) {
+        built->reason = light_day_text(latest, judged) + built->reason;
+        return limit_frequency(exercise, sessions, today, std::move(*built));
+    }
     Suggestion planned =
         exercise.measure != Measure::reps         ? progress_measured(exercise, judged, chosen)
         : exercise.loading == Loading::bodyweight ? progress_bodyweight(exercise, judged, chosen)

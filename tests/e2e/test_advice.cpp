@@ -170,7 +170,7 @@ TEST_CASE("a light day does not lower the next prescription", "[e2e][advice]") {
     CHECK(notation(next) == "3x5@100kg");
     CHECK(e2e::contains(next["reason"].get<std::string>(),
                         "2026-11-17 at 80 kg was a light day (under 85% of the 100 kg of "
-                        "2026-11-13, within 14 days)"));
+                        "2026-11-13, within 13 days)"));
 }
 
 namespace {

@@ -146,10 +146,48 @@ TEST_CASE("loaded: fewer sets than the prescription never adds weight", "[progre
     CHECK(short_session.action == Action::add_reps);
     CHECK(next_notation(short_session.next) == "3x5@100kg");
     CHECK(contains_text(short_session.reason, "Only 2 working sets of the 3 prescribed"));
-    // A top set heavier than the working weight counts as one of its sets.
-    Session topped = session("2026-11-20", {5, 5}, kg(100));
-    topped.sets.insert(topped.sets.begin(), {5, kg(110), false});
-    CHECK(run(deadlift(), {topped}).action == Action::add_weight);
+    // A top single is not one of the working sets: 1x1@150 2x5@120 is two sets.
+    Session topped = session("2026-11-20", {5, 5}, kg(120));
+    topped.sets.insert(topped.sets.begin(), {1, kg(150), false});
+    const auto single = run(deadlift(), {topped});
+    CHECK(single.action == Action::add_reps);
+    CHECK(next_notation(single.next) == "3x5@120kg");
+}
+
+TEST_CASE("after pain, the rest window and the gentle return are no yardstick",
+          "[progression][pain]") {
+    Exercise linear = deadlift();
+    linear.progression.scheme = Scheme::linear;
+    // Pain, a heavy session that cut the rest short, then the prescribed return.
+    const std::vector<Session> history = {session("2026-11-02", {5, 5, 5}, kg(100), true),
+                                          session("2026-11-04", {5, 5, 5, 5, 5}, kg(120)),
+                                          session("2026-11-09", {2, 2}, kg(80))};
+    const auto next = run(linear, history, "2026-11-12");
+    CHECK(next.action == Action::keep);
+    CHECK(next_notation(next.next) == "3x5@80kg");
+    CHECK(contains_text(next.reason,
+                        "On 2026-11-09 you came back gently after the pain of "
+                        "2026-11-02: build back up with 3x5@80kg at 80 kg"));
+    // A return at the full prescription is judged as any session.
+    const std::vector<Session> full = {session("2026-11-02", {5, 5, 5}, kg(100), true),
+                                       session("2026-11-09", {5, 5, 5}, kg(80))};
+    CHECK(next_notation(run(linear, full, "2026-11-12").next) == "3x5@85kg");
+}
+
+TEST_CASE("a break counts from the last session, light days included", "[progression][break]") {
+    Session light = session("2026-11-14", {10}, kg(60));
+    light.light = true;
+    const auto back =
+        run(deadlift(), {session("2026-11-01", {5, 5, 5}, kg(100)), light}, "2026-11-29");
+    CHECK(back.action == Action::deload);
+    CHECK(back.next.load == kg(90));  // 15 days: about 10% off the 100 kg working weight
+    CHECK(contains_text(back.reason, "15 days ago (2026-11-14)"));
+    // The comeback after 14 days is not then a light day against the load before the break.
+    const auto after =
+        run(deadlift(),
+            {session("2026-11-01", {5, 5, 5}, kg(100)), session("2026-11-15", {5, 5, 5}, kg(80))},
+            "2026-11-18");
+    CHECK(after.next.load == kg(85));  // built on the comeback, not held to the load before
 }
 
 TEST_CASE("loaded: below the range twice in a row at the same load deloads about 10%",

@@ -231,11 +231,9 @@ struct Judged {
     std::size_t sets_at_load = 0;  // working sets at the working weight or heavier
 };
 
-void count_sets_at_load(Judged& judged, const std::vector<SetEntry>& sets) {
-    judged.sets_at_load =
-        static_cast<std::size_t>(std::count_if(sets.begin(), sets.end(), [&](const SetEntry& set) {
-            return added_kilograms(set.load) >= added_kilograms(judged.load);
-        }));
+// A heavier top single does not count as a set at the working weight.
+void count_sets_at_load(Judged& judged, const std::vector<SetEntry>&) {
+    judged.sets_at_load = judged.reps.size();
 }
 
 std::optional<Judged> judge(const Exercise& exercise, const Session& session) {
@@ -286,7 +284,7 @@ std::optional<Session> pain_in_force(const History& history) {
 }
 
 // The sessions the rules judge, oldest first: the kept ones after the last
-// pain day (when any came after it), without light days.
+// pain day's rest window (when any came after it), without light days.
 std::vector<Judged> judged_sessions(const History& history) {
     const auto kept = kept_sessions(history);
     std::optional<Date> pain_day;
@@ -297,14 +295,15 @@ std::vector<Judged> judged_sessions(const History& history) {
         if (auto judged = judge(*history.exercise, session)) all.push_back(*judged);
     std::vector<Judged> after_pain;
     for (const auto& judged : all)
-        if (!pain_day || judged.date > *pain_day) after_pain.push_back(judged);
+        if (!pain_day || judged.date >= *pain_day + std::chrono::days{7})
+            after_pain.push_back(judged);
     if (!after_pain.empty()) all = after_pain;
     std::vector<Judged> without_light;
     for (const auto& judged : all) {
         const bool light =
             std::any_of(without_light.begin(), without_light.end(), [&](const Judged& before) {
                 const int age = days_between(before.date, judged.date);
-                return age > 0 && age <= 14 &&
+                return age > 0 && age <= 13 &&
                        added_kilograms(judged.load) < 0.85 * added_kilograms(before.load) - 1e-9;
             });
         if (!light) without_light.push_back(judged);
