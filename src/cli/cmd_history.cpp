@@ -22,8 +22,9 @@ using nlohmann::ordered_json;
 // The stable columns of `history --format csv`, and the keys of its JSON. New
 // columns go at the end, so a script that reads them by position keeps working.
 const std::vector<std::string> kHistoryColumns = {
-    "date",   "exercise", "set_number", "reps", "load",      "load_kind", "unit",
-    "warmup", "rpe",      "pain",       "note", "record_id", "light"};
+    "date",  "exercise", "set_number", "reps",          "load",     "load_kind",
+    "unit",  "warmup",   "rpe",        "pain",          "note",     "record_id",
+    "light", "seconds",  "distance",   "distance_unit", "set_type", "set_rpe"};
 // The columns that hold text from the log rather than numbers or fixed words.
 const std::vector<std::string> kHistoryFreeText = {"exercise", "note", "record_id"};
 
@@ -41,6 +42,33 @@ bool has_amount(const Load& load) {
     return load.kind != LoadKind::bodyweight;
 }
 
+// The set's own columns, added in log format 2: time, distance, type, RPE.
+std::string seconds_text(const SetEntry& set) {
+    return set.seconds ? std::to_string(*set.seconds) : "";
+}
+
+std::string distance_text(const SetEntry& set) {
+    return set.distance ? format_amount(set.distance->hundredths) : "";
+}
+
+std::string distance_unit_text(const SetEntry& set) {
+    return set.distance ? std::string(distance_unit_name(set.distance->unit)) : "";
+}
+
+std::string set_type_text(const SetEntry& set) {
+    return std::string(set_type_name(set.warmup ? SetType::warmup : set.type));
+}
+
+// "5", "0", "60s", "40m", with d or f for a drop or failure set, as `log` takes it.
+std::string reps_cell(const SetEntry& set) {
+    std::string text = set.seconds    ? format_seconds(*set.seconds)
+                       : set.distance ? format_distance(*set.distance)
+                                      : std::to_string(set.reps);
+    if (set.type == SetType::drop) text += 'd';
+    if (set.type == SetType::failure) text += 'f';
+    return text;
+}
+
 std::vector<std::string> csv_row(const Record& record, std::size_t index) {
     const SetEntry& set = record.sets[index];
     return {format_date(record.date),
@@ -55,25 +83,37 @@ std::vector<std::string> csv_row(const Record& record, std::size_t index) {
             record.pain ? "true" : "false",
             record.note.value_or(""),
             record.id,
-            record.light ? "true" : "false"};
+            record.light ? "true" : "false",
+            seconds_text(set),
+            distance_text(set),
+            distance_unit_text(set),
+            set_type_text(set),
+            rpe_text(set.rpe)};
 }
 
 ordered_json json_row(const Record& record, std::size_t index) {
     const SetEntry& set = record.sets[index];
     const bool amount = has_amount(set.load);
-    return {{"date", format_date(record.date)},
-            {"exercise", record.exercise},
-            {"set_number", index + 1},
-            {"reps", set.reps},
-            {"load", amount ? amount_json(set.load.hundredths) : ordered_json(nullptr)},
-            {"load_kind", load_kind_name(set.load.kind)},
-            {"unit", amount ? ordered_json(unit_name(set.load.unit)) : ordered_json(nullptr)},
-            {"warmup", set.warmup},
-            {"rpe", rpe_json(record.rpe)},
-            {"pain", record.pain},
-            {"note", record.note ? ordered_json(*record.note) : ordered_json(nullptr)},
-            {"record_id", record.id},
-            {"light", record.light}};
+    return {
+        {"date", format_date(record.date)},
+        {"exercise", record.exercise},
+        {"set_number", index + 1},
+        {"reps", set.reps},
+        {"load", amount ? amount_json(set.load.hundredths) : ordered_json(nullptr)},
+        {"load_kind", load_kind_name(set.load.kind)},
+        {"unit", amount ? ordered_json(unit_name(set.load.unit)) : ordered_json(nullptr)},
+        {"warmup", set.warmup},
+        {"rpe", rpe_json(record.rpe)},
+        {"pain", record.pain},
+        {"note", record.note ? ordered_json(*record.note) : ordered_json(nullptr)},
+        {"record_id", record.id},
+        {"light", record.light},
+        {"seconds", set.seconds ? ordered_json(*set.seconds) : ordered_json(nullptr)},
+        {"distance", set.distance ? amount_json(set.distance->hundredths) : ordered_json(nullptr)},
+        {"distance_unit", set.distance ? ordered_json(distance_unit_name(set.distance->unit))
+                                       : ordered_json(nullptr)},
+        {"set_type", set_type_text(set)},
+        {"set_rpe", rpe_json(set.rpe)}};
 }
 
 // The table repeats date and exercise on every row; what belongs to the whole
@@ -84,10 +124,12 @@ std::vector<std::string> text_row(const Record& record, std::size_t index) {
     return {format_date(record.date),
             record.exercise,
             std::to_string(index + 1),
-            std::to_string(set.reps),
+            reps_cell(set),
             format_load(set.load),
             set.warmup ? "yes" : "",
-            first ? rpe_text(record.rpe) : "",
+            set.rpe ? rpe_text(set.rpe)
+            : first ? rpe_text(record.rpe)
+                    : "",
             first && record.pain ? "yes" : "",
             first ? record.note.value_or("") : "",
             first ? record.id : ""};

@@ -26,6 +26,8 @@ std::optional<std::string> load_doubt(const Record& record, const PersonalRecord
     // whatever the lifter can do.
     const auto before = heaviest_of_other_records(records, record.id);
     if (!before) return std::nullopt;
+    // A factor of assistance says nothing: less help is the way up.
+    if (!carries_volume(set->load) || !carries_volume(before->set.load)) return std::nullopt;
     const double best = record_rules::kilograms(before->set.load);
     if (!(record_rules::kilograms(set->load) > kImplausibleLoadFactor * best)) return std::nullopt;
     return fmt::format("{} is more than {}x the heaviest logged before ({} on {})",

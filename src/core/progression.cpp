@@ -784,7 +784,11 @@ constexpr int kLightDayWindowDays = 13;
 // on purpose, or a day off form, says nothing about what the heavier load can
 // carry, so it is not judged and does not lower the next prescription.
 bool lighter_than_recent(const TopSets& top, const std::vector<TopSets>& kept) {
+    // A share of assistance is no share of the load: without the body weight
+    // it cannot be told, so only --light marks an assisted day light.
+    if (top.load.kind == LoadKind::assisted) return false;
     return std::any_of(kept.begin(), kept.end(), [&](const TopSets& before) {
+        if (before.load.kind == LoadKind::assisted) return false;
         const int age = days_between(before.date, top.date);
         return age > 0 && age <= kLightDayWindowDays &&
                added_kilograms(top.load) < kLightDayFraction * added_kilograms(before.load) - 1e-9;

@@ -1,0 +1,136 @@
+// What a set can hold beyond reps at a load (issue 13): failed attempts,
+// assistance, drop and failure sets, an RPE per set, timed and distance sets,
+// through `log`, the log file, the advice and `history`.
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+#include "support.hpp"
+
+using e2e::contains;
+using e2e::parse_json;
+
+namespace {
+
+e2e::RunResult log_on(const e2e::Sandbox& sandbox, std::vector<std::string> args,
+                      const std::string& date) {
+    std::vector<std::string> line{"log"};
+    line.insert(line.end(), args.begin(), args.end());
+    line.insert(line.end(), {"--date", date, "--today", date});
+    return sandbox.run(line);
+}
+
+nlohmann::ordered_json suggestion(const e2e::Sandbox& sandbox, const std::string& exercise,
+                                  const std::string& today) {
+    const auto result = sandbox.run({"progress", exercise, "--today", today, "--format", "json"});
+    REQUIRE(result.status == 0);
+    return parse_json(result.out).at(0)["suggestion"];
+}
+
+}  // namespace
+
+TEST_CASE("a failed attempt is a stall, then a deload, and never a record", "[e2e][record-model]") {
+    e2e::Sandbox sandbox;
+    const auto first = log_on(sandbox, {"deadlift", "5,5,0@100kg"}, "2026-11-02");
+    REQUIRE(first.status == 0);
+    CHECK(contains(first.out, "Logged deadlift on 2026-11-02: 5,5,0@100kg"));
+    CHECK(contains(sandbox.read_log(), R"({"v":2,)"));
+    CHECK(contains(sandbox.read_log(), R"({"reps":0,"load":)"));
+    const auto once = suggestion(sandbox, "deadlift", "2026-11-05");
+    CHECK(once["action"] == "keep");
+    CHECK(once["next"]["notation"] == "3x5@100kg");
+    REQUIRE(log_on(sandbox, {"deadlift", "5,5,0@100kg"}, "2026-11-05").status == 0);
+    const auto twice = suggestion(sandbox, "deadlift", "2026-11-09");
+    CHECK(twice["action"] == "deload");
+    CHECK(twice["next"]["notation"] == "3x5@90kg");
+    CHECK(contains(twice["reason"].get<std::string>(), "(fewest 0 and 0)"));
+    // The 0-rep sets add no reps and no volume.
+    const auto progress = parse_json(
+        sandbox.run({"progress", "deadlift", "--today", "2026-11-09", "--format", "json"}).out);
+    CHECK(progress.at(0)["total_reps"] == 20);
+    CHECK(progress.at(0)["volume"]["value"] == 2000);
+}
+
+TEST_CASE("assistance comes off at the top of the range, then body weight alone",
+          "[e2e][record-model]") {
+    e2e::Sandbox sandbox;
+    REQUIRE(log_on(sandbox, {"pull-up", "3x10@-20kg"}, "2026-11-02").status == 0);
+    CHECK(suggestion(sandbox, "pull-up", "2026-11-05")["next"]["notation"] == "3x11@-20kg");
+    const auto top = log_on(sandbox, {"pull-up", "3x12@-20kg"}, "2026-11-05");
+    REQUIRE(top.status == 0);
+    CHECK(top.err.empty());  // less help is no implausible jump
+    const auto less = suggestion(sandbox, "pull-up", "2026-11-09");
+    CHECK(less["action"] == "add_weight");
+    CHECK(less["next"]["notation"] == "3x6@-17.5kg");
+    CHECK(contains(less["reason"].get<std::string>(), "take 2.5 kg of assistance off"));
+    // The last 2.5 kg of help comes off to body weight, not to an added plate.
+    e2e::Sandbox last;
+    REQUIRE(log_on(last, {"pull-up", "3x12@-2.5kg"}, "2026-11-02").status == 0);
+    CHECK(suggestion(last, "pull-up", "2026-11-05")["next"]["notation"] == "3x6@bw");
+    // Assistance is no volume, and the most help is not the best set.
+    const auto csv = sandbox.run({"history", "--format", "csv", "--today", "2026-11-09"});
+    CHECK(contains(csv.out, ",12,20,assisted,kg,"));
+    const auto progress = parse_json(
+        sandbox.run({"progress", "pull-up", "--today", "2026-11-09", "--format", "json"}).out);
+    CHECK(progress.at(0)["volume"]["value"] == 0);
+    CHECK(progress.at(0)["e1rm"].is_null());
+}
+
+TEST_CASE("drop and failure sets and an RPE per set are kept and shown", "[e2e][record-model]") {
+    e2e::Sandbox sandbox;
+    const auto logged =
+        log_on(sandbox, {"squat", "3x5@100kg", "rpe8", "8d,6f@80kg", "rpe9.5"}, "2026-11-02");
+    REQUIRE(logged.status == 0);
+    CHECK(contains(logged.out, ": 3x5@100kg rpe8 8d,6f@80kg rpe9.5 (id "));
+    const std::string log = sandbox.read_log();
+    CHECK(contains(log, R"("type":"drop","rpe":9.5})"));
+    CHECK(contains(log, R"("type":"failure","rpe":9.5})"));
+    const auto rows = sandbox.run({"history", "--format", "json", "--today", "2026-11-02"});
+    const auto json = parse_json(rows.out);
+    REQUIRE(json.size() == 5);
+    CHECK(json[0]["set_rpe"] == 8);
+    CHECK(json[3]["set_type"] == "drop");
+    CHECK(json[4]["set_type"] == "failure");
+    const auto table = sandbox.run({"history", "--today", "2026-11-02"});
+    CHECK(contains(table.out, " 8d "));
+    CHECK(contains(table.out, " 6f "));
+}
+
+TEST_CASE("bad sets are refused at the token and leave the log byte-identical",
+          "[e2e][record-model][errors]") {
+    e2e::Sandbox sandbox;
+    e2e::seed_log(sandbox);
+    const std::string before = sandbox.read_log();
+    struct Case {
+        std::vector<std::string> sets;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"3x60s@100kg"}, "deadlift measures reps, not time; for example: liftlog log deadlift"},
+        {{"3x40m@100kg"}, "deadlift measures reps, not distance"},
+        {{"3x5@-20kg"}, "deadlift is loaded with an external weight"},
+        {{"3x5@100kg", "rpe11"}, "an RPE is from 1 to 10"},
+        {{"3x5@100kg", "rir2"}, "rir2 is rpe8"},
+        {{"rpe8", "3x5@100kg"}, "has no sets before it"},
+        {{"1:75@100kg"}, "two digits of seconds"},
+        {{"3x40@100kg", "0x5"}, "sets must be from 1"}};
+    for (const auto& c : cases) {
+        std::vector<std::string> args{"log", "deadlift"};
+        args.insert(args.end(), c.sets.begin(), c.sets.end());
+        args.insert(args.end(), {"--today", e2e::kToday});
+        const auto result = sandbox.run(args);
+        INFO(result.err);
+        CHECK(result.status == 2);
+        CHECK(e2e::is_single_error(result.err));
+        CHECK(contains(result.err, c.message));
+        CHECK(sandbox.read_log() == before);
+    }
+}
+
+TEST_CASE("a log that uses nothing new stays version 1", "[e2e][record-model]") {
+    e2e::Sandbox sandbox;
+    REQUIRE(log_on(sandbox, {"deadlift", "2x5w@60kg", "3x5@100kg"}, "2026-11-02").status == 0);
+    REQUIRE(log_on(sandbox, {"back-extension", "3x12@+5kg"}, "2026-11-02").status == 0);
+    const std::string log = sandbox.read_log();
+    CHECK(e2e::count_of(log, R"({"v":1,)") == 2);
+    CHECK_FALSE(contains(log, R"("v":2)"));
+}
