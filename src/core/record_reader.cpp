@@ -82,8 +82,17 @@ bool read_reps(Cursor& cursor, int& reps) {
     std::string_view digits;
     if (!cursor.integer_digits(digits) || digits.size() > 6) return false;
     const std::int64_t value = digits_value(digits);
-    if (value < 1 || value > kMostReps) return false;
+    if (value < 0 || value > kMostReps) return false;  // 0: an attempt that failed
     reps = static_cast<int>(value);
+    return true;
+}
+
+bool read_seconds(Cursor& cursor, std::optional<int>& seconds) {
+    std::string_view digits;
+    if (!cursor.integer_digits(digits) || digits.size() > 5) return false;
+    const std::int64_t value = digits_value(digits);
+    if (value < 1 || value > 86400) return false;
+    seconds = static_cast<int>(value);
     return true;
 }
 
@@ -117,6 +126,8 @@ bool read_load(Cursor& cursor, Load& load) {
         load.kind = LoadKind::added;
     else if (cursor.literal(R"({"kind":"external","value":)"))
         load.kind = LoadKind::external;
+    else if (cursor.literal(R"({"kind":"assisted","value":)"))
+        load.kind = LoadKind::assisted;
     else
         return false;
     if (!read_amount(cursor, load.hundredths)) return false;
@@ -129,10 +140,42 @@ bool read_load(Cursor& cursor, Load& load) {
     return true;
 }
 
+bool read_distance(Cursor& cursor, std::optional<Distance>& distance) {
+    Distance read;
+    if (!cursor.literal(R"({"value":)") || !read_amount(cursor, read.hundredths)) return false;
+    if (cursor.literal(R"(,"unit":"m"})"))
+        read.unit = DistanceUnit::m;
+    else if (cursor.literal(R"(,"unit":"km"})"))
+        read.unit = DistanceUnit::km;
+    else if (cursor.literal(R"(,"unit":"yd"})"))
+        read.unit = DistanceUnit::yd;
+    else if (cursor.literal(R"(,"unit":"ft"})"))
+        read.unit = DistanceUnit::ft;
+    else if (cursor.literal(R"(,"unit":"mi"})"))
+        read.unit = DistanceUnit::mi;
+    else
+        return false;
+    distance = read;
+    return true;
+}
+
+// What the set measured: reps, seconds or a distance, one of them.
+bool read_measure(Cursor& cursor, SetEntry& set) {
+    if (cursor.literal(R"({"reps":)")) return read_reps(cursor, set.reps);
+    if (cursor.literal(R"({"seconds":)")) return read_seconds(cursor, set.seconds);
+    return cursor.literal(R"({"distance":)") && read_distance(cursor, set.distance);
+}
+
 bool read_set(Cursor& cursor, SetEntry& set) {
-    if (!cursor.literal(R"({"reps":)") || !read_reps(cursor, set.reps)) return false;
+    set = SetEntry{};
+    if (!read_measure(cursor, set)) return false;
     if (!cursor.literal(R"(,"load":)") || !read_load(cursor, set.load)) return false;
     set.warmup = cursor.literal(R"(,"warmup":true)");
+    if (cursor.literal(R"(,"type":"drop")"))
+        set.type = SetType::drop;
+    else if (cursor.literal(R"(,"type":"failure")"))
+        set.type = SetType::failure;
+    if (cursor.literal(R"(,"rpe":)") && !read_rpe(cursor, set.rpe.emplace())) return false;
     return cursor.literal("}");
 }
 
@@ -201,7 +244,8 @@ bool parse_canonical_record(std::string_view line, Record& out) {
     Cursor cursor(line);
     std::string_view id;
     std::string_view time;
-    if (!cursor.literal(R"({"v":1,"id":")") || !cursor.plain_string(id)) return false;
+    if (!cursor.literal(R"({"v":1,"id":")") && !cursor.literal(R"({"v":2,"id":")")) return false;
+    if (!cursor.plain_string(id)) return false;
     if (!cursor.literal(R"(,"time":")") || !cursor.plain_string(time)) return false;
     reset_optional_fields(out);
     out.id.assign(id);

@@ -33,7 +33,7 @@ std::vector<std::string> split_arguments(const std::string& text) {
 }
 
 void check_round_trip(const std::string& input, const std::vector<liftlog::SetEntry>& sets,
-                      liftlog::Loading loading) {
+                      liftlog::Loading loading, liftlog::Measure measure) {
     const std::string formatted = liftlog::format_sets(sets);
     if (sets.empty()) return;
     std::vector<liftlog::SetEntry> again;
@@ -41,7 +41,8 @@ void check_round_trip(const std::string& input, const std::vector<liftlog::SetEn
         // format_sets always writes the unit, so the default unit must not matter.
         for (const auto unit : {liftlog::Unit::kg, liftlog::Unit::lb}) {
             again = liftlog::resolve_loads(
-                liftlog::parse_set_notation(split_arguments(formatted), unit), loading, "x");
+                liftlog::parse_set_notation(split_arguments(formatted), unit), loading, "x",
+                measure);
             if (again != sets)
                 invariant_broken("format_sets does not parse back to the same sets", input,
                                  formatted);
@@ -65,13 +66,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } catch (const liftlog::UsageError&) {
             continue;
         }
-        for (const auto loading : {liftlog::Loading::bodyweight, liftlog::Loading::external}) {
-            try {
-                check_round_trip(input, liftlog::resolve_loads(parsed, loading, "x"), loading);
-            } catch (const liftlog::UsageError&) {
-                // The load does not fit this kind of exercise: expected.
+        for (const auto loading : {liftlog::Loading::bodyweight, liftlog::Loading::external})
+            for (const auto measure :
+                 {liftlog::Measure::reps, liftlog::Measure::time, liftlog::Measure::distance}) {
+                try {
+                    check_round_trip(input, liftlog::resolve_loads(parsed, loading, "x", measure),
+                                     loading, measure);
+                } catch (const liftlog::UsageError&) {
+                    // The load or measure does not fit this kind of exercise: expected.
+                }
             }
-        }
     }
     return 0;
 }
