@@ -28,10 +28,16 @@ struct Reference {
     std::string source;
 };
 
+// What one set of an exercise is counted in: reps, seconds held or metres
+// covered. It decides which prescription and progression ranges apply.
+enum class Measure { reps, time, distance };
+
 struct Prescription {
     Range sets;
-    Range reps;
+    Range reps;  // measure reps only
     Range per_week;
+    Range seconds{};  // measure time only
+    Range metres{};   // measure distance only
 };
 
 // Per-unit amounts in hundredths (2.5 kg is 250).
@@ -62,6 +68,12 @@ struct ProgressionRules {
     // One of the exercise's alternatives that is easier, for a bodyweight
     // exercise stuck below its rep range; empty when none is named.
     std::string easier_alternative;
+    // Measure time: seconds per set to climb through, and how many to add a step.
+    Range time_range{};
+    int time_step = 5;
+    // Measure distance: metres per set to climb through, and how many to add a step.
+    Range distance_range{};
+    int distance_step = 5;
 };
 
 struct Exercise {
@@ -73,6 +85,7 @@ struct Exercise {
     std::vector<std::string> secondary_muscles;
     std::vector<std::string> equipment;
     Loading loading = Loading::external;
+    Measure measure = Measure::reps;
     std::vector<std::string> steps;
     std::vector<std::string> tips;
     std::vector<Variation> variations;
@@ -99,5 +112,6 @@ Exercise parse_exercise(const nlohmann::json& definition);
 nlohmann::ordered_json exercise_to_json(const Exercise& exercise);
 
 std::string_view loading_name(Loading loading);
+std::string_view measure_name(Measure measure);
 
 }  // namespace liftlog
