@@ -46,11 +46,10 @@ std::string climbing_progression_text(const Exercise& exercise) {
     const bool time = exercise.measure == Measure::time;
     const Range& range = time ? rules.time_range : rules.distance_range;
     const char* unit = time ? "s" : "m";
-    std::string text =
-        fmt::format("{}-{} {}, {} {} more at a time; when every set reaches {} {}, add {} kg / {} lb",
-                    range.min, range.max, unit, time ? rules.time_step : rules.distance_step,
-                    unit, range.max, unit, format_amount(rules.increment.kg),
-                    format_amount(rules.increment.lb));
+    std::string text = fmt::format(
+        "{}-{} {}, {} {} more at a time; when every set reaches {} {}, add {} kg / {} lb",
+        range.min, range.max, unit, time ? rules.time_step : rules.distance_step, unit, range.max,
+        unit, format_amount(rules.increment.kg), format_amount(rules.increment.lb));
     if (exercise.loading == Loading::bodyweight && !rules.added_load.empty())
         text += ": " + rules.added_load;
     return text;
@@ -81,8 +80,8 @@ void print_facts(std::ostream& out, const Exercise& exercise) {
     out << fmt::format("Loading:            {}\n", loading_name(exercise.loading));
     if (exercise.custom)
         out << "Custom:             yes; add muscles, equipment and steps in its definition file\n";
-    out << fmt::format("Prescription:       {} sets of {}, {} times a week\n",
-                       range_text(p.sets), per_set_text(exercise), range_text(p.per_week));
+    out << fmt::format("Prescription:       {} sets of {}, {} times a week\n", range_text(p.sets),
+                       per_set_text(exercise), range_text(p.per_week));
     if (exercise.measure != Measure::reps)
         out << fmt::format("Progression:        {}\n", climbing_progression_text(exercise));
     else if (exercise.loading == Loading::bodyweight)

@@ -14,7 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kLargestCount = 1000;  // reps, sets or sessions a week
+constexpr long long kLargestCount = 1000;    // reps, sets or sessions a week
 constexpr long long kLongestSeconds = 3600;  // an hour-long hold is not a set
 constexpr long long kLongestMetres = 10000;  // nor is a carry beyond 10 km
 
@@ -38,9 +38,9 @@ const std::vector<std::string> kExerciseFields = {"id",
 const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "seconds", "metres",
                                                       "per_week"};
 const std::vector<std::string> kProgressionFields = {
-    "rep_range",   "bodyweight_threshold", "increment",      "load_step",
-    "added_load",  "easier_alternative",   "scheme",         "time_range",
-    "time_step",   "distance_range",       "distance_step"};
+    "rep_range",  "bodyweight_threshold", "increment",    "load_step",
+    "added_load", "easier_alternative",   "scheme",       "time_range",
+    "time_step",  "distance_range",       "distance_step"};
 
 // The fields that belong to one measure and no other.
 struct MeasureFields {
@@ -121,9 +121,9 @@ long long largest_of(Measure measure) {
 // A time or distance range is climbed step by step, so it needs room to climb.
 Range climbing_range(const json& rules, Measure measure, Range fallback) {
     const MeasureFields fields = fields_of(measure);
-    const Range range =
-        rules.contains(fields.range) ? range_field(rules, fields.range, largest_of(measure))
-                                     : fallback;
+    const Range range = rules.contains(fields.range)
+                            ? range_field(rules, fields.range, largest_of(measure))
+                            : fallback;
     if (range.min >= range.max)
         throw DefinitionError(fmt::format(
             "'{}' must have min < max (it defaults to the prescription's '{}'): the "
@@ -274,8 +274,8 @@ Measure parse_measure(const json& object) {
     const std::string measure = string_field(object, "measure");
     for (const Measure known : {Measure::reps, Measure::time, Measure::distance})
         if (measure == measure_name(known)) return known;
-    throw DefinitionError(fmt::format(
-        "'measure' is '{}'; it must be \"reps\", \"time\" or \"distance\"", measure));
+    throw DefinitionError(
+        fmt::format("'measure' is '{}'; it must be \"reps\", \"time\" or \"distance\"", measure));
 }
 
 bool parse_custom(const json& definition) {
@@ -343,9 +343,8 @@ Exercise parse_exercise(const json& definition) {
     if (given("variations")) exercise.variations = parse_variations(definition);
     if (given("alternatives"))
         exercise.alternatives = string_list_field(definition, "alternatives");
-    exercise.prescription = given("prescription")
-                                ? parse_prescription(definition, exercise.measure)
-                                : custom_prescription(exercise.measure);
+    exercise.prescription = given("prescription") ? parse_prescription(definition, exercise.measure)
+                                                  : custom_prescription(exercise.measure);
     if (given("progression")) {
         exercise.progression =
             parse_progression(definition, exercise.prescription, exercise.measure);
@@ -403,9 +402,8 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
     ordered_json prescription = {{"sets", range(given.sets)}};
     const MeasureFields fields = fields_of(exercise.measure);
     prescription[fields.prescription] = range(exercise.measure == Measure::time ? given.seconds
-                                              : exercise.measure == Measure::distance
-                                                  ? given.metres
-                                                  : given.reps);
+                                              : exercise.measure == Measure::distance ? given.metres
+                                                                                      : given.reps);
     prescription["per_week"] = range(given.per_week);
     nlohmann::ordered_json object = {{"id", exercise.id}, {"name", exercise.name}};
     if (exercise.custom) object["custom"] = true;

@@ -245,8 +245,8 @@ TEST_CASE("a user exercise with a built-in id replaces the built-in", "[e2e][lis
     const auto list = list_json(sandbox);
     CHECK(list.size() == kBuiltinIds.size());
     CHECK(ids_of(list) == kBuiltinIds);
-    CHECK(list[4]["name"] == "Custom Deadlift");
-    CHECK(list[4]["aliases"] == parse_json(R"(["my dl"])"));
+    CHECK(list[6]["name"] == "Custom Deadlift");
+    CHECK(list[6]["aliases"] == parse_json(R"(["my dl"])"));
 
     const auto text = sandbox.run({"list", "deadlift"});
     CHECK(e2e::contains(text.out, "Custom Deadlift"));

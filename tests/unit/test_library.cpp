@@ -336,7 +336,8 @@ TEST_CASE("distance fields are checked, and belong to distance exercises only", 
                Catch::Contains("'time_step' does not apply to a distance exercise"));
     CHECK_THAT(build_error(timed_exercise(metres, "{}", "time")),
                Catch::Contains("'metres' does not apply to a timed exercise"));
-    CHECK_THAT(build_error(minimal_exercise("x", R"(,"measure":"reps")")), Catch::Equals("accepted"));
+    CHECK_THAT(build_error(minimal_exercise("x", R"(,"measure":"reps")")),
+               Catch::Equals("accepted"));
     auto with_seconds = minimal_exercise("x");
     with_seconds.replace(with_seconds.find(R"("per_week")"), 10, R"("seconds":[20,60],"per_week")");
     CHECK_THAT(build_error(with_seconds),
