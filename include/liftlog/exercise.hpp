@@ -28,12 +28,15 @@ struct Reference {
     std::string source;
 };
 
+// What an exercise's sets count (Measure, in set.hpp) decides which
+// prescription and progression ranges apply.
+
 struct Prescription {
     Range sets;
-    Range reps;
+    Range reps;  // measure reps only
     Range per_week;
-    Range seconds{};  // for an exercise that measures time
-    Range metres{};   // for an exercise that measures distance
+    Range seconds{};  // measure time only
+    Range metres{};   // measure distance only
 };
 
 // Per-unit amounts in hundredths (2.5 kg is 250).
@@ -64,12 +67,12 @@ struct ProgressionRules {
     // One of the exercise's alternatives that is easier, for a bodyweight
     // exercise stuck below its rep range; empty when none is named.
     std::string easier_alternative;
-    // For an exercise that measures time or distance: the range each set
-    // climbs through, and how much a step adds.
-    Range time_range;
-    int time_step = 5;  // seconds
-    Range distance_range;
-    int distance_step = 5;  // metres
+    // Measure time: seconds per set to climb through, and how many to add a step.
+    Range time_range{};
+    int time_step = 5;
+    // Measure distance: metres per set to climb through, and how many to add a step.
+    Range distance_range{};
+    int distance_step = 5;
 };
 
 struct Exercise {
@@ -108,5 +111,6 @@ Exercise parse_exercise(const nlohmann::json& definition);
 nlohmann::ordered_json exercise_to_json(const Exercise& exercise);
 
 std::string_view loading_name(Loading loading);
+std::string_view measure_name(Measure measure);
 
 }  // namespace liftlog

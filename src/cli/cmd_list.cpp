@@ -58,7 +58,8 @@ void run_list(const ListArguments& args, const Library& library, const Output& o
                         {"primary_muscles", exercise.primary_muscles},
                         {"secondary_muscles", exercise.secondary_muscles},
                         {"equipment", exercise.equipment},
-                        {"loading", loading_name(exercise.loading)}});
+                        {"loading", loading_name(exercise.loading)},
+                        {"measure", measure_name(exercise.measure)}});
         table.add_row({id, exercise.name,
                        fmt::format("{}", fmt::join(exercise.primary_muscles, ",")),
                        fmt::format("{}", fmt::join(exercise.secondary_muscles, ",")),

@@ -26,6 +26,35 @@ std::string range_text(const Range& range) {
                                   : fmt::format("{}-{}", range.min, range.max);
 }
 
+// What one set asks for, such as "10-12 reps", "20-60 s" or "20-40 m".
+std::string per_set_text(const Exercise& exercise) {
+    const auto& p = exercise.prescription;
+    switch (exercise.measure) {
+        case Measure::time:
+            return range_text(p.seconds) + " s";
+        case Measure::distance:
+            return range_text(p.metres) + " m";
+        case Measure::reps:
+            break;
+    }
+    return range_text(p.reps) + " reps";
+}
+
+// Time and distance climb their range by a step, then add load at its top.
+std::string climbing_progression_text(const Exercise& exercise) {
+    const auto& rules = exercise.progression;
+    const bool time = exercise.measure == Measure::time;
+    const Range& range = time ? rules.time_range : rules.distance_range;
+    const char* unit = time ? "s" : "m";
+    std::string text = fmt::format(
+        "{}-{} {}, {} {} more at a time; when every set reaches {} {}, add {} kg / {} lb",
+        range.min, range.max, unit, time ? rules.time_step : rules.distance_step, unit, range.max,
+        unit, format_amount(rules.increment.kg), format_amount(rules.increment.lb));
+    if (exercise.loading == Loading::bodyweight && !rules.added_load.empty())
+        text += ": " + rules.added_load;
+    return text;
+}
+
 void print_list(std::ostream& out, const char* title, const std::vector<std::string>& items,
                 bool numbered) {
     if (items.empty()) return;
@@ -51,9 +80,11 @@ void print_facts(std::ostream& out, const Exercise& exercise) {
     out << fmt::format("Loading:            {}\n", loading_name(exercise.loading));
     if (exercise.custom)
         out << "Custom:             yes; add muscles, equipment and steps in its definition file\n";
-    out << fmt::format("Prescription:       {} sets of {} reps, {} times a week\n",
-                       range_text(p.sets), range_text(p.reps), range_text(p.per_week));
-    if (exercise.loading == Loading::bodyweight)
+    out << fmt::format("Prescription:       {} sets of {}, {} times a week\n", range_text(p.sets),
+                       per_set_text(exercise), range_text(p.per_week));
+    if (exercise.measure != Measure::reps)
+        out << fmt::format("Progression:        {}\n", climbing_progression_text(exercise));
+    else if (exercise.loading == Loading::bodyweight)
         out << fmt::format(
             "Progression:        past {} reps at bodyweight, add {} kg / {} lb: {}\n",
             exercise.progression.bodyweight_threshold,

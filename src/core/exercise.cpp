@@ -14,7 +14,9 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kLargestCount = 1000;  // reps, sets or sessions a week
+constexpr long long kLargestCount = 1000;    // reps, sets or sessions a week
+constexpr long long kLongestSeconds = 3600;  // an hour-long hold is not a set
+constexpr long long kLongestMetres = 10000;  // nor is a carry beyond 10 km
 
 const std::vector<std::string> kExerciseFields = {"id",
                                                   "name",
@@ -24,6 +26,7 @@ const std::vector<std::string> kExerciseFields = {"id",
                                                   "secondary_muscles",
                                                   "equipment",
                                                   "loading",
+                                                  "measure",
                                                   "steps",
                                                   "tips",
                                                   "variations",
@@ -32,12 +35,65 @@ const std::vector<std::string> kExerciseFields = {"id",
                                                   "progression",
                                                   "references",
                                                   "custom"};
-const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "per_week"};
+const std::vector<std::string> kPrescriptionFields = {"sets", "reps", "seconds", "metres",
+                                                      "per_week"};
 const std::vector<std::string> kProgressionFields = {
-    "rep_range",  "bodyweight_threshold", "increment", "load_step",
-    "added_load", "easier_alternative",   "scheme"};
+    "rep_range",  "bodyweight_threshold", "increment",    "load_step",
+    "added_load", "easier_alternative",   "scheme",       "time_range",
+    "time_step",  "distance_range",       "distance_step"};
 
-Range range_field(const json& object, const char* key) {
+// The fields that belong to one measure and no other.
+struct MeasureFields {
+    const char* prescription;  // "reps", "seconds" or "metres"
+    const char* range;         // "rep_range", "time_range" or "distance_range"
+    const char* step;          // nullptr for reps, which climb one at a time
+};
+
+MeasureFields fields_of(Measure measure) {
+    switch (measure) {
+        case Measure::time:
+            return {"seconds", "time_range", "time_step"};
+        case Measure::distance:
+            return {"metres", "distance_range", "distance_step"};
+        case Measure::reps:
+            break;
+    }
+    return {"reps", "rep_range", nullptr};
+}
+
+const char* measure_words(Measure measure) {
+    switch (measure) {
+        case Measure::time:
+            return "a timed exercise";
+        case Measure::distance:
+            return "a distance exercise";
+        case Measure::reps:
+            break;
+    }
+    return "an exercise counted in reps";
+}
+
+// A field of another measure is refused rather than ignored: a timed exercise
+// with a 'rep_range' would otherwise look as if the range were used.
+void refuse_other_measures(const json& object, Measure measure) {
+    const MeasureFields ours = fields_of(measure);
+    for (const Measure other : {Measure::reps, Measure::time, Measure::distance}) {
+        if (other == measure) continue;
+        const MeasureFields theirs = fields_of(other);
+        // Each field of theirs with the one of ours that takes its place.
+        const std::pair<const char*, const char*> swaps[] = {
+            {theirs.prescription, ours.prescription},
+            {theirs.range, ours.range},
+            {theirs.step, ours.step != nullptr ? ours.step : ours.range}};
+        for (const auto& [key, instead] : swaps)
+            if (key != nullptr && object.contains(key))
+                throw DefinitionError(fmt::format(
+                    "'{}' does not apply to {} (\"measure\": \"{}\"); give '{}' instead", key,
+                    measure_words(measure), measure_name(measure), instead));
+    }
+}
+
+Range range_field(const json& object, const char* key, long long largest = kLargestCount) {
     const json& value = required_field(object, key);
     if (!value.is_array() || value.size() != 2 || !value[0].is_number_integer() ||
         !value[1].is_number_integer())
@@ -45,10 +101,44 @@ Range range_field(const json& object, const char* key) {
     // Read wide first: get<int>() would silently wrap 4294967298 to 2.
     const auto min = value[0].get<long long>();
     const auto max = value[1].get<long long>();
-    if (min < 1 || min > max || max > kLargestCount)
-        throw DefinitionError(
-            fmt::format("'{}' must have 1 <= min <= max <= {}", key, kLargestCount));
+    if (min < 1 || min > max || max > largest)
+        throw DefinitionError(fmt::format("'{}' must have 1 <= min <= max <= {}", key, largest));
     return {static_cast<int>(min), static_cast<int>(max)};
+}
+
+long long largest_of(Measure measure) {
+    switch (measure) {
+        case Measure::time:
+            return kLongestSeconds;
+        case Measure::distance:
+            return kLongestMetres;
+        case Measure::reps:
+            break;
+    }
+    return kLargestCount;
+}
+
+// A time or distance range is climbed step by step, so it needs room to climb.
+Range climbing_range(const json& rules, Measure measure, Range fallback) {
+    const MeasureFields fields = fields_of(measure);
+    const Range range = rules.contains(fields.range)
+                            ? range_field(rules, fields.range, largest_of(measure))
+                            : fallback;
+    if (range.min >= range.max)
+        throw DefinitionError(fmt::format(
+            "'{}' must have min < max (it defaults to the prescription's '{}'): the "
+            "progression adds {} from the bottom to the top",
+            fields.range, fields.prescription, measure == Measure::time ? "seconds" : "metres"));
+    return range;
+}
+
+int step_field(const json& rules, const char* key, int largest, const char* unit) {
+    const auto it = rules.find(key);
+    if (it == rules.end()) return 5;
+    if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > largest)
+        throw DefinitionError(
+            fmt::format("'{}' must be a whole number of {} from 1 to {}", key, unit, largest));
+    return it->get<int>();
 }
 
 // At least 0.01 (one hundredth, the finest load liftlog stores), at most 1000.
@@ -96,13 +186,36 @@ std::vector<Reference> parse_references(const json& object) {
     return references;
 }
 
-ProgressionRules parse_progression(const json& object, const Prescription& prescription) {
+// Time and distance climb their own range; the top of it is where load is
+// added, so a rep threshold has no meaning there.
+void parse_climb(const json& rules, Measure measure, const Prescription& prescription,
+                 ProgressionRules& progression) {
+    if (rules.contains("bodyweight_threshold"))
+        throw DefinitionError(fmt::format(
+            "'bodyweight_threshold' does not apply to {}: the top of '{}' is where load is added",
+            measure_words(measure), fields_of(measure).range));
+    if (measure == Measure::time) {
+        progression.time_range = climbing_range(rules, measure, prescription.seconds);
+        progression.time_step = step_field(rules, "time_step", 60, "seconds");
+    } else {
+        progression.distance_range = climbing_range(rules, measure, prescription.metres);
+        progression.distance_step = step_field(rules, "distance_step", 100, "metres");
+    }
+}
+
+ProgressionRules parse_progression(const json& object, const Prescription& prescription,
+                                   Measure measure) {
     const json& rules = required_field(object, "progression");
     if (!rules.is_object()) throw DefinitionError("'progression' must be an object");
     reject_unknown_fields(rules, kProgressionFields, "'progression'");
+    refuse_other_measures(rules, measure);
     ProgressionRules progression;
-    progression.rep_range =
-        rules.contains("rep_range") ? range_field(rules, "rep_range") : prescription.reps;
+    if (measure != Measure::reps) {
+        parse_climb(rules, measure, prescription, progression);
+    } else {
+        progression.rep_range =
+            rules.contains("rep_range") ? range_field(rules, "rep_range") : prescription.reps;
+    }
     if (const auto it = rules.find("bodyweight_threshold"); it != rules.end()) {
         if (!it->is_number_integer() || it->get<long long>() < 1 ||
             it->get<long long>() > kLargestCount)
@@ -127,14 +240,42 @@ ProgressionRules parse_progression(const json& object, const Prescription& presc
 
 // What a custom definition without a prescription gets: 3 sets of 8 to 12,
 // once or twice a week.
+// A custom timed exercise gets 3 sets of 20 to 60 s, a custom distance one 3 sets
+// of 20 to 40 m.
 const Prescription kCustomPrescription = {{3, 3}, {8, 12}, {1, 2}};
 
-Prescription parse_prescription(const json& object) {
-    const json& prescription = required_field(object, "prescription");
-    if (!prescription.is_object()) throw DefinitionError("'prescription' must be an object");
-    reject_unknown_fields(prescription, kPrescriptionFields, "'prescription'");
-    return {range_field(prescription, "sets"), range_field(prescription, "reps"),
-            range_field(prescription, "per_week")};
+Prescription custom_prescription(Measure measure) {
+    Prescription prescription = kCustomPrescription;
+    if (measure == Measure::reps) return prescription;
+    prescription.reps = {};
+    if (measure == Measure::time) prescription.seconds = {20, 60};
+    if (measure == Measure::distance) prescription.metres = {20, 40};
+    return prescription;
+}
+
+Prescription parse_prescription(const json& object, Measure measure) {
+    const json& given = required_field(object, "prescription");
+    if (!given.is_object()) throw DefinitionError("'prescription' must be an object");
+    reject_unknown_fields(given, kPrescriptionFields, "'prescription'");
+    refuse_other_measures(given, measure);
+    Prescription prescription;
+    prescription.sets = range_field(given, "sets");
+    if (measure == Measure::reps) prescription.reps = range_field(given, "reps");
+    if (measure == Measure::time)
+        prescription.seconds = range_field(given, "seconds", kLongestSeconds);
+    if (measure == Measure::distance)
+        prescription.metres = range_field(given, "metres", kLongestMetres);
+    prescription.per_week = range_field(given, "per_week");
+    return prescription;
+}
+
+Measure parse_measure(const json& object) {
+    if (!object.contains("measure")) return Measure::reps;
+    const std::string measure = string_field(object, "measure");
+    for (const Measure known : {Measure::reps, Measure::time, Measure::distance})
+        if (measure == measure_name(known)) return known;
+    throw DefinitionError(
+        fmt::format("'measure' is '{}'; it must be \"reps\", \"time\" or \"distance\"", measure));
 }
 
 bool parse_custom(const json& definition) {
@@ -161,6 +302,18 @@ std::string_view loading_name(Loading loading) {
     return loading == Loading::bodyweight ? "bodyweight" : "external";
 }
 
+std::string_view measure_name(Measure measure) {
+    switch (measure) {
+        case Measure::time:
+            return "time";
+        case Measure::distance:
+            return "distance";
+        case Measure::reps:
+            break;
+    }
+    return "reps";
+}
+
 Exercise parse_exercise(const json& definition) {
     if (!definition.is_object()) throw DefinitionError("an exercise must be a JSON object");
     reject_unknown_fields(definition, kExerciseFields, "the exercise");
@@ -184,17 +337,22 @@ Exercise parse_exercise(const json& definition) {
         exercise.secondary_muscles = string_list_field(definition, "secondary_muscles");
     if (given("equipment")) exercise.equipment = string_list_field(definition, "equipment", true);
     exercise.loading = parse_loading(definition);
+    exercise.measure = parse_measure(definition);
     if (given("steps")) exercise.steps = string_list_field(definition, "steps", true);
     if (given("tips")) exercise.tips = string_list_field(definition, "tips");
     if (given("variations")) exercise.variations = parse_variations(definition);
     if (given("alternatives"))
         exercise.alternatives = string_list_field(definition, "alternatives");
-    exercise.prescription =
-        given("prescription") ? parse_prescription(definition) : kCustomPrescription;
-    if (given("progression"))
-        exercise.progression = parse_progression(definition, exercise.prescription);
-    else
+    exercise.prescription = given("prescription") ? parse_prescription(definition, exercise.measure)
+                                                  : custom_prescription(exercise.measure);
+    if (given("progression")) {
+        exercise.progression =
+            parse_progression(definition, exercise.prescription, exercise.measure);
+    } else {
         exercise.progression.rep_range = exercise.prescription.reps;
+        exercise.progression.time_range = exercise.prescription.seconds;
+        exercise.progression.distance_range = exercise.prescription.metres;
+    }
     const auto& easier = exercise.progression.easier_alternative;
     const auto& alternatives = exercise.alternatives;
     if (!easier.empty() &&
@@ -217,9 +375,21 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
     ordered_json references = ordered_json::array();
     for (const auto& r : exercise.references)
         references.push_back({{"title", r.title}, {"source", r.source}});
-    ordered_json progression = {{"rep_range", range(exercise.progression.rep_range)}};
+    const auto& rules = exercise.progression;
+    ordered_json progression = ordered_json::object();
+    // Each measure writes its own fields, as a definition file gives them.
+    if (exercise.measure == Measure::time) {
+        progression["time_range"] = range(rules.time_range);
+        progression["time_step"] = rules.time_step;
+    } else if (exercise.measure == Measure::distance) {
+        progression["distance_range"] = range(rules.distance_range);
+        progression["distance_step"] = rules.distance_step;
+    } else {
+        progression["rep_range"] = range(rules.rep_range);
+    }
     if (exercise.loading == Loading::bodyweight) {
-        progression["bodyweight_threshold"] = exercise.progression.bodyweight_threshold;
+        if (exercise.measure == Measure::reps)
+            progression["bodyweight_threshold"] = exercise.progression.bodyweight_threshold;
         progression["added_load"] = exercise.progression.added_load;
         if (!exercise.progression.easier_alternative.empty())
             progression["easier_alternative"] = exercise.progression.easier_alternative;
@@ -228,6 +398,13 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
     if (exercise.progression.scheme == Scheme::linear) progression["scheme"] = "linear";
     progression["increment"] = amounts(exercise.progression.increment);
     progression["load_step"] = amounts(exercise.progression.load_step);
+    const auto& given = exercise.prescription;
+    ordered_json prescription = {{"sets", range(given.sets)}};
+    const MeasureFields fields = fields_of(exercise.measure);
+    prescription[fields.prescription] = range(exercise.measure == Measure::time ? given.seconds
+                                              : exercise.measure == Measure::distance ? given.metres
+                                                                                      : given.reps);
+    prescription["per_week"] = range(given.per_week);
     nlohmann::ordered_json object = {{"id", exercise.id}, {"name", exercise.name}};
     if (exercise.custom) object["custom"] = true;
     const nlohmann::ordered_json rest = {{"aliases", exercise.aliases},
@@ -236,14 +413,12 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
                                          {"secondary_muscles", exercise.secondary_muscles},
                                          {"equipment", exercise.equipment},
                                          {"loading", loading_name(exercise.loading)},
+                                         {"measure", measure_name(exercise.measure)},
                                          {"steps", exercise.steps},
                                          {"tips", exercise.tips},
                                          {"variations", variations},
                                          {"alternatives", exercise.alternatives},
-                                         {"prescription",
-                                          {{"sets", range(exercise.prescription.sets)},
-                                           {"reps", range(exercise.prescription.reps)},
-                                           {"per_week", range(exercise.prescription.per_week)}}},
+                                         {"prescription", prescription},
                                          {"progression", progression},
                                          {"references", references}};
     for (const auto& [key, value] : rest.items()) object[key] = value;

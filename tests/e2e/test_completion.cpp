@@ -204,7 +204,7 @@ TEST_CASE("bash completes exercise and plan ids from the library", "[e2e][comple
     e2e::Sandbox sandbox;
     add_user_exercise(sandbox);
     const Words all = exercise_ids(sandbox);
-    CHECK(bash_complete(sandbox, {"liftlog", "show", "dead"}) == Words{"deadlift"});
+    CHECK(bash_complete(sandbox, {"liftlog", "show", "deadl"}) == Words{"deadlift"});
     CHECK(bash_complete(sandbox, {"liftlog", "show", ""}) == all);
     CHECK(bash_complete(sandbox, {"liftlog", "log", "zer"}) == Words{"zercher-squat"});
     CHECK(bash_complete(sandbox, {"liftlog", "progress", "romanian"}) ==
@@ -213,7 +213,7 @@ TEST_CASE("bash completes exercise and plan ids from the library", "[e2e][comple
     // history takes any number of exercises, and --exercise too.
     CHECK(bash_complete(sandbox, {"liftlog", "history", "deadlift", "rom"}) ==
           starting_with(all, "rom"));
-    CHECK(bash_complete(sandbox, {"liftlog", "history", "--exercise", "dead"}) ==
+    CHECK(bash_complete(sandbox, {"liftlog", "history", "--exercise", "deadl"}) ==
           Words{"deadlift"});
     // After log's exercise come sets, which are not ids.
     CHECK(bash_complete(sandbox, {"liftlog", "log", "deadlift", ""}).empty());
@@ -282,10 +282,10 @@ TEST_CASE("zsh completes commands, ids and option values", "[e2e][completion]") 
     e2e::Sandbox sandbox;
     add_user_exercise(sandbox);
     CHECK(zsh_complete(sandbox, "liftlog sh") == Words{"show"});
-    CHECK(zsh_complete(sandbox, "liftlog show dead") == Words{"deadlift"});
+    CHECK(zsh_complete(sandbox, "liftlog show deadl") == Words{"deadlift"});
     CHECK(zsh_complete(sandbox, "liftlog log zer") == Words{"zercher-squat"});
     CHECK(zsh_complete(sandbox, "liftlog plan ") == kPlans);
-    CHECK(zsh_complete(sandbox, "liftlog history --exercise dead") == Words{"deadlift"});
+    CHECK(zsh_complete(sandbox, "liftlog history --exercise deadl") == Words{"deadlift"});
     CHECK(zsh_complete(sandbox, "liftlog --format=") == Words{"text", "json", "csv", "jsonl"});
     CHECK(zsh_complete(sandbox, "liftlog completion ") == Words{"bash", "zsh", "fish"});
     CHECK(zsh_complete(sandbox, "liftlog log deadlift 3x5 --rp") == Words{"--rpe"});
@@ -317,11 +317,11 @@ TEST_CASE("fish completes commands, options, ids and option values", "[e2e][comp
     add_user_exercise(sandbox);
     const auto commands = help_commands(sandbox);
     CHECK(fish_complete(sandbox, "liftlog ") == Words(commands.begin(), commands.end()));
-    CHECK(fish_complete(sandbox, "liftlog show dead") == Words{"deadlift"});
+    CHECK(fish_complete(sandbox, "liftlog show deadl") == Words{"deadlift"});
     CHECK(fish_complete(sandbox, "liftlog log zer") == Words{"zercher-squat"});
     CHECK(fish_complete(sandbox, "liftlog log deadlift ").empty());
     CHECK(fish_complete(sandbox, "liftlog plan ") == kPlans);
-    CHECK(fish_complete(sandbox, "liftlog history --exercise dead") == Words{"deadlift"});
+    CHECK(fish_complete(sandbox, "liftlog history --exercise deadl") == Words{"deadlift"});
     CHECK(fish_complete(sandbox, "liftlog --format ") == Words{"text", "json", "csv", "jsonl"});
     CHECK(fish_complete(sandbox, "liftlog -O json pro") == Words{"progress"});
     CHECK(fish_complete(sandbox, "liftlog completion ") == Words{"bash", "zsh", "fish"});

@@ -13,12 +13,15 @@ using e2e::split_lines;
 namespace {
 
 const std::vector<std::string> kBuiltinIds = {"back-extension",
+                                              "back-extension-hold",
                                               "barbell-row",
                                               "bench-press",
                                               "biceps-curl",
+                                              "dead-hang",
                                               "deadlift",
                                               "dumbbell-bench-press",
                                               "dumbbell-row",
+                                              "farmers-walk",
                                               "floor-back-extension",
                                               "front-squat",
                                               "glute-ham-raise",
@@ -32,11 +35,13 @@ const std::vector<std::string> kBuiltinIds = {"back-extension",
                                               "leg-press",
                                               "machine-lumbar-extension",
                                               "overhead-press",
+                                              "plank",
                                               "pull-up",
                                               "reverse-back-extension",
                                               "reverse-dumbbell-fly",
                                               "roman-chair-back-extension",
                                               "romanian-deadlift",
+                                              "side-plank",
                                               "squat",
                                               "trap-bar-deadlift",
                                               "triceps-pushdown"};
@@ -99,12 +104,15 @@ TEST_CASE("list in JSON gives the documented fields for each exercise", "[e2e][l
         std::vector<std::string> keys;
         for (const auto& [key, value] : item.items()) keys.push_back(key);
         CHECK(keys == std::vector<std::string>{"id", "name", "aliases", "primary_muscles",
-                                               "secondary_muscles", "equipment", "loading"});
+                                               "secondary_muscles", "equipment", "loading",
+                                               "measure"});
         CHECK((item["loading"] == "bodyweight" || item["loading"] == "external"));
+        CHECK((item["measure"] == "reps" || item["measure"] == "time" ||
+               item["measure"] == "distance"));
         CHECK_FALSE(item["primary_muscles"].empty());
         CHECK_FALSE(item["equipment"].empty());
     }
-    const auto deadlift = list[4];
+    const auto deadlift = list[6];
     CHECK(deadlift["id"] == "deadlift");
     CHECK(deadlift["name"] == "Deadlift");
     CHECK(deadlift["aliases"] == parse_json(R"(["conventional deadlift","barbell deadlift"])"));
@@ -237,8 +245,8 @@ TEST_CASE("a user exercise with a built-in id replaces the built-in", "[e2e][lis
     const auto list = list_json(sandbox);
     CHECK(list.size() == kBuiltinIds.size());
     CHECK(ids_of(list) == kBuiltinIds);
-    CHECK(list[4]["name"] == "Custom Deadlift");
-    CHECK(list[4]["aliases"] == parse_json(R"(["my dl"])"));
+    CHECK(list[6]["name"] == "Custom Deadlift");
+    CHECK(list[6]["aliases"] == parse_json(R"(["my dl"])"));
 
     const auto text = sandbox.run({"list", "deadlift"});
     CHECK(e2e::contains(text.out, "Custom Deadlift"));
@@ -279,5 +287,18 @@ TEST_CASE("a broken definition file makes list fail with exit 1 naming the file"
         CHECK(result.out.empty());
         CHECK(e2e::is_single_error(result.err));
         CHECK(e2e::contains(result.err, broken.string()));
+    }
+}
+
+TEST_CASE("list shows the timed and distance exercises with their measure", "[e2e][list]") {
+    e2e::Sandbox sandbox;
+    const auto table = sandbox.run({"list", "plank"});
+    CHECK(table.status == 0);
+    CHECK(first_column(table.out) == std::vector<std::string>{"plank", "side-plank"});
+    const auto list = list_json(sandbox);
+    for (const auto& item : list) {
+        if (item["id"] == "plank") CHECK(item["measure"] == "time");
+        if (item["id"] == "farmers-walk") CHECK(item["measure"] == "distance");
+        if (item["id"] == "deadlift") CHECK(item["measure"] == "reps");
     }
 }

@@ -151,3 +151,19 @@ TEST_CASE("show reports unreadable log lines and still shows the rest", "[e2e][s
     CHECK(e2e::starts_with(result.err, "liftlog: warning: " + sandbox.log().string() + ":3: "));
     CHECK(parse_json(result.out)["history"]["sessions"] == 1);
 }
+
+TEST_CASE("show gives a timed exercise's prescription in seconds", "[e2e][show]") {
+    e2e::Sandbox sandbox;
+    const auto text = sandbox.run({"show", "front plank", "--today", kToday});
+    CHECK(text.status == 0);
+    CHECK(e2e::starts_with(text.out, "Plank (plank)\n"));
+    CHECK(e2e::contains(text.out, "\nPrescription:       2-3 sets of 20-60 s, 2-3 times a week\n"));
+    CHECK(e2e::contains(text.out, "\nProgression:        20-60 s, 5 s more at a time"));
+    const auto json = parse_json(sandbox.run({"show", "plank", "--format", "json"}).out);
+    CHECK(json["measure"] == "time");
+    CHECK(json["prescription"]["seconds"] == nlohmann::json::array({20, 60}));
+    CHECK_FALSE(json["prescription"].contains("reps"));
+    CHECK(json["progression"]["time_step"] == 5);
+    const auto walk = sandbox.run({"show", "farmers carry", "--today", kToday});
+    CHECK(e2e::contains(walk.out, "\nPrescription:       2-4 sets of 20-40 m, 1-2 times a week\n"));
+}

@@ -234,3 +234,112 @@ TEST_CASE("the deadlift progresses linearly at the back workout's 3x5", "[librar
     CHECK(builtin().exercise("dumbbell-row").progression.scheme == Scheme::double_progression);
     CHECK(builtin().exercise("reverse-back-extension").progression.bodyweight_threshold == 12);
 }
+
+TEST_CASE("timed and distance exercises declare their measure and ranges", "[library]") {
+    const Library& library = builtin();
+    for (const char* id : {"plank", "side-plank", "dead-hang", "back-extension-hold"}) {
+        INFO(id);
+        const Exercise& exercise = library.exercise(id);
+        CHECK(exercise.measure == Measure::time);
+        CHECK(exercise.loading == Loading::bodyweight);
+        CHECK(exercise.prescription.seconds.min > 0);
+        CHECK(exercise.progression.time_range.min < exercise.progression.time_range.max);
+        CHECK(exercise.progression.time_step == 5);
+        CHECK_FALSE(exercise.progression.added_load.empty());
+    }
+    const Exercise& plank = library.exercise("forearm plank");
+    CHECK(plank.prescription.seconds.min == 20);
+    CHECK(plank.prescription.seconds.max == 60);
+    const Exercise& walk = library.exercise("farmer's walk");
+    CHECK(walk.id == "farmers-walk");
+    CHECK(walk.measure == Measure::distance);
+    CHECK(walk.loading == Loading::external);
+    CHECK(walk.prescription.metres.min == 20);
+    CHECK(walk.prescription.metres.max == 40);
+    CHECK(walk.progression.distance_range.max == 40);
+    CHECK(walk.progression.distance_step == 5);
+    CHECK(library.exercise("bar hang").id == "dead-hang");
+    CHECK(library.exercise("back-extension").measure == Measure::reps);
+    CHECK(exercise_to_json(plank)["prescription"]["seconds"] == nlohmann::json::array({20, 60}));
+    CHECK(exercise_to_json(plank)["measure"] == "time");
+}
+
+namespace {
+
+// A user's timed exercise, with `prescription` and `progression` as given.
+std::string timed_exercise(const std::string& prescription, const std::string& progression,
+                           const std::string& measure = "time") {
+    return R"({"id":"x","name":"My hold","aliases":[],"description":"d",)"
+           R"("primary_muscles":["core"],"secondary_muscles":[],"equipment":["none"],)"
+           R"("loading":"bodyweight","measure":")" +
+           measure + R"(","steps":["s"],"tips":[],"variations":[],"alternatives":[],)" +
+           R"("prescription":)" + prescription + R"(,"progression":)" + progression + "}";
+}
+
+std::string build_error(const std::string& content) {
+    auto sources = builtin_sources();
+    sources.push_back({"/u/x.json", DefinitionKind::exercise, content});
+    try {
+        Library::build(sources);
+    } catch (const DefinitionError& error) {
+        return error.what();
+    }
+    return "accepted";
+}
+
+}  // namespace
+
+TEST_CASE("a user's timed exercise loads and its new fields are checked", "[library]") {
+    const std::string seconds = R"({"sets":[2,3],"seconds":[30,90],"per_week":[1,2]})";
+    const std::string climb = R"({"time_range":[30,90],"time_step":10})";
+    REQUIRE(build_error(timed_exercise(seconds, climb)) == "accepted");
+    auto sources = builtin_sources();
+    sources.push_back({"/u/x.json", DefinitionKind::exercise, timed_exercise(seconds, "{}")});
+    const Exercise& hold = Library::build(sources).exercise("x");
+    CHECK(hold.measure == Measure::time);
+    CHECK(hold.progression.time_range.max == 90);  // from the prescription
+    CHECK(hold.progression.time_step == 5);
+
+    CHECK_THAT(build_error(timed_exercise(R"({"sets":[2,3],"per_week":[1,2]})", climb)),
+               Catch::StartsWith("/u/x.json:") && Catch::Contains("missing field 'seconds'"));
+    CHECK_THAT(build_error(timed_exercise(
+                   R"({"sets":[2,3],"reps":[8,12],"seconds":[30,90],"per_week":[1,2]})", climb)),
+               Catch::Contains("'reps' does not apply to a timed exercise"));
+    CHECK_THAT(build_error(timed_exercise(seconds, R"({"rep_range":[8,12]})")),
+               Catch::Contains("'rep_range' does not apply") && Catch::Contains("'time_range'"));
+    CHECK_THAT(build_error(timed_exercise(seconds, R"({"time_range":[60,30]})")),
+               Catch::Contains("'time_range' must have 1 <= min <= max <= 3600"));
+    CHECK_THAT(build_error(timed_exercise(seconds, R"({"time_range":[30,30]})")),
+               Catch::Contains("'time_range' must have min < max"));
+    CHECK_THAT(build_error(timed_exercise(seconds, R"({"time_range":[30,4000]})")),
+               Catch::Contains("<= 3600"));
+    CHECK_THAT(build_error(timed_exercise(seconds, R"({"time_step":0})")),
+               Catch::Contains("'time_step' must be a whole number of seconds from 1 to 60"));
+    CHECK_THAT(build_error(timed_exercise(seconds, R"({"time_step":61})")),
+               Catch::Contains("'time_step'"));
+    CHECK_THAT(build_error(timed_exercise(seconds, R"({"bodyweight_threshold":12})")),
+               Catch::Contains("'bodyweight_threshold' does not apply"));
+    CHECK_THAT(build_error(timed_exercise(seconds, "{}", "minutes")),
+               Catch::Contains("'measure' is 'minutes'"));
+}
+
+TEST_CASE("distance fields are checked, and belong to distance exercises only", "[library]") {
+    const std::string metres = R"({"sets":[2,3],"metres":[20,40],"per_week":[1,2]})";
+    const auto distance = [&](const std::string& progression) {
+        return build_error(timed_exercise(metres, progression, "distance"));
+    };
+    CHECK(distance(R"({"distance_range":[20,40],"distance_step":10})") == "accepted");
+    CHECK_THAT(distance(R"({"distance_range":[20,20000]})"), Catch::Contains("<= 10000"));
+    CHECK_THAT(distance(R"({"distance_step":101})"),
+               Catch::Contains("'distance_step' must be a whole number of metres from 1 to 100"));
+    CHECK_THAT(distance(R"({"time_step":5})"),
+               Catch::Contains("'time_step' does not apply to a distance exercise"));
+    CHECK_THAT(build_error(timed_exercise(metres, "{}", "time")),
+               Catch::Contains("'metres' does not apply to a timed exercise"));
+    CHECK_THAT(build_error(minimal_exercise("x", R"(,"measure":"reps")")),
+               Catch::Equals("accepted"));
+    auto with_seconds = minimal_exercise("x");
+    with_seconds.replace(with_seconds.find(R"("per_week")"), 10, R"("seconds":[20,60],"per_week")");
+    CHECK_THAT(build_error(with_seconds),
+               Catch::Contains("'seconds' does not apply to an exercise counted in reps"));
+}

@@ -29,7 +29,9 @@ const Library& builtin() {
 
 std::vector<const Exercise*> every_exercise() {
     std::vector<const Exercise*> all;
-    for (const auto& [id, exercise] : builtin().exercises()) all.push_back(&exercise);
+    // The histories are reps at a load; timed and distance sets have rules of their own.
+    for (const auto& [id, exercise] : builtin().exercises())
+        if (exercise.measure == Measure::reps) all.push_back(&exercise);
     return all;
 }
 
