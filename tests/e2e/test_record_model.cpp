@@ -134,3 +134,32 @@ TEST_CASE("a log that uses nothing new stays version 1", "[e2e][record-model]") 
     CHECK(e2e::count_of(log, R"({"v":1,)") == 2);
     CHECK_FALSE(contains(log, R"("v":2)"));
 }
+
+TEST_CASE("timed holds add time, then load; carries add distance", "[e2e][record-model][timed]") {
+    e2e::Sandbox sandbox;
+    const auto first = log_on(sandbox, {"plank", "3x60s"}, "2026-11-02");
+    REQUIRE(first.status == 0);
+    CHECK(contains(first.out, "Logged plank on 2026-11-02: 3x60s@bw"));
+    CHECK(contains(sandbox.read_log(), R"({"seconds":60,"load":{"kind":"bw"}})"));
+    REQUIRE(log_on(sandbox, {"plank", "3x75s"}, "2026-11-05").status == 0);
+    const auto more = suggestion(sandbox, "plank", "2026-11-09");
+    CHECK(more["action"] == "add_time");
+    CHECK(more["next"]["notation"] == "3x80s@bw");
+    CHECK(contains(more["reason"].get<std::string>(), "you held 75, 75, 75 s at bodyweight"));
+    REQUIRE(log_on(sandbox, {"plank", "3x1:30"}, "2026-11-09").status == 0);
+    const auto heavier = suggestion(sandbox, "plank", "2026-11-12");
+    CHECK(heavier["action"] == "add_weight");
+    CHECK(heavier["next"]["notation"] == "3x30s@+5kg");
+    // The notation the advice prints is what log takes back.
+    CHECK(log_on(sandbox, {"plank", "3x30s@+5kg"}, "2026-11-12").status == 0);
+
+    e2e::Sandbox carry;
+    REQUIRE(log_on(carry, {"farmers-walk", "2x30m@32kg"}, "2026-11-02").status == 0);
+    const auto further = suggestion(carry, "farmers-walk", "2026-11-06");
+    CHECK(further["action"] == "add_distance");
+    CHECK(further["next"]["notation"] == "2x35m@32kg");
+    const auto reps = carry.run({"log", "plank", "3x12", "--today", "2026-11-06"});
+    CHECK(reps.status == 2);
+    CHECK(
+        contains(reps.err, "plank measures time, not reps; for example: liftlog log plank 3x60s"));
+}

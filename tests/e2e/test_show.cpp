@@ -157,11 +157,11 @@ TEST_CASE("show gives a timed exercise's prescription in seconds", "[e2e][show]"
     const auto text = sandbox.run({"show", "front plank", "--today", kToday});
     CHECK(text.status == 0);
     CHECK(e2e::starts_with(text.out, "Plank (plank)\n"));
-    CHECK(e2e::contains(text.out, "\nPrescription:       2-3 sets of 20-60 s, 2-3 times a week\n"));
-    CHECK(e2e::contains(text.out, "\nProgression:        20-60 s, 5 s more at a time"));
+    CHECK(e2e::contains(text.out, "\nPrescription:       2-3 sets of 30-90 s, 2-3 times a week\n"));
+    CHECK(e2e::contains(text.out, "\nProgression:        30-90 s, 5 s more at a time"));
     const auto json = parse_json(sandbox.run({"show", "plank", "--format", "json"}).out);
     CHECK(json["measure"] == "time");
-    CHECK(json["prescription"]["seconds"] == nlohmann::json::array({20, 60}));
+    CHECK(json["prescription"]["seconds"] == nlohmann::json::array({30, 90}));
     CHECK_FALSE(json["prescription"].contains("reps"));
     CHECK(json["progression"]["time_step"] == 5);
     const auto walk = sandbox.run({"show", "farmers carry", "--today", kToday});

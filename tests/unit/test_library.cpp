@@ -248,8 +248,8 @@ TEST_CASE("timed and distance exercises declare their measure and ranges", "[lib
         CHECK_FALSE(exercise.progression.added_load.empty());
     }
     const Exercise& plank = library.exercise("forearm plank");
-    CHECK(plank.prescription.seconds.min == 20);
-    CHECK(plank.prescription.seconds.max == 60);
+    CHECK(plank.prescription.seconds.min == 30);
+    CHECK(plank.prescription.seconds.max == 90);
     const Exercise& walk = library.exercise("farmer's walk");
     CHECK(walk.id == "farmers-walk");
     CHECK(walk.measure == Measure::distance);
@@ -260,7 +260,7 @@ TEST_CASE("timed and distance exercises declare their measure and ranges", "[lib
     CHECK(walk.progression.distance_step == 5);
     CHECK(library.exercise("bar hang").id == "dead-hang");
     CHECK(library.exercise("back-extension").measure == Measure::reps);
-    CHECK(exercise_to_json(plank)["prescription"]["seconds"] == nlohmann::json::array({20, 60}));
+    CHECK(exercise_to_json(plank)["prescription"]["seconds"] == nlohmann::json::array({30, 90}));
     CHECK(exercise_to_json(plank)["measure"] == "time");
 }
 
