@@ -1,6 +1,7 @@
 #pragma once
 // One log line: one `liftlog log` call, that is one exercise in one session.
 // docs/log-format.md is the specification; this is its implementation.
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -10,17 +11,28 @@
 #include <nlohmann/json.hpp>
 
 #include "liftlog/date.hpp"
+#include "liftlog/load.hpp"
 #include "liftlog/set.hpp"
 
 namespace liftlog {
 
-inline constexpr int kLogFormatVersion = 1;
+// The newest format version this build reads. Each record is written with
+// the lowest version that can hold it (required_version), so older readers
+// keep reading every line they could.
+inline constexpr int kLogFormatVersion = 2;
 
 // The longest exercise name and note liftlog writes: `log` refuses longer
 // ones and `import` cuts them (a 20 MB name slowed every later command).
 // Lines already in a log are read whatever their length.
 inline constexpr std::size_t kMaxExerciseNameBytes = 200;
 inline constexpr std::size_t kMaxNoteBytes = 2000;
+
+// A body weight as weighed, in hundredths like a Load.
+struct BodyWeight {
+    std::int64_t hundredths = 0;
+    Unit unit = Unit::kg;
+    friend bool operator==(const BodyWeight&, const BodyWeight&) = default;
+};
 
 struct Record {
     int version = kLogFormatVersion;
@@ -37,11 +49,22 @@ struct Record {
     // Set on a void record: the id of the earlier record it withdraws. A void
     // record has no date, exercise or sets; reports ignore both records.
     std::optional<std::string> voids;
+    // Set on a body-weight record (`liftlog weigh`): it has a date and no
+    // exercise or sets; training reports skip it.
+    std::optional<BodyWeight> body_weight;
     // Fields this version does not know, kept so a round trip loses nothing.
     nlohmann::json unknown_fields = nlohmann::json::object();
 
     friend bool operator==(const Record&, const Record&) = default;
 };
+
+inline bool is_body_weight(const Record& record) {
+    return record.body_weight.has_value();
+}
+
+// The lowest format version that can hold `record`: 2 for a body-weight
+// record, else 1. serialize_record writes it as "v".
+int required_version(const Record& record);
 
 // Why a line is not a usable record, for `FILE:LINE: reason` reports.
 class RecordError : public std::runtime_error {

@@ -14,7 +14,8 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string, std::less<>> kKnownFields = {
-    "v", "id", "time", "date", "exercise", "sets", "rpe", "note", "pain", "light", "voids"};
+    "v",   "id",   "time", "date",  "exercise", "sets",
+    "rpe", "note", "pain", "light", "voids",    "bodyweight"};
 
 // Reasons end up on a terminal: keep them to one short line of printable
 // ASCII, whatever bytes the bad line held.
@@ -124,16 +125,40 @@ Record parse_void_fields(const json& object, Record record) {
     return record;
 }
 
+// A body-weight record: a date, a weight and perhaps a note; no training data.
+Record parse_body_weight_fields(const json& object, Record record) {
+    const auto date = parse_date(require_string(object, "date", "record"));
+    if (!date) bad("'date' must be a calendar date written YYYY-MM-DD");
+    record.date = *date;
+    const json& weight = require(object, "bodyweight", "record");
+    if (!weight.is_object()) bad("'bodyweight' must be an object");
+    const auto unit = parse_unit(require_string(weight, "unit", "bodyweight"));
+    if (!unit) bad("bodyweight 'unit' must be kg or lb");
+    record.body_weight =
+        BodyWeight{parse_load_value(require(weight, "value", "bodyweight")), *unit};
+    for (const char* field : {"exercise", "sets", "voids", "rpe", "pain", "light"})
+        if (object.contains(field))
+            bad(fmt::format("a body-weight record cannot have '{}'", field));
+    parse_optional_fields(object, record);
+    return record;
+}
+
+nlohmann::ordered_json amount_to_json(std::int64_t hundredths) {
+    // Whole amounts are written as integers so 100 stays "100", not "100.0".
+    if (hundredths % 100 == 0) return hundredths / 100;
+    return static_cast<double>(hundredths) / 100.0;
+}
+
 }  // namespace
+
+int required_version(const Record& record) {
+    return is_body_weight(record) ? 2 : 1;
+}
 
 nlohmann::ordered_json load_to_json(const Load& load) {
     nlohmann::ordered_json object = {{"kind", load_kind_name(load.kind)}};
     if (load.kind == LoadKind::bodyweight) return object;
-    // Whole amounts are written as integers so 100 stays "100", not "100.0".
-    if (load.hundredths % 100 == 0)
-        object["value"] = load.hundredths / 100;
-    else
-        object["value"] = static_cast<double>(load.hundredths) / 100.0;
+    object["value"] = amount_to_json(load.hundredths);
     object["unit"] = unit_name(load.unit);
     return object;
 }
@@ -162,7 +187,7 @@ bool valid_rpe(double rpe) {
 std::string serialize_record(const Record& record) {
     // Key order is fixed by ordered_json so that lines read well with grep.
     nlohmann::ordered_json line;
-    line["v"] = record.version;
+    line["v"] = required_version(record);
     line["id"] = record.id;
     line["time"] = record.time;
     if (record.voids) {
@@ -171,6 +196,14 @@ std::string serialize_record(const Record& record) {
         return line.dump(-1, ' ', false, json::error_handler_t::strict);
     }
     line["date"] = format_date(record.date);
+    if (record.body_weight) {
+        line["bodyweight"] = {{"value", amount_to_json(record.body_weight->hundredths)},
+                              {"unit", unit_name(record.body_weight->unit)}};
+        if (record.note) line["note"] = *record.note;
+        for (const auto& [key, value] : record.unknown_fields.items())
+            if (!line.contains(key)) line[key] = value;
+        return line.dump(-1, ' ', false, json::error_handler_t::strict);
+    }
     line["exercise"] = record.exercise;
     line["sets"] = sets_to_json(record.sets);
     if (record.rpe) line["rpe"] = *record.rpe;
@@ -200,6 +233,7 @@ Record parse_record(std::string_view line) {
     record.id = require_string(object, "id", "record");
     record.time = require_string(object, "time", "record");
     if (object.contains("voids")) return parse_void_fields(object, std::move(record));
+    if (object.contains("bodyweight")) return parse_body_weight_fields(object, std::move(record));
     const auto date = parse_date(require_string(object, "date", "record"));
     if (!date) bad("'date' must be a calendar date written YYYY-MM-DD");
     record.date = *date;

@@ -55,7 +55,7 @@ DamagedLog damaged_log() {
     bad(R"({"v":1,"id":"a4","time":"t","date":"2026-11-02","exercise":"deadlift"})");  // no sets
     bad(R"({"v":1,"id":"a5","time":"t","exercise":"deadlift","sets":[{"reps":5,"load":{"kind":"bw"}}]})");
     good("deadlift", R"(,"mood":"great","gear":{"belt":true,"straps":[1,2]})");  // unknown fields
-    bad(R"({"v":2,"id":"a6","time":"t","date":"2026-11-02","exercise":"deadlift","sets":[{"reps":5,"load":{"kind":"bw"}}],"tempo":"3-1-1"})");
+    bad(R"({"v":3,"id":"a6","time":"t","date":"2026-11-02","exercise":"deadlift","sets":[{"reps":5,"load":{"kind":"bw"}}],"tempo":"3-1-1"})");
     bad(faults::record_line("00000000000000fe", "2026-11-10", "deadlift", 3,
                             ",\"note\":\"bad \xff\xfe bytes\""));  // invalid UTF-8 in a string
     bad("\xc3\x28\xa0\xa1 garbage bytes \x80\x81");
@@ -165,8 +165,8 @@ TEST_CASE("the reasons say what is wrong with each line", "[faults][damaged]") {
     };
     const std::vector<Case> cases = {
         {"garbage", "not valid JSON"},
-        {R"({"v":2,"id":"a","time":"t","date":"2026-11-02","exercise":"deadlift","sets":[{"reps":5,"load":{"kind":"bw"}}]})",
-         "format version 2 is newer"},
+        {R"({"v":3,"id":"a","time":"t","date":"2026-11-02","exercise":"deadlift","sets":[{"reps":5,"load":{"kind":"bw"}}]})",
+         "format version 3 is newer"},
         {R"({"v":1,"id":"a","time":"t","date":"2026-11-02","exercise":"deadlift"})",
          "missing field 'sets'"},
         {R"({"v":1,"id":"a","time":"t","date":"2026-11-02","exercise":"deadlift","sets":[{"reps":"5","load":{"kind":"bw"}}]})",

@@ -465,6 +465,16 @@ std::vector<Record> realistic_records() {
 // empty strings, an rpe with many digits.
 std::vector<Record> unusual_records() {
     std::vector<Record> records;
+    // Body-weight records are version 2, which parse_record reads.
+    for (const std::int64_t hundredths : {8250, 8000, 18100, 1}) {
+        Record weighing;
+        weighing.id = "bw" + std::to_string(hundredths);
+        weighing.time = "2026-11-20T07:00:00+01:00";
+        weighing.date = Date{std::chrono::year{2026} / 11 / 20};
+        weighing.body_weight = BodyWeight{hundredths, hundredths == 18100 ? Unit::lb : Unit::kg};
+        if (hundredths == 8000) weighing.note = "after breakfast";
+        records.push_back(weighing);
+    }
     for (const char* note :
          {"grip \"slipped\"", "back\\slash", "two\nlines", "tab\there", "\x01\x1f control",
           "del \x7f", "emoji \xf0\x9f\x92\xaa and \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "caf\xc3\xa9",
@@ -540,7 +550,7 @@ std::vector<Record> refused_records() {
         record.sets.back().load = Load::added(hundredths, Unit::lb);
         records.push_back(record);
     }
-    for (const int version : {0, 2, -1, 10}) {
+    for (const int version : {0, 3, -1, 10}) {
         Record record = base;
         record.version = version;
         records.push_back(record);
@@ -565,9 +575,18 @@ std::vector<Record> refused_records() {
     return records;
 }
 
+// serialize_record writes the version a record needs; a record whose
+// `version` says otherwise is written with that version instead.
 std::vector<std::string> serialized(const std::vector<Record>& records) {
     std::vector<std::string> lines;
-    for (const auto& record : records) lines.push_back(serialize_record(record));
+    for (const auto& record : records) {
+        std::string line = serialize_record(record);
+        if (record.version != kLogFormatVersion) {
+            const std::string needed = "{\"v\":" + std::to_string(required_version(record));
+            line.replace(0, needed.size(), "{\"v\":" + std::to_string(record.version));
+        }
+        lines.push_back(std::move(line));
+    }
     return lines;
 }
 
@@ -768,7 +787,7 @@ std::vector<std::string> invalid_variants() {
     const std::string& f = kFull;
     const std::string long_digits(400, '9');
     return {
-        replaced(f, R"("v":1)", R"("v":2)"),
+        replaced(f, R"("v":1)", R"("v":3)"),
         replaced(f, R"("v":1)", R"("v":1.0)"),
         replaced(f, R"("v":1)", R"("v":0)"),
         replaced(f, R"("v":1)", R"("v":-1)"),
@@ -777,8 +796,8 @@ std::vector<std::string> invalid_variants() {
         replaced(f, R"("v":1)", R"("v":"1")"),
         replaced(f, R"("v":1)", R"("v":11)"),
         replaced(f, R"("v":1)", R"("v":18446744073709551617)"),
-        replaced(kVoid, R"("v":1)", R"("v":2)"),
-        replaced(f, R"({"v":1,)", R"({"v":1,"v":2,)"),
+        replaced(kVoid, R"("v":1)", R"("v":3)"),
+        replaced(f, R"({"v":1,)", R"({"v":1,"v":3,)"),
         replaced(f, R"({"v":1,)", R"({)"),
         replaced(f, R"("reps":5,"load":{"kind":"external","value":60)",
                  R"("reps":0,"load":{"kind":"external","value":60)"),
@@ -873,7 +892,7 @@ std::vector<std::string> invalid_variants() {
         replaced(f, R"("pain":true})", R"("pain":true,"sets":[]})"),
         replaced(f, R"("pain":true})", R"("pain":true,"voids":"x"})"),
         replaced(f, R"("pain":true})", R"("pain":true,"rpe":11})"),
-        replaced(f, R"("pain":true})", R"("pain":true,"v":2})"),
+        replaced(f, R"("pain":true})", R"("pain":true,"v":3})"),
         replaced(f, R"("pain":true})", R"("pain":true,"date":"2026-02-30"})"),
         replaced(f, R"("pain":true})", R"("pain":true,"x":1e999})"),
         replaced(f, R"("pain":true})", R"("pain":true,})"),

@@ -81,7 +81,7 @@ TEST_CASE("lines that are not usable records say why", "[record]") {
     CHECK_THAT(reason("not json"), Catch::Contains("not valid JSON"));
     CHECK_THAT(reason("[1,2]"), Catch::Contains("JSON object"));
     CHECK_THAT(reason(R"({"id":"x"})"), Catch::Contains("missing field 'v'"));
-    CHECK_THAT(reason(R"({"v":2,"id":"x"})"), Catch::Contains("newer than this liftlog"));
+    CHECK_THAT(reason(R"({"v":3,"id":"x"})"), Catch::Contains("newer than this liftlog"));
     CHECK_THAT(reason(R"({"v":"1"})"), Catch::Contains("'v'"));
     CHECK_THAT(reason(head + R"("sets":[]})"), Catch::Contains("non-empty array"));
     CHECK_THAT(reason(head + R"("sets":[{"reps":0,"load":{"kind":"bw"}}]})"),
