@@ -50,8 +50,10 @@ TEST_CASE("weigh 80kg then pull-up 3x8@+10kg: e1RM and volume from 90 kg, cached
 TEST_CASE("undo withdraws a weighing", "[e2e][weigh][undo]") {
     e2e::Sandbox sandbox;
     CHECK(sandbox.run({"weigh", "80kg", "--today", kToday}).status == 0);
+    CHECK(sandbox.run({"check", "--today", kToday}).status == 0);
     const auto undo = sandbox.run({"undo", "--today", kToday});
     CHECK(undo.status == 0);
+    CHECK(e2e::contains(undo.out, "Undid body weight on 2026-11-20: 80 kg"));
     const auto trend =
         sandbox.run({"progress", "--bodyweight", "--format", "json", "--today", kToday});
     CHECK(trend.status == 0);
