@@ -16,7 +16,13 @@ nlohmann::ordered_json suggestion_json(const Suggestion& suggestion);
 nlohmann::ordered_json session_json(const Session& session);
 // sessions, first, last, best_set, e1rm, total_reps, volume (in `unit`).
 // Loads in JSON are as logged; what reports compute (volume, e1RM) is in `unit`.
-nlohmann::ordered_json summary_json(const ExerciseHistory& history, Unit unit);
+// With `body_weights`, bodyweight sets count the body weight of their day in
+// the volume, and "bodyweight_e1rm" gives their best e1RM (null when unknown).
+nlohmann::ordered_json summary_json(const ExerciseHistory& history, Unit unit,
+                                    const BodyWeightTimeline* body_weights = nullptr);
+// The e1RM of bodyweight sets with the body weight of their day, as JSON.
+nlohmann::ordered_json bodyweight_e1rm_json(const std::optional<BodyweightOneRepMax>& best,
+                                            Unit unit);
 
 // An amount in hundredths as an exact JSON number: an integer when whole
 // (100), else the shortest decimal that reads back the same (102.5, 1.25).

@@ -28,6 +28,50 @@ std::vector<SetEntry> working_sets(const Session& session);
 // The heavier of two sets: more weight beyond body weight, then more reps.
 bool heavier_set(const SetEntry& a, const SetEntry& b);
 
+// A body weight and the day it was weighed.
+struct DatedBodyWeight {
+    Date date{};
+    BodyWeight weight;
+    friend bool operator==(const DatedBodyWeight&, const DatedBodyWeight&) = default;
+};
+
+double body_weight_kilograms(const BodyWeight& weight);
+
+// Every body weight logged (`liftlog weigh`), one per day: of two records of
+// the same day, the later in the log wins. Merging the timeline of the part
+// of the log that follows keeps that rule, so parts read in parallel agree.
+class BodyWeightTimeline {
+  public:
+    void add(const Record& record);  // a body-weight record
+    void merge(BodyWeightTimeline&& later);
+    // The latest body weight weighed on or before `date`.
+    std::optional<DatedBodyWeight> on_or_before(Date date) const;
+    std::optional<DatedBodyWeight> latest() const;
+    const std::map<Date, BodyWeight>& entries() const { return by_date_; }
+    bool empty() const { return by_date_.empty(); }
+    friend bool operator==(const BodyWeightTimeline&, const BodyWeightTimeline&) = default;
+
+  private:
+    std::map<Date, BodyWeight> by_date_;
+};
+
+// What a day's bodyweight sets (body weight alone or with an added load) need
+// to be counted once the body weight of that day is known: their reps, and
+// the sets that could give the day's best e1RM whatever the body weight.
+struct BodyweightDay {
+    long long reps = 0;
+    std::vector<SetEntry> e1rm_candidates;
+    friend bool operator==(const BodyweightDay&, const BodyweightDay&) = default;
+};
+
+// The best e1RM of a bodyweight lift counted with the body weight of its day.
+struct BodyweightOneRepMax {
+    OneRepMax estimate;
+    SetEntry set;
+    Date date{};
+    DatedBodyWeight body_weight;
+};
+
 // One exercise's history, folded record by record. It keeps totals and only
 // the most recent sessions, so memory does not grow with the log. Two histories
 // of consecutive parts of a log merge into exactly the history of the whole,
@@ -52,6 +96,14 @@ class ExerciseHistory {
     std::optional<Date> best_set_date() const { return best_set_date_; }
     long long total_reps() const { return total_reps_; }
     double volume_kg() const;
+    // volume_kg with each bodyweight set counted as (body weight + added
+    // load) x reps, with the latest body weight on or before its day; sets of
+    // days before any weighing count as in volume_kg.
+    double volume_kg(const BodyWeightTimeline& body_weights) const;
+    bool has_bodyweight_sets() const { return !bodyweight_days_.empty(); }
+    // The best e1RM of the bodyweight sets of days with a known body weight.
+    std::optional<BodyweightOneRepMax> best_bodyweight_e1rm(
+        const BodyWeightTimeline& body_weights) const;
     // Personal records over the whole history, whatever kept_sessions is.
     const PersonalRecords& records() const { return records_; }
     // Oldest first: the last kept_sessions sessions.
@@ -77,6 +129,9 @@ class ExerciseHistory {
     VolumeSum kg_volume_hundredths_ = 0;
     VolumeSum lb_volume_hundredths_ = 0;
     PersonalRecords records_;
+    // Every day with bodyweight sets: body-weight numbers are worked out at
+    // report time, so a weighing logged later (with an earlier date) counts.
+    std::map<Date, BodyweightDay> bodyweight_days_;
 };
 
 // Every exercise's history, by exercise id.

@@ -19,8 +19,9 @@ namespace liftlog {
 
 // Bumped whenever what the cache holds, or how histories fold, changes
 // (2: personal records; 3: a flagged e1RM never replaces one within Epley's range;
-// 4: sessions marked light; 5: assistance, failed, timed and distance sets).
-inline constexpr int kHistoryCacheFormat = 5;
+// 4: sessions marked light; 5: assistance, failed, timed and distance sets;
+// 6: bodyweight days and the body-weight timeline).
+inline constexpr int kHistoryCacheFormat = 6;
 
 // The cache file for `log` inside `cache_dir`, named after the log's path.
 std::filesystem::path history_cache_file(const std::filesystem::path& cache_dir,
@@ -58,8 +59,10 @@ inline constexpr long kOrphanedTemporarySeconds = 60;
 // Histories for `query`: from the cache when it describes the log as it is
 // now, else by reading the log, which refreshes the cache. No cache (nullptr)
 // means no caching.
+// `body_weights`, when given, receives the body-weight timeline of the same read.
 Histories read_histories_cached(const std::filesystem::path& log, const HistoryQuery& query,
-                                const LineIssueSink& on_issue, HistoryCache* cache);
+                                const LineIssueSink& on_issue, HistoryCache* cache,
+                                BodyWeightTimeline* body_weights = nullptr);
 
 // The same after `liftlog log` appended a record: when the cache described the
 // log as it was just before the append, only the appended bytes are read.

@@ -62,10 +62,14 @@ class Log {
                     const UnderLock& under_lock = {});
 
     // The histories of every exercise, through the cache unless it is off.
-    Histories histories();
+    // `body_weights`, when given, receives the body-weight timeline of the same read.
+    Histories histories(BodyWeightTimeline* body_weights = nullptr);
     // One exercise's; ExerciseHistory::kAllSessions keeps every session.
     ExerciseHistory history(const std::string& exercise,
-                            std::size_t kept_sessions = ExerciseHistory::kRecentSessions);
+                            std::size_t kept_sessions = ExerciseHistory::kRecentSessions,
+                            BodyWeightTimeline* body_weights = nullptr);
+    // Every body weight logged, one per day (`liftlog weigh`).
+    BodyWeightTimeline body_weights();
     // One exercise's right after append(): the cache reads only what was appended.
     ExerciseHistory history_after_append(const std::string& exercise);
 

@@ -39,6 +39,7 @@ struct BadLine {
 // needs to say about the file.
 struct LogSummary {
     Histories histories;
+    BodyWeightTimeline body_weights;         // whatever exercise the query asks for
     std::unordered_set<std::string> voided;  // every id a void record withdraws
     std::vector<BadLine> bad_lines;          // the first kReportedBadLines + 1
     std::size_t bad_line_count = 0;
@@ -68,8 +69,9 @@ bool extend_summary(LogSummary& summary, const std::filesystem::path& log, LogPa
 void name_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue);
 
 // summarize_log, with the bad lines reported.
+// `body_weights`, when given, receives the body-weight timeline of the same read.
 Histories read_histories(const std::filesystem::path& log, const HistoryQuery& query,
-                         const LineIssueSink& on_issue);
+                         const LineIssueSink& on_issue, BodyWeightTimeline* body_weights = nullptr);
 
 // The records that count (record_status.hpp), one by one, for reports that
 // need every record rather than folded histories: wherever a void record

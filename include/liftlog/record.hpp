@@ -1,6 +1,7 @@
 #pragma once
 // One log line: one `liftlog log` call, that is one exercise in one session.
 // docs/log-format.md is the specification; this is its implementation.
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "liftlog/date.hpp"
+#include "liftlog/load.hpp"
 #include "liftlog/set.hpp"
 
 namespace liftlog {
@@ -26,6 +28,13 @@ inline constexpr int kFirstLogFormatVersion = 1;
 inline constexpr std::size_t kMaxExerciseNameBytes = 200;
 inline constexpr std::size_t kMaxNoteBytes = 2000;
 
+// A body weight as weighed, in hundredths like a Load.
+struct BodyWeight {
+    std::int64_t hundredths = 0;
+    Unit unit = Unit::kg;
+    friend bool operator==(const BodyWeight&, const BodyWeight&) = default;
+};
+
 struct Record {
     int version = kFirstLogFormatVersion;
     std::string id;
@@ -41,11 +50,18 @@ struct Record {
     // Set on a void record: the id of the earlier record it withdraws. A void
     // record has no date, exercise or sets; reports ignore both records.
     std::optional<std::string> voids;
+    // Set on a body-weight record (`liftlog weigh`): it has a date and no
+    // exercise or sets; training reports skip it.
+    std::optional<BodyWeight> body_weight;
     // Fields this version does not know, kept so a round trip loses nothing.
     nlohmann::json unknown_fields = nlohmann::json::object();
 
     friend bool operator==(const Record&, const Record&) = default;
 };
+
+inline bool is_body_weight(const Record& record) {
+    return record.body_weight.has_value();
+}
 
 // Why a line is not a usable record, for `FILE:LINE: reason` reports.
 class RecordError : public std::runtime_error {
@@ -57,8 +73,9 @@ inline bool is_void(const Record& record) {
     return record.voids.has_value();
 }
 
-// 2 for a record that uses what version 1 cannot hold: a failed attempt,
-// assistance, a timed or distance set, a set's own RPE or type.
+// 2 for a record that uses what version 1 cannot hold: a body weight, a
+// failed attempt, assistance, a timed or distance set, a set's own RPE or
+// type; else 1. serialize_record writes it as "v".
 int required_version(const Record& record);
 
 // One JSON object without the trailing newline.

@@ -89,6 +89,7 @@ const std::vector<Command>& command_table() {
         {{"show", {F::text, F::json}, true, true}, add_show_command},
         {{"plan", {F::text, F::json}, true, true}, add_plan_command},
         {{"log", {F::text, F::json}, true, true}, add_log_command},
+        {{"weigh", {F::text, F::json}, false, true}, add_weigh_command},
         {{"progress", {F::text, F::json, F::csv, F::jsonl}, true, true}, add_progress_command},
         {{"undo", {F::text, F::json}, false, true}, add_undo_command},
         {{"check", {F::text, F::json}, false, true}, add_check_command},

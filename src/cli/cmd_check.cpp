@@ -84,7 +84,7 @@ class LogChecker {
             voids_.emplace_back(*record.voids, number);
             return;
         }
-        if (!library_.exercises().contains(record.exercise)) {
+        if (!is_body_weight(record) && !library_.exercises().contains(record.exercise)) {
             std::vector<std::string> ids;
             for (const auto& [id, exercise] : library_.exercises()) ids.push_back(id);
             add(number,

@@ -69,9 +69,14 @@ void run_undo(const std::string& prefix, Log& log, const Settings& settings, con
         return print_json(output.out(),
                           {{"undone", nlohmann::ordered_json::parse(serialize_record(target))},
                            {"record", nlohmann::ordered_json::parse(serialize_record(undo))}});
+    const std::string what = target.body_weight
+                                 ? fmt::format("body weight on {}: {} {}", format_date(target.date),
+                                               format_amount(target.body_weight->hundredths),
+                                               unit_name(target.body_weight->unit))
+                                 : fmt::format("{} on {}: {}", target.exercise,
+                                               format_date(target.date), format_sets(target.sets));
     output.out() << fmt::format(
-        "Undid {} on {}: {} (id {}).\nThe entry stays in the log; reports now skip it.\n",
-        target.exercise, format_date(target.date), format_sets(target.sets), target.id);
+        "Undid {} (id {}).\nThe entry stays in the log; reports now skip it.\n", what, target.id);
 }
 
 Runner add_undo_command(CLI::App& app) {

@@ -83,6 +83,18 @@ void run_import(const ImportArguments& args, const Library& library, Log& log,
                 const Settings& settings, const Output& output);
 Runner add_import_command(CLI::App& app);
 
+// liftlog weigh [WEIGHT] [--date D] [--note T]
+struct WeighArguments {
+    std::string weight;  // empty: show the latest body weight
+    std::string date;
+    bool date_given = false;
+    std::string note;
+    bool note_given = false;
+};
+void run_weigh(const WeighArguments& args, Log& log, const Settings& settings,
+               const Output& output);
+Runner add_weigh_command(CLI::App& app);
+
 // liftlog undo [ID]
 void run_undo(const std::string& id_prefix, Log& log, const Settings& settings,
               const Output& output);

@@ -51,21 +51,41 @@ ordered_json session_json(const Session& session) {
     return object;
 }
 
-ordered_json summary_json(const ExerciseHistory& history, Unit unit) {
+ordered_json summary_json(const ExerciseHistory& history, Unit unit,
+                          const BodyWeightTimeline* body_weights) {
     ordered_json best = nullptr;
     if (const auto& set = history.best_set())
         best = {{"reps", set->reps},
                 {"load", load_to_json(set->load)},
                 {"date", optional_date(history.best_set_date())}};
-    return {{"sessions", history.session_count()},
-            {"first", optional_date(history.first_date())},
-            {"last", optional_date(history.last_date())},
-            {"best_set", best},
-            {"e1rm", e1rm_json(history.records().best_e1rm(), unit)},
-            {"total_reps", history.total_reps()},
-            {"volume",
-             {{"value", round_to_tenth(kilograms_in(history.volume_kg(), unit))},
-              {"unit", unit_name(unit)}}}};
+    const double volume = body_weights ? history.volume_kg(*body_weights) : history.volume_kg();
+    ordered_json summary = {
+        {"sessions", history.session_count()},
+        {"first", optional_date(history.first_date())},
+        {"last", optional_date(history.last_date())},
+        {"best_set", best},
+        {"e1rm", e1rm_json(history.records().best_e1rm(), unit)},
+        {"total_reps", history.total_reps()},
+        {"volume",
+         {{"value", round_to_tenth(kilograms_in(volume, unit))}, {"unit", unit_name(unit)}}}};
+    if (body_weights && history.has_bodyweight_sets())
+        summary["bodyweight_e1rm"] =
+            bodyweight_e1rm_json(history.best_bodyweight_e1rm(*body_weights), unit);
+    return summary;
+}
+
+ordered_json bodyweight_e1rm_json(const std::optional<BodyweightOneRepMax>& best, Unit unit) {
+    if (!best) return nullptr;
+    return {{"value", one_rep_max_in(best->estimate, unit)},
+            {"unit", unit_name(unit)},
+            {"reps", best->set.reps},
+            {"load", load_to_json(best->set.load)},
+            {"date", format_date(best->date)},
+            {"body_weight",
+             {{"value", static_cast<double>(best->body_weight.weight.hundredths) / 100.0},
+              {"unit", unit_name(best->body_weight.weight.unit)},
+              {"date", format_date(best->body_weight.date)}}},
+            {"beyond_epley_range", best->estimate.beyond_epley_range}};
 }
 
 std::string format_volume(double kilograms, Unit unit) {

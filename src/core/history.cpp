@@ -1,6 +1,7 @@
 #include "liftlog/history.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace liftlog {
 
@@ -18,7 +19,69 @@ void merge_into(Session& session, const Record& record) {
     session.record_ids.push_back(record.id);
 }
 
+bool is_bodyweight_kind(const Load& load) {
+    return load.kind == LoadKind::bodyweight || load.kind == LoadKind::added;
+}
+
+bool within_epley(const SetEntry& set) {
+    return set.reps <= kEpleyMaxReps;
+}
+
+// `a` gives an e1RM at least as good as `b` whatever the body weight: as much
+// added load, as many reps, and on the same side of Epley's range.
+bool covers(const SetEntry& a, const SetEntry& b) {
+    return within_epley(a) == within_epley(b) &&
+           added_kilograms(a.load) >= added_kilograms(b.load) && a.reps >= b.reps;
+}
+
+void offer_candidate(std::vector<SetEntry>& candidates, const SetEntry& set) {
+    for (const auto& kept : candidates)
+        if (covers(kept, set)) return;
+    std::erase_if(candidates, [&](const SetEntry& kept) { return covers(set, kept); });
+    candidates.push_back(set);
+}
+
+void merge_day(BodyweightDay& into, const BodyweightDay& later) {
+    into.reps += later.reps;
+    for (const auto& set : later.e1rm_candidates) offer_candidate(into.e1rm_candidates, set);
+}
+
+// The set as if lifted at `body_weight` plus its added load, for the e1RM.
+SetEntry with_body_weight(const SetEntry& set, const BodyWeight& body_weight) {
+    const double added_kg = added_kilograms(set.load);
+    const double total_kg = body_weight_kilograms(body_weight) + added_kg;
+    SetEntry total = set;
+    total.load =
+        Load::external(static_cast<std::int64_t>(std::llround(total_kg * 100.0)), Unit::kg);
+    return total;
+}
+
 }  // namespace
+
+double body_weight_kilograms(const BodyWeight& weight) {
+    const double amount = static_cast<double>(weight.hundredths) / 100.0;
+    return weight.unit == Unit::kg ? amount : amount * kKilogramsPerPound;
+}
+
+void BodyWeightTimeline::add(const Record& record) {
+    if (record.body_weight) by_date_[record.date] = *record.body_weight;
+}
+
+void BodyWeightTimeline::merge(BodyWeightTimeline&& later) {
+    for (auto& [date, weight] : later.by_date_) by_date_[date] = weight;
+}
+
+std::optional<DatedBodyWeight> BodyWeightTimeline::on_or_before(Date date) const {
+    auto after = by_date_.upper_bound(date);
+    if (after == by_date_.begin()) return std::nullopt;
+    --after;
+    return DatedBodyWeight{after->first, after->second};
+}
+
+std::optional<DatedBodyWeight> BodyWeightTimeline::latest() const {
+    if (by_date_.empty()) return std::nullopt;
+    return DatedBodyWeight{by_date_.rbegin()->first, by_date_.rbegin()->second};
+}
 
 std::vector<SetEntry> working_sets(const Session& session) {
     std::vector<SetEntry> sets;
@@ -62,6 +125,11 @@ void ExerciseHistory::add(const Record& record) {
             volume += static_cast<VolumeSum>(set.load.hundredths) * set.reps;
         }
         keep_best(set, record.date);
+        if (is_bodyweight_kind(set.load)) {
+            BodyweightDay& day = bodyweight_days_[record.date];
+            day.reps += set.reps;
+            offer_candidate(day.e1rm_candidates, set);
+        }
     }
     records_.add(record);
     const bool full = recent_.size() >= kept_sessions_;
@@ -81,6 +149,7 @@ void ExerciseHistory::merge(ExerciseHistory&& later) {
     kg_volume_hundredths_ += later.kg_volume_hundredths_;
     lb_volume_hundredths_ += later.lb_volume_hundredths_;
     records_.merge(std::move(later.records_));
+    for (const auto& [date, day] : later.bodyweight_days_) merge_day(bodyweight_days_[date], day);
     for (auto& [date, session] : later.recent_) {
         const auto [at, inserted] = recent_.try_emplace(date, std::move(session));
         if (inserted) continue;
@@ -112,6 +181,34 @@ std::optional<Date> ExerciseHistory::last_date() const {
 double ExerciseHistory::volume_kg() const {
     return static_cast<double>(kg_volume_hundredths_) / 100.0 +
            static_cast<double>(lb_volume_hundredths_) / 100.0 * kKilogramsPerPound;
+}
+
+double ExerciseHistory::volume_kg(const BodyWeightTimeline& body_weights) const {
+    double volume = volume_kg();
+    for (const auto& [date, day] : bodyweight_days_)
+        if (const auto weight = body_weights.on_or_before(date))
+            volume += body_weight_kilograms(weight->weight) * static_cast<double>(day.reps);
+    return volume;
+}
+
+std::optional<BodyweightOneRepMax> ExerciseHistory::best_bodyweight_e1rm(
+    const BodyWeightTimeline& body_weights) const {
+    std::optional<BodyweightOneRepMax> best;
+    for (const auto& [date, day] : bodyweight_days_) {
+        const auto weight = body_weights.on_or_before(date);
+        if (!weight) continue;
+        for (const auto& set : day.e1rm_candidates) {
+            const auto estimate = estimate_one_rep_max(with_body_weight(set, weight->weight));
+            if (!estimate) continue;
+            // Within Epley's range first, as for the personal records.
+            const auto score = std::pair{!estimate->beyond_epley_range, estimate->kilograms};
+            if (best &&
+                score <= std::pair{!best->estimate.beyond_epley_range, best->estimate.kilograms})
+                continue;
+            best = BodyweightOneRepMax{*estimate, set, date, *weight};
+        }
+    }
+    return best;
 }
 
 std::vector<Session> ExerciseHistory::recent_sessions() const {

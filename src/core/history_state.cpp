@@ -71,6 +71,26 @@ Session session_from_state(const json& state) {
     return session;
 }
 
+json bodyweight_days_state(const std::map<Date, BodyweightDay>& days) {
+    json state = json::array();
+    for (const auto& [date, day] : days)
+        state.push_back({format_date(date), day.reps, sets_to_json(day.e1rm_candidates)});
+    return state;
+}
+
+std::map<Date, BodyweightDay> bodyweight_days_from_state(const json& state) {
+    std::map<Date, BodyweightDay> days;
+    for (const auto& entry : state) {
+        BodyweightDay day;
+        day.reps = entry.at(1).get<long long>();
+        day.e1rm_candidates = sets_from_json(entry.at(2));
+        require(day.reps > 0 && !day.e1rm_candidates.empty(), "an empty bodyweight day");
+        require(days.emplace(date_state(entry.at(0)), std::move(day)).second,
+                "a bodyweight day twice");
+    }
+    return days;
+}
+
 }  // namespace
 
 json HistoryState::of(const ExerciseHistory& history) {
@@ -94,6 +114,7 @@ json HistoryState::of(const ExerciseHistory& history) {
         {"kg_volume", integer_text(history.kg_volume_hundredths_)},
         {"lb_volume", integer_text(history.lb_volume_hundredths_)},
         {"records", of(history.records_)},
+        {"bodyweight_days", bodyweight_days_state(history.bodyweight_days_)},
         {"sessions", std::move(sessions)}};
 }
 
@@ -123,6 +144,7 @@ ExerciseHistory HistoryState::history_from(const json& state) {
     history.kg_volume_hundredths_ = volume("kg_volume");
     history.lb_volume_hundredths_ = volume("lb_volume");
     history.records_ = records_from(state.at("records"));
+    history.bodyweight_days_ = bodyweight_days_from_state(state.at("bodyweight_days"));
     for (const auto& session : state.at("sessions")) {
         Session parsed = session_from_state(session);
         const Date date = parsed.date;

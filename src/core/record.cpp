@@ -15,7 +15,8 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string, std::less<>> kKnownFields = {
-    "v", "id", "time", "date", "exercise", "sets", "rpe", "note", "pain", "light", "voids"};
+    "v",   "id",   "time", "date",  "exercise", "sets",
+    "rpe", "note", "pain", "light", "voids",    "bodyweight"};
 
 // Reasons end up on a terminal: keep them to one short line of printable
 // ASCII, whatever bytes the bad line held.
@@ -164,18 +165,37 @@ Record parse_void_fields(const json& object, Record record) {
     return record;
 }
 
-}  // namespace
+// A body-weight record: a date, a weight and perhaps a note; no training data.
+Record parse_body_weight_fields(const json& object, Record record) {
+    const auto date = parse_date(require_string(object, "date", "record"));
+    if (!date) bad("'date' must be a calendar date written YYYY-MM-DD");
+    record.date = *date;
+    const json& weight = require(object, "bodyweight", "record");
+    if (!weight.is_object()) bad("'bodyweight' must be an object");
+    const auto unit = parse_unit(require_string(weight, "unit", "bodyweight"));
+    if (!unit) bad("bodyweight 'unit' must be kg or lb");
+    record.body_weight =
+        BodyWeight{parse_load_value(require(weight, "value", "bodyweight")), *unit};
+    for (const char* field : {"exercise", "sets", "voids", "rpe", "pain", "light"})
+        if (object.contains(field))
+            bad(fmt::format("a body-weight record cannot have '{}'", field));
+    parse_optional_fields(object, record);
+    return record;
+}
 
-// Whole amounts are written as integers so 100 stays "100", not "100.0".
-static nlohmann::ordered_json amount_value(std::int64_t hundredths) {
+nlohmann::ordered_json amount_to_json(std::int64_t hundredths) {
+    // Whole amounts are written as integers so 100 stays "100", not "100.0".
     if (hundredths % 100 == 0) return hundredths / 100;
     return static_cast<double>(hundredths) / 100.0;
 }
 
+}  // namespace
+
+
 nlohmann::ordered_json load_to_json(const Load& load) {
     nlohmann::ordered_json object = {{"kind", load_kind_name(load.kind)}};
     if (load.kind == LoadKind::bodyweight) return object;
-    object["value"] = amount_value(load.hundredths);
+    object["value"] = amount_to_json(load.hundredths);
     object["unit"] = unit_name(load.unit);
     return object;
 }
@@ -201,7 +221,7 @@ nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets) {
 
 nlohmann::ordered_json distance_to_json(const Distance& distance) {
     nlohmann::ordered_json object;
-    object["value"] = amount_value(distance.hundredths);
+    object["value"] = amount_to_json(distance.hundredths);
     object["unit"] = distance_unit_name(distance.unit);
     return object;
 }
@@ -216,7 +236,8 @@ bool needs_version_2(const SetEntry& set) {
 }  // namespace
 
 int required_version(const Record& record) {
-    const bool newer = std::any_of(record.sets.begin(), record.sets.end(), needs_version_2);
+    const bool newer = is_body_weight(record) ||
+                       std::any_of(record.sets.begin(), record.sets.end(), needs_version_2);
     return newer ? 2 : kFirstLogFormatVersion;
 }
 
@@ -246,6 +267,14 @@ std::string serialize_record(const Record& record) {
         return line.dump(-1, ' ', false, json::error_handler_t::strict);
     }
     line["date"] = format_date(record.date);
+    if (record.body_weight) {
+        line["bodyweight"] = {{"value", amount_to_json(record.body_weight->hundredths)},
+                              {"unit", unit_name(record.body_weight->unit)}};
+        if (record.note) line["note"] = *record.note;
+        for (const auto& [key, value] : record.unknown_fields.items())
+            if (!line.contains(key)) line[key] = value;
+        return line.dump(-1, ' ', false, json::error_handler_t::strict);
+    }
     line["exercise"] = record.exercise;
     line["sets"] = sets_to_json(record.sets);
     if (record.rpe) line["rpe"] = *record.rpe;
@@ -275,6 +304,7 @@ Record parse_record(std::string_view line) {
     record.id = require_string(object, "id", "record");
     record.time = require_string(object, "time", "record");
     if (object.contains("voids")) return parse_void_fields(object, std::move(record));
+    if (object.contains("bodyweight")) return parse_body_weight_fields(object, std::move(record));
     const auto date = parse_date(require_string(object, "date", "record"));
     if (!date) bad("'date' must be a calendar date written YYYY-MM-DD");
     record.date = *date;

@@ -234,6 +234,7 @@ void reset_optional_fields(Record& out) {
     out.pain = false;
     out.light = false;
     out.voids.reset();
+    out.body_weight.reset();  // body-weight records are version 2: the full parser reads them
     if (!out.unknown_fields.is_object() || !out.unknown_fields.empty())
         out.unknown_fields = nlohmann::json::object();
 }

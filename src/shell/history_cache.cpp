@@ -24,6 +24,20 @@ namespace {
 
 // Lines of the cache file: a header, the voided ids, then one per exercise.
 constexpr std::string_view kVoidedStart = R"({"voided":)";
+constexpr std::string_view kBodyWeightsStart = R"({"bodyweights":)";
+
+// One entry of the body-weight line, [date, hundredths, unit], as a record
+// the timeline folds; anything else is a damaged cache.
+Record body_weight_from_state(const json& entry) {
+    Record record;
+    const auto date = parse_date(entry.at(0).get<std::string>());
+    const auto unit = parse_unit(entry.at(2).get<std::string>());
+    const auto hundredths = entry.at(1).get<std::int64_t>();
+    if (!date || !unit || hundredths <= 0) throw std::invalid_argument("bad body weight");
+    record.date = *date;
+    record.body_weight = BodyWeight{hundredths, *unit};
+    return record;
+}
 constexpr std::string_view kExerciseStart = R"({"exercise":")";
 
 std::string absolute_text(const fs::path& path) {
@@ -100,8 +114,10 @@ HistoryQuery everything() {
     return HistoryQuery{Date::max(), std::nullopt, ExerciseHistory::kRecentSessions};
 }
 
-Histories answer(LogSummary& summary, const HistoryQuery& query, const LineIssueSink& on_issue) {
+Histories answer(LogSummary& summary, const HistoryQuery& query, const LineIssueSink& on_issue,
+                 BodyWeightTimeline* body_weights = nullptr) {
     name_bad_lines(summary, on_issue);
+    if (body_weights) *body_weights = summary.body_weights;
     if (!query.exercise) return std::move(summary.histories);
     Histories only;
     if (auto found = summary.histories.find(*query.exercise); found != summary.histories.end())
@@ -188,6 +204,10 @@ std::optional<CacheContents> load_contents(HistoryCache& cache, const fs::path& 
                 const json voided = json::parse(line);
                 for (const auto& id : voided.at("voided"))
                     contents.summary.voided.insert(id.get<std::string>());
+            } else if (line.starts_with(kBodyWeightsStart)) {
+                const json body_weights = json::parse(line);
+                for (const auto& entry : body_weights.at("bodyweights"))
+                    contents.summary.body_weights.add(body_weight_from_state(entry));
             } else if (const auto id = exercise_of(line)) {
                 // An id with an escape is parsed to learn what it really is.
                 if (wanted && !wanted->contains(*id) && id->find('\\') == std::string_view::npos) {
@@ -219,6 +239,10 @@ void store_contents(HistoryCache& cache, const fs::path& log, const FileIdentity
     std::vector<std::string> voided(summary.voided.begin(), summary.voided.end());
     std::sort(voided.begin(), voided.end());
     std::string body = json{{"voided", voided}}.dump() + '\n';
+    json body_weights = json::array();
+    for (const auto& [date, weight] : summary.body_weights.entries())
+        body_weights.push_back({format_date(date), weight.hundredths, unit_name(weight.unit)});
+    body += json{{"bodyweights", body_weights}}.dump() + '\n';
     for (const auto& [id, history] : summary.histories)
         body += nlohmann::ordered_json{{"exercise", id}, {"history", history_to_state(history)}}
                     .dump() +
@@ -250,7 +274,7 @@ std::optional<std::set<std::string, std::less<>>> plain_tail_exercises(const fs:
         const bool simple_id =
             std::all_of(record.exercise.begin(), record.exercise.end(),
                         [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
-        if (!complete || is_void(record) || !simple_id) plain = false;
+        if (!complete || is_void(record) || is_body_weight(record) || !simple_id) plain = false;
         exercises.insert(record.exercise);
     });
     if (!plain || exercises.empty()) return std::nullopt;
@@ -293,21 +317,23 @@ std::optional<LogSummary> load_summary(HistoryCache& cache, const fs::path& log,
 }  // namespace
 
 Histories read_histories_cached(const fs::path& log, const HistoryQuery& query,
-                                const LineIssueSink& on_issue, HistoryCache* cache) {
+                                const LineIssueSink& on_issue, HistoryCache* cache,
+                                BodyWeightTimeline* body_weights) {
     const auto before = identify_file(log);
-    if (!cacheable(query, cache) || !before) return read_histories(log, query, on_issue);
+    if (!cacheable(query, cache) || !before)
+        return read_histories(log, query, on_issue, body_weights);
     if (auto cached = load_summary(*cache, log, *before, query.exercise)) {
         // A current cache that a pinned --today cannot use: read the log for
         // this query alone, rather than rebuild the cache and then read again.
-        if (!usable_for(*cached, query)) return read_histories(log, query, on_issue);
-        return answer(*cached, query, on_issue);
+        if (!usable_for(*cached, query)) return read_histories(log, query, on_issue, body_weights);
+        return answer(*cached, query, on_issue, body_weights);
     }
     LogSummary summary = summarize_log(log, everything());
     // Stored only when nothing changed while the log was read.
     if (identify_file(log) == before && !summary.ends_in_torn_line)
         store_contents(*cache, log, *before, CacheContents{summary, {}});
-    if (!usable_for(summary, query)) return read_histories(log, query, on_issue);
-    return answer(summary, query, on_issue);
+    if (!usable_for(summary, query)) return read_histories(log, query, on_issue, body_weights);
+    return answer(summary, query, on_issue, body_weights);
 }
 
 Histories read_histories_after_append(const fs::path& log, const HistoryQuery& query,

@@ -105,14 +105,25 @@ void Log::append_all(std::initializer_list<std::span<const Record>> batches,
     warn_of_exposure();
 }
 
-Histories Log::histories() {
+Histories Log::histories(BodyWeightTimeline* body_weights) {
     const HistoryQuery query{today_, std::nullopt, ExerciseHistory::kRecentSessions};
-    return read_histories_cached(source(), query, issues(), cache());
+    return read_histories_cached(source(), query, issues(), cache(), body_weights);
 }
 
-ExerciseHistory Log::history(const std::string& exercise, std::size_t kept_sessions) {
+ExerciseHistory Log::history(const std::string& exercise, std::size_t kept_sessions,
+                             BodyWeightTimeline* body_weights) {
     const HistoryQuery query{today_, exercise, kept_sessions};
-    return only_history(read_histories_cached(source(), query, issues(), cache()), kept_sessions);
+    return only_history(read_histories_cached(source(), query, issues(), cache(), body_weights),
+                        kept_sessions);
+}
+
+BodyWeightTimeline Log::body_weights() {
+    // No exercise has an empty id: the read folds body weights alone, and a
+    // cache leaves every exercise's line unparsed.
+    const HistoryQuery query{today_, std::string(), ExerciseHistory::kRecentSessions};
+    BodyWeightTimeline timeline;
+    read_histories_cached(source(), query, issues(), cache(), &timeline);
+    return timeline;
 }
 
 ExerciseHistory Log::history_after_append(const std::string& exercise) {

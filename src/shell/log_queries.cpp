@@ -111,6 +111,7 @@ PartScan scan_part(const fs::path& log, LogPart part) {
 
 struct PartFold {
     Histories histories;
+    BodyWeightTimeline body_weights;
     std::vector<BadLine> bad_lines;  // the first kReportedBadLines + 1
     std::size_t bad_line_count = 0;
     std::optional<Date> last_date;
@@ -130,8 +131,13 @@ PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
                                  complete ? error.what() : std::string(kTornLineSkipped));
         }
         if (!record_counts(record, query.today, voided)) return;
-        if (query.exercise && record.exercise != *query.exercise) return;
-        fold.histories.try_emplace(record.exercise, query.kept_sessions).first->second.add(record);
+        if (is_body_weight(record)) {
+            fold.body_weights.add(record);
+        } else {
+            if (query.exercise && record.exercise != *query.exercise) return;
+            fold.histories.try_emplace(record.exercise, query.kept_sessions)
+                .first->second.add(record);
+        }
         if (!fold.last_date || *fold.last_date < record.date) fold.last_date = record.date;
     };
     for_each_line_in(log, part, first_line, on_line);
@@ -144,6 +150,7 @@ void merge_fold(LogSummary& summary, PartFold&& fold) {
         const auto [at, inserted] = summary.histories.try_emplace(id, std::move(history));
         if (!inserted) at->second.merge(std::move(history));
     }
+    summary.body_weights.merge(std::move(fold.body_weights));
     for (auto& bad : fold.bad_lines)
         if (summary.bad_lines.size() <= kReportedBadLines)
             summary.bad_lines.push_back(std::move(bad));
@@ -219,9 +226,10 @@ void name_bad_lines(const LogSummary& summary, const LineIssueSink& on_issue) {
 }
 
 Histories read_histories(const fs::path& log, const HistoryQuery& query,
-                         const LineIssueSink& on_issue) {
+                         const LineIssueSink& on_issue, BodyWeightTimeline* body_weights) {
     LogSummary summary = summarize_log(log, query);
     name_bad_lines(summary, on_issue);
+    if (body_weights) *body_weights = std::move(summary.body_weights);
     return std::move(summary.histories);
 }
 
@@ -256,7 +264,8 @@ void read_counted_records(const fs::path& log, Date today, const WithdrawnIds& w
                               complete ? error.what() : std::string(kTornLineSkipped));
             return;
         }
-        if (!record_counts(record, today, withdrawn)) return;
+        // Body weights reach reports through the summary's timeline.
+        if (!record_counts(record, today, withdrawn) || is_body_weight(record)) return;
         if (notes && (!notes->last_date || *notes->last_date < record.date))
             notes->last_date = record.date;
         on_record(record);

@@ -11,7 +11,7 @@ namespace liftlog::testing {
 inline const Record& dirty_record() {
     static const Record dirty = [] {
         Record record;
-        record.version = 2;
+        record.version = 99;
         record.id = "dirty-id";
         record.time = "dirty-time";
         record.date = Date{std::chrono::year{2001} / 2 / 3};
@@ -21,6 +21,7 @@ inline const Record& dirty_record() {
         record.note = "dirty note";
         record.pain = true;
         record.voids = "dirty-voids";
+        record.body_weight = BodyWeight{8888, Unit::lb};
         record.unknown_fields = {{"dirty", 1}};
         return record;
     }();

@@ -43,7 +43,9 @@ TEST_CASE("progress overview in text has one row per exercise", "[e2e][progress]
     CHECK(result.status == 0);
     CHECK(result.err.empty());
     const auto lines = split_lines(result.out);
-    REQUIRE(lines.size() == 3);
+    // The table, a blank line and the note on how bodyweight sets were counted.
+    REQUIRE(lines.size() == 5);
+    CHECK(e2e::starts_with(lines[4], "No body weight logged"));
     CHECK(e2e::starts_with(lines[0], "EXERCISE "));
     for (const char* column : {"SESSIONS", "LAST", "BEST SET", "REPS", "VOLUME", "NEXT"})
         CHECK(e2e::contains(lines[0], column));
@@ -67,7 +69,7 @@ TEST_CASE("progress overview in JSON has the documented fields", "[e2e][progress
     for (const auto& [key, value] : list[0].items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"exercise", "name", "sessions", "first", "last",
                                            "best_set", "e1rm", "total_reps", "volume",
-                                           "suggestion"});
+                                           "bodyweight_e1rm", "suggestion"});
     CHECK(list[0]["exercise"] == "back-extension");
     CHECK(list[0]["name"] == "Back Extension");
     CHECK(list[0]["total_reps"] == 35);

@@ -465,6 +465,16 @@ std::vector<Record> realistic_records() {
 // empty strings, an rpe with many digits.
 std::vector<Record> unusual_records() {
     std::vector<Record> records;
+    // Body-weight records are version 2, which parse_record reads.
+    for (const std::int64_t hundredths : {8250, 8000, 18100, 1}) {
+        Record weighing;
+        weighing.id = "bw" + std::to_string(hundredths);
+        weighing.time = "2026-11-20T07:00:00+01:00";
+        weighing.date = Date{std::chrono::year{2026} / 11 / 20};
+        weighing.body_weight = BodyWeight{hundredths, hundredths == 18100 ? Unit::lb : Unit::kg};
+        if (hundredths == 8000) weighing.note = "after breakfast";
+        records.push_back(weighing);
+    }
     for (const char* note :
          {"grip \"slipped\"", "back\\slash", "two\nlines", "tab\there", "\x01\x1f control",
           "del \x7f", "emoji \xf0\x9f\x92\xaa and \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "caf\xc3\xa9",
@@ -565,9 +575,18 @@ std::vector<Record> refused_records() {
     return records;
 }
 
+// serialize_record writes the version a record needs; a record whose
+// `version` says otherwise is written with that version instead.
 std::vector<std::string> serialized(const std::vector<Record>& records) {
     std::vector<std::string> lines;
-    for (const auto& record : records) lines.push_back(serialize_record(record));
+    for (const auto& record : records) {
+        std::string line = serialize_record(record);
+        if (record.version != kLogFormatVersion) {
+            const std::string needed = "{\"v\":" + std::to_string(required_version(record));
+            line.replace(0, needed.size(), "{\"v\":" + std::to_string(record.version));
+        }
+        lines.push_back(std::move(line));
+    }
     return lines;
 }
 

@@ -33,6 +33,11 @@ void add_chart_options(CLI::App& command, ChartRequest& request) {
 // The overview prints csv too; one exercise prints text or json; the period
 // reports print every format.
 void check_format(const ProgressArguments& args, OutputFormat format) {
+    if (args.bodyweight) {
+        if (format == OutputFormat::jsonl)
+            throw UsageError("--format jsonl: 'progress --bodyweight' prints text, json or csv");
+        return;
+    }
     if (args.periods.wanted() || format == OutputFormat::text || format == OutputFormat::json)
         return;
     const std::string& exercise = args.exercise;
@@ -79,6 +84,8 @@ void add_progress_options(CLI::App& command, ProgressArguments& args) {
     command.add_option("exercise", args.exercise, "Show this exercise's full history");
     add_period_options(command, args.periods);
     add_chart_options(command, args.chart);
+    command.add_flag("--bodyweight", args.bodyweight,
+                     "Show the body-weight trend: every weighing and its change");
 }
 
 ProgressRequest decide_progress(const ProgressArguments& args, const Presentation& presentation) {
@@ -87,6 +94,13 @@ ProgressRequest decide_progress(const ProgressArguments& args, const Presentatio
             "--muscle, --since and --until go with --weekly or --monthly; for the sets "
             "themselves, use 'liftlog history' with the same filters");
     check_format(args, presentation.format);
+    if (args.bodyweight) {
+        if (!args.exercise.empty() || args.periods.wanted() || args.chart.asked())
+            throw UsageError(
+                "--bodyweight shows the body-weight trend alone; it does not go with an "
+                "exercise, --weekly, --monthly or --chart");
+        return {ProgressView::bodyweight, "", TrendMetric::top, presentation.glyphs};
+    }
     ProgressRequest request{ProgressView::overview, args.exercise, TrendMetric::top,
                             Glyphs::unicode};
     if (args.chart.asked())

@@ -14,14 +14,23 @@ void run_progress(const ProgressArguments& args, const Library& library, Log& lo
                   const Settings& settings, const Output& output) {
     const ProgressRequest request = decide_progress(args, settings.presentation);
     switch (request.view) {
-        case ProgressView::overview:
-            return print_overview(log.histories(), library, settings, output, request.glyphs);
+        case ProgressView::overview: {
+            BodyWeightTimeline body_weights;
+            const Histories histories = log.histories(&body_weights);
+            return print_overview(histories, body_weights, library, settings, output,
+                                  request.glyphs);
+        }
         case ProgressView::exercise: {
             const Exercise& exercise = library.exercise(request.exercise);
+            BodyWeightTimeline body_weights;
+            const ExerciseHistory history =
+                log.history(exercise.id, ExerciseHistory::kAllSessions, &body_weights);
             return print_exercise_progress(
-                exercise, log.history(exercise.id, ExerciseHistory::kAllSessions),
+                exercise, history, body_weights,
                 related_pain_in_log(exercise, library, log, settings.today()), settings, output);
         }
+        case ProgressView::bodyweight:
+            return print_body_weight_trend(log.body_weights(), settings, output);
         case ProgressView::periods: {
             FilterOptions filters = args.periods.filters;
             if (!args.exercise.empty()) filters.exercises.push_back(args.exercise);
@@ -43,7 +52,8 @@ Runner add_progress_command(CLI::App& app) {
     add_progress_options(*command, *args);
     command->footer(
         "Examples:\n  liftlog progress\n  liftlog progress back-extension\n  liftlog progress "
-        "deadlift --chart e1rm\n  liftlog progress --format json | jq '.[].suggestion.action'");
+        "deadlift --chart e1rm\n  liftlog progress --bodyweight\n  liftlog progress --format json "
+        "| jq '.[].suggestion.action'");
     return [args](Invocation& run) {
         run_progress(*args, run.library(), run.log(), run.settings(), run.output());
     };

@@ -38,19 +38,21 @@ std::vector<OverviewRow> overview_rows(const Histories& histories, const Library
     return rows;
 }
 
-void print_json_rows(const std::vector<OverviewRow>& rows, Unit unit, std::ostream& out) {
+void print_json_rows(const std::vector<OverviewRow>& rows, const BodyWeightTimeline& body_weights,
+                     Unit unit, std::ostream& out) {
     ordered_json list = ordered_json::array();
     for (const auto& row : rows)
-        list.push_back(
-            progress_entry_json(row.id, row.exercise, row.history, row.suggestion, unit));
+        list.push_back(progress_entry_json(row.id, row.exercise, row.history, row.suggestion, unit,
+                                           &body_weights));
     print_json(out, list);
 }
 
-void print_text_rows(const std::vector<OverviewRow>& rows, Unit unit, Glyphs glyphs,
-                     const Output& output) {
+void print_text_rows(const std::vector<OverviewRow>& rows, const BodyWeightTimeline& body_weights,
+                     Unit unit, Glyphs glyphs, const Output& output) {
     Table table(
         {"EXERCISE", "SESSIONS", "LAST", "BEST SET", "E1RM", "REPS", "VOLUME", "TREND", "NEXT"});
     bool beyond_epley = false;
+    bool bodyweight_sets = false;
     for (const auto& row : rows) {
         const auto& history = row.history;
         table.add_row(
@@ -58,13 +60,16 @@ void print_text_rows(const std::vector<OverviewRow>& rows, Unit unit, Glyphs gly
              history.best_set()
                  ? format_best_set(*history.best_set(), unit, load_step_of(row.exercise))
                  : "-",
-             e1rm_cell(history, unit), std::to_string(history.total_reps()),
-             format_volume(history.volume_kg(), unit), trend_cell(history, unit, glyphs),
+             e1rm_cell(history, body_weights, unit), std::to_string(history.total_reps()),
+             format_volume(history.volume_kg(body_weights), unit),
+             trend_cell(history, unit, glyphs),
              row.suggestion ? suggestion_summary(*row.suggestion) : "(not in the library)"});
         beyond_epley = beyond_epley || marks_beyond_epley(history);
+        bodyweight_sets = bodyweight_sets || history.has_bodyweight_sets();
     }
     table.print(output.out(), output.style());
     if (beyond_epley) print_e1rm_legend(output.out() << '\n');
+    if (bodyweight_sets) output.out() << '\n' << body_weight_note(body_weights, unit) << '\n';
 }
 
 // The stable columns of `progress --format csv`.
@@ -75,8 +80,9 @@ const std::vector<std::string> kOverviewColumns = {
 
 // The overview's volume, rounded to hundredths of `unit` (it is summed exactly
 // per unit; only the conversion can leave more decimals).
-std::string volume_text(const ExerciseHistory& history, Unit unit) {
-    return format_amount(std::llround(kilograms_in(history.volume_kg(), unit) * 100.0));
+std::string volume_text(const ExerciseHistory& history, const BodyWeightTimeline& body_weights,
+                        Unit unit) {
+    return format_amount(std::llround(kilograms_in(history.volume_kg(body_weights), unit) * 100.0));
 }
 
 std::vector<std::string> best_set_fields(const ExerciseHistory& history) {
@@ -95,7 +101,8 @@ std::vector<std::string> suggestion_fields(const std::optional<Suggestion>& sugg
             date_or(suggestion->not_before, "")};
 }
 
-void print_csv_rows(const std::vector<OverviewRow>& rows, Unit unit, const Output& output) {
+void print_csv_rows(const std::vector<OverviewRow>& rows, const BodyWeightTimeline& body_weights,
+                    Unit unit, const Output& output) {
     CsvWriter csv(output.out(), kOverviewColumns, {"exercise", "name"}, csv_cells(output));
     for (const auto& row : rows) {
         const auto& history = row.history;
@@ -105,7 +112,7 @@ void print_csv_rows(const std::vector<OverviewRow>& rows, Unit unit, const Outpu
                                            date_or(history.last_date(), "")};
         for (auto& field : best_set_fields(history)) fields.push_back(std::move(field));
         fields.push_back(std::to_string(history.total_reps()));
-        fields.push_back(volume_text(history, unit));
+        fields.push_back(volume_text(history, body_weights, unit));
         fields.push_back(std::string(unit_name(unit)));
         for (auto& field : suggestion_fields(row.suggestion)) fields.push_back(std::move(field));
         csv.row(fields);
@@ -120,28 +127,30 @@ std::string date_or(const std::optional<Date>& date, const std::string& none) {
 
 ordered_json progress_entry_json(const std::string& id, const Exercise* exercise,
                                  const ExerciseHistory& history,
-                                 const std::optional<Suggestion>& suggestion, Unit unit) {
+                                 const std::optional<Suggestion>& suggestion, Unit unit,
+                                 const BodyWeightTimeline* body_weights) {
     ordered_json entry = {{"exercise", id}, {"name", exercise ? exercise->name : id}};
-    const ordered_json summary = summary_json(history, unit);
+    const ordered_json summary = summary_json(history, unit, body_weights);
     for (const auto& [key, value] : summary.items()) entry[key] = value;
     entry["suggestion"] = suggestion ? suggestion_json(*suggestion) : ordered_json(nullptr);
     return entry;
 }
 
-void print_overview(const Histories& histories, const Library& library, const Settings& settings,
-                    const Output& output, Glyphs glyphs) {
+void print_overview(const Histories& histories, const BodyWeightTimeline& body_weights,
+                    const Library& library, const Settings& settings, const Output& output,
+                    Glyphs glyphs) {
     const Unit unit = settings.unit.value_or(Unit::kg);
     const auto rows = overview_rows(histories, library, settings);
     switch (output.format()) {
         case OutputFormat::csv:
-            return print_csv_rows(rows, unit, output);
+            return print_csv_rows(rows, body_weights, unit, output);
         case OutputFormat::json:
-            return print_json_rows(rows, unit, output.out());
+            return print_json_rows(rows, body_weights, unit, output.out());
         default:
             break;
     }
     if (rows.empty()) return output.hint(kEmptyLogHint);
-    print_text_rows(rows, unit, glyphs, output);
+    print_text_rows(rows, body_weights, unit, glyphs, output);
 }
 
 }  // namespace liftlog::cli

@@ -40,6 +40,7 @@ struct ChartRequest {
 
 struct ProgressArguments {
     std::string exercise;
+    bool bodyweight = false;  // --bodyweight: the body-weight trend
     PeriodOptions periods;
     ChartRequest chart;
 };
@@ -47,7 +48,7 @@ struct ProgressArguments {
 // arguments.cpp: the flags of `progress`, and what a combination of them asks for.
 void add_progress_options(CLI::App& command, ProgressArguments& args);
 
-enum class ProgressView { overview, exercise, periods, chart };
+enum class ProgressView { overview, exercise, periods, chart, bodyweight };
 struct ProgressRequest {
     ProgressView view = ProgressView::overview;
     std::string exercise;  // as typed; for the chart, `--chart deadlift` names it too
@@ -57,17 +58,27 @@ struct ProgressRequest {
 // Throws UsageError for flags or a --format that do not go together.
 ProgressRequest decide_progress(const ProgressArguments& args, const Presentation& presentation);
 
+// bodyweight.cpp: `progress --bodyweight`, every weighing and its change.
+void print_body_weight_trend(const BodyWeightTimeline& body_weights, const Settings& settings,
+                             const Output& output);
+// The one line that says how bodyweight sets were counted: with the latest
+// body weight, or without one and how to add it.
+std::string body_weight_note(const BodyWeightTimeline& body_weights, Unit unit);
+
 // overview.cpp
 // One exercise's entry in progress's JSON: id, name, the summary and the suggestion.
 nlohmann::ordered_json progress_entry_json(const std::string& id, const Exercise* exercise,
                                            const ExerciseHistory& history,
-                                           const std::optional<Suggestion>& suggestion, Unit unit);
-void print_overview(const Histories& histories, const Library& library, const Settings& settings,
-                    const Output& output, Glyphs glyphs);
+                                           const std::optional<Suggestion>& suggestion, Unit unit,
+                                           const BodyWeightTimeline* body_weights = nullptr);
+void print_overview(const Histories& histories, const BodyWeightTimeline& body_weights,
+                    const Library& library, const Settings& settings, const Output& output,
+                    Glyphs glyphs);
 
 // exercise.cpp
 // `related`: pain on another exercise that holds this one (progression.hpp).
 void print_exercise_progress(const Exercise& exercise, const ExerciseHistory& history,
+                             const BodyWeightTimeline& body_weights,
                              const std::optional<RelatedPain>& related, const Settings& settings,
                              const Output& output);
 
@@ -87,6 +98,10 @@ std::string trend_cell(const ExerciseHistory& history, Unit unit, Glyphs glyphs)
 UnitAmounts load_step_of(const Exercise* exercise);
 // "122.5 kg", "130.0 kg*" when estimated from more than 10 reps, "-" for none.
 std::string e1rm_cell(const ExerciseHistory& history, Unit unit);
+// The E1RM column: for bodyweight sets with a known body weight, body weight
+// plus added load.
+std::string e1rm_cell(const ExerciseHistory& history, const BodyWeightTimeline& body_weights,
+                      Unit unit);
 // Whether the cell is marked with *, so the legend is printed only when needed.
 bool marks_beyond_epley(const ExerciseHistory& history);
 void print_e1rm_legend(std::ostream& out);

@@ -73,6 +73,18 @@ std::string e1rm_cell(const ExerciseHistory& history, Unit unit) {
     return best ? e1rm_text(best->best, unit) : "-";
 }
 
+std::string e1rm_cell(const ExerciseHistory& history, const BodyWeightTimeline& body_weights,
+                      Unit unit) {
+    const auto with_body_weight = history.best_bodyweight_e1rm(body_weights);
+    if (!with_body_weight) return e1rm_cell(history, unit);
+    const auto& best = history.records().best_e1rm();
+    // A lift with both kinds of sets shows whichever estimate is higher.
+    if (best && record_one_rep_max(best->best).kilograms > with_body_weight->estimate.kilograms)
+        return e1rm_cell(history, unit);
+    return format_one_rep_max(with_body_weight->estimate, unit) +
+           (with_body_weight->estimate.beyond_epley_range ? kBeyondEpleyMark : "");
+}
+
 bool marks_beyond_epley(const ExerciseHistory& history) {
     const auto& best = history.records().best_e1rm();
     return best && record_one_rep_max(best->best).beyond_epley_range;
