@@ -60,6 +60,10 @@ class BodyWeightTimeline {
 // the sets that could give the day's best e1RM whatever the body weight.
 struct BodyweightDay {
     long long reps = 0;
+    // Assistance x reps, in hundredths of kg and of lb: taken off the body
+    // weight's volume once the body weight is known.
+    long long assistance_kg = 0;
+    long long assistance_lb = 0;
     std::vector<SetEntry> e1rm_candidates;
     friend bool operator==(const BodyweightDay&, const BodyweightDay&) = default;
 };

@@ -125,11 +125,37 @@ void print_logged(const Exercise& exercise, const Record& record, const Announce
 
 }  // namespace
 
+namespace {
+
+// Help of the lifter's whole body weight or more would lift them: a slip in
+// the amount or the sign, refused before the log is touched.
+void refuse_assistance_past_body_weight(const Record& record, Log& log) {
+    const auto assisted =
+        std::find_if(record.sets.begin(), record.sets.end(),
+                     [](const SetEntry& s) { return s.load.kind == LoadKind::assisted; });
+    if (assisted == record.sets.end()) return;
+    const auto weight = log.body_weights().on_or_before(record.date);
+    if (!weight) return;
+    for (const auto& set : record.sets) {
+        if (set.load.kind != LoadKind::assisted ||
+            -added_kilograms(set.load) < body_weight_kilograms(weight->weight))
+            continue;
+        throw UsageError(fmt::format(
+            "assistance of {} is not less than your body weight of {} {} (weighed {}); check "
+            "the amount, or write an added load with +, as in @+10kg",
+            format_load(set.load).substr(1), format_amount(weight->weight.hundredths),
+            unit_name(weight->weight.unit), format_date(weight->date)));
+    }
+}
+
+}  // namespace
+
 void run_log(const LogArguments& args, const Library& library, Log& log, const Settings& settings,
              const Output& output) {
     check_exercise_argument(args.exercise);
     const Exercise& exercise = library.exercise(args.exercise);
     const Record record = build_record(exercise, args, settings);
+    refuse_assistance_past_body_weight(record, log);
     log.append(record);
     const ExerciseHistory history = log.history_after_append(exercise.id);
     // Appended anyway (a real jump is possible), but a slip is easy to undo.

@@ -20,7 +20,19 @@ void merge_into(Session& session, const Record& record) {
 }
 
 bool is_bodyweight_kind(const Load& load) {
-    return load.kind == LoadKind::bodyweight || load.kind == LoadKind::added;
+    return load.kind == LoadKind::bodyweight || load.kind == LoadKind::added ||
+           load.kind == LoadKind::assisted;
+}
+
+void add_assistance(BodyweightDay& day, const SetEntry& set) {
+    if (set.load.kind != LoadKind::assisted) return;
+    (set.load.unit == Unit::kg ? day.assistance_kg : day.assistance_lb) +=
+        set.load.hundredths * set.reps;
+}
+
+double assistance_kilograms(const BodyweightDay& day) {
+    return static_cast<double>(day.assistance_kg) / 100.0 +
+           static_cast<double>(day.assistance_lb) / 100.0 * kKilogramsPerPound;
 }
 
 bool within_epley(const SetEntry& set) {
@@ -43,6 +55,8 @@ void offer_candidate(std::vector<SetEntry>& candidates, const SetEntry& set) {
 
 void merge_day(BodyweightDay& into, const BodyweightDay& later) {
     into.reps += later.reps;
+    into.assistance_kg += later.assistance_kg;
+    into.assistance_lb += later.assistance_lb;
     for (const auto& set : later.e1rm_candidates) offer_candidate(into.e1rm_candidates, set);
 }
 
@@ -125,9 +139,11 @@ void ExerciseHistory::add(const Record& record) {
             volume += static_cast<VolumeSum>(set.load.hundredths) * set.reps;
         }
         keep_best(set, record.date);
-        if (is_bodyweight_kind(set.load)) {
+        // Failed attempts and timed sets move no body weight a rep at a time.
+        if (is_bodyweight_kind(set.load) && set.reps >= 1) {
             BodyweightDay& day = bodyweight_days_[record.date];
             day.reps += set.reps;
+            add_assistance(day, set);
             offer_candidate(day.e1rm_candidates, set);
         }
     }
@@ -187,7 +203,9 @@ double ExerciseHistory::volume_kg(const BodyWeightTimeline& body_weights) const 
     double volume = volume_kg();
     for (const auto& [date, day] : bodyweight_days_)
         if (const auto weight = body_weights.on_or_before(date))
-            volume += body_weight_kilograms(weight->weight) * static_cast<double>(day.reps);
+            volume += std::max(
+                0.0, body_weight_kilograms(weight->weight) * static_cast<double>(day.reps) -
+                         assistance_kilograms(day));
     return volume;
 }
 

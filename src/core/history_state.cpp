@@ -74,7 +74,8 @@ Session session_from_state(const json& state) {
 json bodyweight_days_state(const std::map<Date, BodyweightDay>& days) {
     json state = json::array();
     for (const auto& [date, day] : days)
-        state.push_back({format_date(date), day.reps, sets_to_json(day.e1rm_candidates)});
+        state.push_back({format_date(date), day.reps, sets_to_json(day.e1rm_candidates),
+                         day.assistance_kg, day.assistance_lb});
     return state;
 }
 
@@ -84,6 +85,8 @@ std::map<Date, BodyweightDay> bodyweight_days_from_state(const json& state) {
         BodyweightDay day;
         day.reps = entry.at(1).get<long long>();
         day.e1rm_candidates = sets_from_json(entry.at(2));
+        day.assistance_kg = entry.at(3).get<long long>();
+        day.assistance_lb = entry.at(4).get<long long>();
         require(day.reps > 0 && !day.e1rm_candidates.empty(), "an empty bodyweight day");
         require(days.emplace(date_state(entry.at(0)), std::move(day)).second,
                 "a bodyweight day twice");

@@ -191,7 +191,6 @@ nlohmann::ordered_json amount_to_json(std::int64_t hundredths) {
 
 }  // namespace
 
-
 nlohmann::ordered_json load_to_json(const Load& load) {
     nlohmann::ordered_json object = {{"kind", load_kind_name(load.kind)}};
     if (load.kind == LoadKind::bodyweight) return object;

@@ -163,3 +163,25 @@ TEST_CASE("timed holds add time, then load; carries add distance", "[e2e][record
     CHECK(
         contains(reps.err, "plank measures time, not reps; for example: liftlog log plank 3x60s"));
 }
+
+TEST_CASE("with a body weight, assisted sets count what the lifter moved",
+          "[e2e][record-model][bodyweight]") {
+    e2e::Sandbox sandbox;
+    REQUIRE(
+        sandbox.run({"weigh", "80kg", "--date", "2026-11-01", "--today", "2026-11-01"}).status ==
+        0);
+    REQUIRE(log_on(sandbox, {"pull-up", "3x8@-20kg"}, "2026-11-02").status == 0);
+    const auto json = parse_json(
+        sandbox.run({"progress", "pull-up", "--today", "2026-11-03", "--format", "json"}).out);
+    CHECK(json.at(0)["volume"]["value"] == 1440);  // 3 x 8 x (80 - 20)
+    const auto text = sandbox.run({"progress", "--today", "2026-11-03"});
+    CHECK(contains(text.out, " 76.0 kg "));  // Epley from 60 kg for 8
+    // Help of the whole body weight is a slip: refused, the log as it was.
+    const std::string before = sandbox.read_log();
+    const auto lifted = log_on(sandbox, {"pull-up", "3x8@-85kg"}, "2026-11-03");
+    CHECK(lifted.status == 2);
+    CHECK(contains(lifted.err,
+                   "assistance of 85kg is not less than your body weight of 80 kg (weighed "
+                   "2026-11-01)"));
+    CHECK(sandbox.read_log() == before);
+}
