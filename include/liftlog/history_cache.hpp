@@ -20,7 +20,7 @@ namespace liftlog {
 // Bumped whenever what the cache holds, or how histories fold, changes
 // (2: personal records; 3: a flagged e1RM never replaces one within Epley's range;
 // 4: sessions marked light).
-inline constexpr int kHistoryCacheFormat = 4;
+inline constexpr int kHistoryCacheFormat = 5;
 
 // The cache file for `log` inside `cache_dir`, named after the log's path.
 std::filesystem::path history_cache_file(const std::filesystem::path& cache_dir,
