@@ -194,6 +194,32 @@ Log::Contents Log::ids_present() {
     return present;
 }
 
+std::uint64_t record_fingerprint(const Record& record) {
+    return std::hash<std::string>{}(serialize_record(record));
+}
+
+Log::Fingerprints Log::fingerprints() {
+    Fingerprints found;
+    const auto identity = identify_file(source());
+    found.size_read = identity ? identity->size : 0;
+    Record record;
+    for_each_line(source(), [&](std::size_t, std::string_view line, bool) {
+        try {
+            parse_record_into(line, record);
+        } catch (const RecordError&) {
+            return;
+        }
+        found.by_id.try_emplace(record.id, record_fingerprint(record));
+    });
+    return found;
+}
+
+void Log::for_each_line_of_other(const fs::path& other, const LineSink& on_line) {
+    if (!for_each_line(other, on_line))
+        throw UsageError(
+            fmt::format("{}: no such file; give a liftlog log to merge", other.string()));
+}
+
 void Log::for_each_raw_line(const LineSink& on_line) {
     for_each_line(source(), on_line);
 }
