@@ -1,6 +1,7 @@
 #pragma once
 // Reading the log for reports. Records dated after `today` are left out, so a
 // report pinned with --today is the same whenever it is run.
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -31,18 +32,24 @@ std::uint64_t record_id_key(std::string_view id);
 // line that holds it. Empty, and free to ask, for a log whose ids are unique.
 class FirstCopies {
   public:
-    void note_repeated(std::uint64_t key, std::size_t first_line) {
-        first_line_.try_emplace(key, first_line);
-    }
+    // `firsts` holds each repeated key with its first line, sorted by key.
+    FirstCopies() = default;
+    explicit FirstCopies(std::vector<std::pair<std::uint64_t, std::size_t>> firsts)
+        : firsts_(std::move(firsts)) {}
     bool counts(std::string_view id, std::size_t line) const {
-        if (first_line_.empty()) return true;
-        const auto it = first_line_.find(record_id_key(id));
-        return it == first_line_.end() || it->second == line;
+        if (firsts_.empty()) return true;
+        const std::uint64_t key = record_id_key(id);
+        const auto it =
+            std::lower_bound(firsts_.begin(), firsts_.end(), key,
+                             [](const auto& first, std::uint64_t k) { return first.first < k; });
+        return it == firsts_.end() || it->first != key || it->second == line;
     }
-    std::size_t repeated_ids() const { return first_line_.size(); }
+    std::size_t repeated_ids() const { return firsts_.size(); }
 
   private:
-    std::unordered_map<std::uint64_t, std::size_t> first_line_;
+    // A sorted vector rather than a hash table: no node per id, so a doubled
+    // log of a million records costs one sort, not a million allocations.
+    std::vector<std::pair<std::uint64_t, std::size_t>> firsts_;
 };
 
 // What a cheap first pass learns: the ids that void records withdraw (only

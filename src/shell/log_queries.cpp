@@ -128,9 +128,9 @@ PartScan scan_part(const fs::path& log, LogPart part) {
     return scan;
 }
 
-// The keys that stand on more than one line. Sorting a copy is cheap next to
-// reading the lines, and needs no table that grows with the log.
-std::unordered_set<std::uint64_t> repeated_keys(const std::vector<PartScan>& scans) {
+// Whether any key stands on more than one line. Sorting a copy of the keys
+// is cheap next to reading the lines, and needs no table that grows with the log.
+bool has_repeated_keys(const std::vector<PartScan>& scans) {
     std::vector<std::uint64_t> keys;
     std::size_t count = 0;
     for (const auto& scan : scans) count += scan.ids.size();
@@ -138,21 +138,31 @@ std::unordered_set<std::uint64_t> repeated_keys(const std::vector<PartScan>& sca
     for (const auto& scan : scans)
         for (const auto& at : scan.ids) keys.push_back(at.key);
     std::sort(keys.begin(), keys.end());
-    std::unordered_set<std::uint64_t> repeated;
-    for (std::size_t i = 1; i < keys.size(); ++i)
-        if (keys[i] == keys[i - 1]) repeated.insert(keys[i]);
-    return repeated;
+    return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+}
+
+// Each repeated key with the first line that holds it.
+FirstCopies first_copies(const std::vector<PartScan>& scans,
+                         const std::vector<std::size_t>& first_lines) {
+    std::vector<std::pair<std::uint64_t, std::size_t>> all;
+    for (std::size_t i = 0; i < scans.size(); ++i)
+        for (const auto& at : scans[i].ids) all.emplace_back(at.key, first_lines[i] + at.line - 1);
+    std::sort(all.begin(), all.end());  // by key, then line: the first copy leads its run
+    std::vector<std::pair<std::uint64_t, std::size_t>> firsts;
+    for (std::size_t i = 0; i < all.size();) {
+        std::size_t end = i + 1;
+        while (end < all.size() && all[end].first == all[i].first) ++end;
+        if (end - i > 1) firsts.push_back(all[i]);
+        i = end;
+    }
+    return FirstCopies(std::move(firsts));
 }
 
 // The index of a log read in `scans`, whose parts start at `first_lines`.
 LogIndex index_from_scans(const std::vector<PartScan>& scans,
                           const std::vector<std::size_t>& first_lines) {
     LogIndex index;
-    const auto repeated = repeated_keys(scans);
-    for (std::size_t i = 0; i < scans.size() && !repeated.empty(); ++i)
-        for (const auto& at : scans[i].ids)
-            if (repeated.contains(at.key))
-                index.copies.note_repeated(at.key, first_lines[i] + at.line - 1);
+    if (has_repeated_keys(scans)) index.copies = first_copies(scans, first_lines);
     for (std::size_t i = 0; i < scans.size(); ++i)
         for (const auto& void_at : scans[i].voids)
             if (index.copies.counts(void_at.id, first_lines[i] + void_at.line - 1))
