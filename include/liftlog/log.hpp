@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct LogLocation {
 };
 
 using Warn = std::function<void(const std::string& message)>;
+
+// A hash of `record` as liftlog writes it: equal for copies of one record,
+// whatever spacing or key order a copy was written in.
+std::uint64_t record_fingerprint(const Record& record);
 
 class Log {
   public:
@@ -104,8 +109,20 @@ class Log {
     // were read.
     Contents ids_present();
 
-    // Every non-empty line as stored, for `check`, which judges each itself.
+    struct Fingerprints {
+        // Each id's first copy, as a hash of the record as liftlog writes it,
+        // so that a copy elsewhere can be told identical or conflicting.
+        std::unordered_map<std::string, std::uint64_t> by_id;
+        std::uint64_t size_read = 0;  // the log's size just before they were read
+    };
+    Fingerprints fingerprints();
+
+    // Every non-empty line of the file as stored, for `check`, which judges
+    // each itself.
     void for_each_raw_line(const LineSink& on_line);
+
+    // Another liftlog log (`merge`), line by line, never this one's cache.
+    void for_each_line_of_other(const std::filesystem::path& other, const LineSink& on_line);
 
     // The ways others could change the log (log_exposure). Every command
     // that reads or writes the log warns of them once; a command that takes

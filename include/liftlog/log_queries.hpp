@@ -1,12 +1,16 @@
 #pragma once
 // Reading the log for reports. Records dated after `today` are left out, so a
 // report pinned with --today is the same whenever it is run.
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -19,8 +23,45 @@ namespace liftlog {
 // there are; `liftlog check` lists them all.
 inline constexpr std::size_t kReportedBadLines = 20;
 
-// The ids that void records withdraw. Only lines that may be void records
-// are parsed, so this pass costs little more than reading the file.
+// A record id as 64 bits: liftlog's ids (16 lowercase hex digits) are their
+// value, any other id (written by hand) a hash of it.
+std::uint64_t record_id_key(std::string_view id);
+
+// Which copy of a record id counts when the id stands on several lines (a log
+// concatenated with itself, a sync tool's conflict copy appended): the first
+// line that holds it. Empty, and free to ask, for a log whose ids are unique.
+class FirstCopies {
+  public:
+    // `firsts` holds each repeated key with its first line, sorted by key.
+    FirstCopies() = default;
+    explicit FirstCopies(std::vector<std::pair<std::uint64_t, std::size_t>> firsts)
+        : firsts_(std::move(firsts)) {}
+    bool counts(std::string_view id, std::size_t line) const {
+        if (firsts_.empty()) return true;
+        const std::uint64_t key = record_id_key(id);
+        const auto it =
+            std::lower_bound(firsts_.begin(), firsts_.end(), key,
+                             [](const auto& first, std::uint64_t k) { return first.first < k; });
+        return it == firsts_.end() || it->first != key || it->second == line;
+    }
+    std::size_t repeated_ids() const { return firsts_.size(); }
+
+  private:
+    // A sorted vector rather than a hash table: no node per id, so a doubled
+    // log of a million records costs one sort, not a million allocations.
+    std::vector<std::pair<std::uint64_t, std::size_t>> firsts_;
+};
+
+// What a cheap first pass learns: the ids that void records withdraw (only
+// lines that may be void records are parsed) and which copy of a repeated id
+// counts.
+struct LogIndex {
+    std::unordered_set<std::string> voided;
+    FirstCopies copies;
+};
+LogIndex index_log(const std::filesystem::path& log);
+
+// The ids that void records withdraw, each void counted once.
 std::unordered_set<std::string> read_voided_ids(const std::filesystem::path& log);
 
 struct HistoryQuery {
@@ -49,9 +90,9 @@ struct LogSummary {
 };
 
 // Folds the records that count: not void records, not withdrawn by one, not
-// dated after the query's `today`. Large logs are read in parts on several
-// threads; the result is the same. `parts` 0 picks the number of parts from the
-// file's size and the cores; tests pass others.
+// dated after the query's `today`, and of each id only its first copy. Large logs are read in parts
+// on several threads; the result is the same. `parts` 0 picks the number of parts from the file's
+// size and the cores; tests pass others.
 LogSummary summarize_log(const std::filesystem::path& log, const HistoryQuery& query,
                          std::size_t parts = 0);
 
@@ -61,7 +102,9 @@ void note_bad_line(std::vector<BadLine>& first, std::size_t& count, std::size_t 
 
 // Folds `part`, which must start where `summary`'s reading ended, into
 // `summary`. Returns false, leaving `summary` unusable, when the part holds a
-// void record: it could withdraw a record that is already folded.
+// void record: it could withdraw a record that is already folded. The part's
+// ids are not compared with those before it: it is what `log` just appended,
+// a record with a new random id.
 bool extend_summary(LogSummary& summary, const std::filesystem::path& log, LogPart part,
                     const HistoryQuery& query);
 

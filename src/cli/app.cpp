@@ -95,6 +95,7 @@ const std::vector<Command>& command_table() {
         {{"check", {F::text, F::json}, false, true}, add_check_command},
         {{"history", {F::text, F::json, F::csv, F::jsonl}, true, true}, add_history_command},
         {{"import", {F::text, F::json}, true, true}, add_import_command},
+        {{"merge", {F::text, F::json}, false, true}, add_merge_command},
         {{"completion", {F::text}, true, false}, add_completion_command},
     };
     return table;

@@ -71,13 +71,31 @@ class LogChecker {
     }
 
     std::size_t records() const { return records_; }
+    std::vector<Problem> take_notes() { return std::move(notes_); }
 
   private:
     void check_record(std::size_t number, const Record& record) {
         ++records_;
-        if (const auto [it, inserted] = ids_.emplace(record.id, number); !inserted)
-            add(number, fmt::format("id '{}' is also used on line {}", record.id, it->second),
-                "'liftlog undo ID' would withdraw both; leave them unless one is a mistake");
+        const std::uint64_t fingerprint = record_fingerprint(record);
+        if (const auto [it, inserted] = ids_.try_emplace(record.id, number, fingerprint);
+            !inserted) {
+            const std::size_t first = it->second.first;
+            if (it->second.second == fingerprint) {
+                notes_.push_back({file_, number,
+                                  fmt::format("exact copy of line {} (id '{}')", first, record.id),
+                                  "harmless: every report counts it once; 'liftlog merge' leaves "
+                                  "such copies out"});
+            } else {
+                add(number,
+                    fmt::format("id '{}' is also used on line {} by a different record; reports "
+                                "count only line {}",
+                                record.id, first, first),
+                    fmt::format("keep one of the two: remove the line you do not want with an "
+                                "editor (make a backup first); 'liftlog undo' cannot choose, it "
+                                "would withdraw both"));
+            }
+            return;  // a later copy counts for nothing, so it is judged no further
+        }
         // Withdrawn entries are checked like any other: they stay in the file.
         const RecordStatus status = record_status(record, today_, kNoneWithdrawn);
         if (status == RecordStatus::void_record) {
@@ -110,7 +128,8 @@ class LogChecker {
     const Library& library_;
     Date today_;
     std::size_t records_ = 0;
-    std::map<std::string, std::size_t> ids_;
+    std::map<std::string, std::pair<std::size_t, std::uint64_t>> ids_;  // first line, fingerprint
+    std::vector<Problem> notes_;                                        // information, not problems
     std::vector<std::pair<std::string, std::size_t>> voids_;
     std::vector<Problem> problems_;
 };
@@ -123,27 +142,34 @@ Problem definition_problem(const std::string& text) {
             "fix the file or move it out of the way; every command needs the library"};
 }
 
-void print_problems(const std::vector<Problem>& problems, std::size_t records,
-                    std::size_t definitions, const Output& output) {
+nlohmann::ordered_json problems_json(const std::vector<Problem>& problems) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& p : problems)
+        list.push_back({{"file", p.file},
+                        {"line", p.line == 0 ? nlohmann::ordered_json(nullptr)
+                                             : nlohmann::ordered_json(p.line)},
+                        {"message", p.message},
+                        {"fix", p.fix}});
+    return list;
+}
+
+void print_problems(const std::vector<Problem>& problems, const std::vector<Problem>& notes,
+                    std::size_t records, std::size_t definitions, const Output& output) {
     std::ostream& out = output.out();
     if (output.format() == OutputFormat::json) {
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
-        for (const auto& p : problems)
-            list.push_back({{"file", p.file},
-                            {"line", p.line == 0 ? nlohmann::ordered_json(nullptr)
-                                                 : nlohmann::ordered_json(p.line)},
-                            {"message", p.message},
-                            {"fix", p.fix}});
         return print_json(out, {{"ok", problems.empty()},
                                 {"records", records},
                                 {"definitions", definitions},
-                                {"problems", list}});
+                                {"problems", problems_json(problems)},
+                                {"notes", problems_json(notes)}});
     }
     for (const auto& p : problems) {
         out << (p.line == 0 ? fmt::format("{}: {}\n", p.file, p.message)
                             : fmt::format("{}:{}: {}\n", p.file, p.line, p.message));
         if (!p.fix.empty()) out << "  fix: " << p.fix << '\n';
     }
+    for (const auto& n : notes)
+        out << fmt::format("{}:{}: note: {}\n  {}\n", n.file, n.line, n.message, n.fix);
     out << fmt::format("{} problem{}; {} log entries and {} definitions checked\n", problems.size(),
                        problems.size() == 1 ? "" : "s", records, definitions);
 }
@@ -156,6 +182,7 @@ int run_check(Log& log, const Settings& settings, const Output& output) {
     for (const auto& text : Library::problems(sources))
         problems.push_back(definition_problem(text));
     std::size_t records = 0;
+    std::vector<Problem> notes;
     if (problems.empty()) {
         // Taken first, so that reading the log does not also warn of them.
         for (const auto& exposure : log.take_exposure())
@@ -168,8 +195,9 @@ int run_check(Log& log, const Settings& settings, const Output& output) {
         auto log_problems = checker.finish();
         problems.insert(problems.end(), log_problems.begin(), log_problems.end());
         records = checker.records();
+        notes = checker.take_notes();
     }
-    print_problems(problems, records, sources.size(), output);
+    print_problems(problems, notes, records, sources.size(), output);
     return problems.empty() ? 0 : 1;
 }
 

@@ -95,6 +95,14 @@ void run_weigh(const WeighArguments& args, Log& log, const Settings& settings,
                const Output& output);
 Runner add_weigh_command(CLI::App& app);
 
+// liftlog merge FILE... [--dry-run]
+struct MergeArguments {
+    std::vector<std::string> files;
+    bool dry_run = false;
+};
+void run_merge(const MergeArguments& args, Log& log, const Output& output);
+Runner add_merge_command(CLI::App& app);
+
 // liftlog undo [ID]
 void run_undo(const std::string& id_prefix, Log& log, const Settings& settings,
               const Output& output);

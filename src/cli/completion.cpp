@@ -25,7 +25,7 @@ const std::map<std::string, std::vector<std::string>> kUncheckedChoices = {
 // same name means the same thing in every command.
 const std::set<std::string> kExerciseArguments = {"--exercise", "exercise"};
 const std::set<std::string> kPlanArguments = {"--plan", "plan"};
-const std::set<std::string> kFileArguments = {"--log", "--config", "--map", "file"};
+const std::set<std::string> kFileArguments = {"--log", "--config", "--map", "file", "files"};
 const std::set<std::string> kDirectoryArguments = {"--exercises"};
 
 // "TEXT:{text,json,csv}" gives text, json and csv: the set an IsMember check

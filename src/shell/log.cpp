@@ -156,8 +156,8 @@ Log::Matches Log::entries_with_id_prefix(std::string_view prefix) {
     // its choice of entry may be out of date.
     const auto identity = identify_file(source());
     auto entries = with_rereadable(source(), [&](const fs::path& log) {
-        const auto voided = read_voided_ids(log);
-        const WithdrawnIds withdrawn(voided);
+        const LogIndex index = index_log(log);
+        const WithdrawnIds withdrawn(index.voided);
         std::vector<Entry> matches;
         const auto on_record = [&](Record&& record) {
             const RecordStatus status = record_status(record, Date::max(), withdrawn);
@@ -169,8 +169,16 @@ Log::Matches Log::entries_with_id_prefix(std::string_view prefix) {
                 matches.push_back({std::move(record), is_withdrawn});
             }
         };
-        read_log(log, on_record, [&](std::size_t line, const std::string& reason) {
-            note_bad_line(notes.bad_lines, notes.bad_line_count, line, reason);
+        for_each_line(log, [&](std::size_t number, std::string_view line, bool complete) {
+            Record record;
+            try {
+                parse_record_into(line, record);
+            } catch (const RecordError& error) {
+                return note_bad_line(notes.bad_lines, notes.bad_line_count, number,
+                                     complete ? error.what() : std::string(kTornLineSkipped));
+            }
+            // A second copy of an entry is the same entry: undo sees it once.
+            if (index.copies.counts(record.id, number)) on_record(std::move(record));
         });
         return matches;
     });
@@ -195,6 +203,32 @@ Log::Contents Log::ids_present() {
         present.ids.ids.insert(std::move(record.id));
     });
     return present;
+}
+
+std::uint64_t record_fingerprint(const Record& record) {
+    return std::hash<std::string>{}(serialize_record(record));
+}
+
+Log::Fingerprints Log::fingerprints() {
+    Fingerprints found;
+    const auto identity = identify_file(source());
+    found.size_read = identity ? identity->size : 0;
+    Record record;
+    for_each_line(source(), [&](std::size_t, std::string_view line, bool) {
+        try {
+            parse_record_into(line, record);
+        } catch (const RecordError&) {
+            return;
+        }
+        found.by_id.try_emplace(record.id, record_fingerprint(record));
+    });
+    return found;
+}
+
+void Log::for_each_line_of_other(const fs::path& other, const LineSink& on_line) {
+    if (!for_each_line(other, on_line))
+        throw UsageError(
+            fmt::format("{}: no such file; give a liftlog log to merge", other.string()));
 }
 
 void Log::for_each_raw_line(const LineSink& on_line) {

@@ -19,16 +19,7 @@ namespace liftlog {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// Only a line that names the key "voids" can be a void record, and the key may
-// be spelled with JSON escapes ("vo\u0069ds").
-bool may_be_void(std::string_view line) {
-    return line.find("\"voids\"") != std::string_view::npos ||
-           line.find('\\') != std::string_view::npos;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 namespace {
 
@@ -90,23 +81,93 @@ bool starts_as_training_record(std::string_view line) {
     return training_record_date_at(line) != std::string_view::npos;
 }
 
+// Where one id stands: its line within the part.
+struct IdAt {
+    std::uint64_t key = 0;
+    std::size_t line = 0;
+};
+
+struct VoidAt {
+    std::string target;
+    std::string id;
+    std::size_t line = 0;
+};
+
 struct PartScan {
     std::size_t lines = 0;
-    std::vector<std::string> voided;
+    std::vector<IdAt> ids;  // in line order
+    std::vector<VoidAt> voids;
 };
+
+// The id of a line that starts the way liftlog writes every record.
+std::optional<std::string_view> written_record_id(std::string_view line) {
+    constexpr std::string_view kStart = R"({"v":1,"id":")";
+    if (!line.starts_with(kStart)) return std::nullopt;
+    const auto end = line.find('"', kStart.size());
+    if (end == std::string_view::npos) return std::nullopt;
+    return line.substr(kStart.size(), end - kStart.size());
+}
 
 PartScan scan_part(const fs::path& log, LogPart part) {
     PartScan scan;
-    scan.lines = for_each_line_in(log, part, 1, [&](std::size_t, std::string_view line, bool) {
-        if (starts_as_training_record(line) || !may_be_void(line)) return;
-        try {
-            const Record record = parse_record(line);
-            if (record.voids) scan.voided.push_back(*record.voids);
-        } catch (const RecordError&) {
-            // Reported, with its line number, when the part is folded.
-        }
-    });
+    scan.lines =
+        for_each_line_in(log, part, 1, [&](std::size_t number, std::string_view line, bool) {
+            // A line liftlog wrote is taken for its id unparsed, which keeps this
+            // pass cheap; only other lines are parsed for theirs.
+            if (starts_as_training_record(line))
+                if (const auto id = written_record_id(line))
+                    return scan.ids.push_back({record_id_key(*id), number});
+            try {
+                const Record record = parse_record(line);
+                scan.ids.push_back({record_id_key(record.id), number});
+                if (record.voids) scan.voids.push_back({*record.voids, record.id, number});
+            } catch (const RecordError&) {
+                // Reported, with its line number, when the part is folded.
+            }
+        });
     return scan;
+}
+
+// Whether any key stands on more than one line. Sorting a copy of the keys
+// is cheap next to reading the lines, and needs no table that grows with the log.
+bool has_repeated_keys(const std::vector<PartScan>& scans) {
+    std::vector<std::uint64_t> keys;
+    std::size_t count = 0;
+    for (const auto& scan : scans) count += scan.ids.size();
+    keys.reserve(count);
+    for (const auto& scan : scans)
+        for (const auto& at : scan.ids) keys.push_back(at.key);
+    std::sort(keys.begin(), keys.end());
+    return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+}
+
+// Each repeated key with the first line that holds it.
+FirstCopies first_copies(const std::vector<PartScan>& scans,
+                         const std::vector<std::size_t>& first_lines) {
+    std::vector<std::pair<std::uint64_t, std::size_t>> all;
+    for (std::size_t i = 0; i < scans.size(); ++i)
+        for (const auto& at : scans[i].ids) all.emplace_back(at.key, first_lines[i] + at.line - 1);
+    std::sort(all.begin(), all.end());  // by key, then line: the first copy leads its run
+    std::vector<std::pair<std::uint64_t, std::size_t>> firsts;
+    for (std::size_t i = 0; i < all.size();) {
+        std::size_t end = i + 1;
+        while (end < all.size() && all[end].first == all[i].first) ++end;
+        if (end - i > 1) firsts.push_back(all[i]);
+        i = end;
+    }
+    return FirstCopies(std::move(firsts));
+}
+
+// The index of a log read in `scans`, whose parts start at `first_lines`.
+LogIndex index_from_scans(const std::vector<PartScan>& scans,
+                          const std::vector<std::size_t>& first_lines) {
+    LogIndex index;
+    if (has_repeated_keys(scans)) index.copies = first_copies(scans, first_lines);
+    for (std::size_t i = 0; i < scans.size(); ++i)
+        for (const auto& void_at : scans[i].voids)
+            if (index.copies.counts(void_at.id, first_lines[i] + void_at.line - 1))
+                index.voided.insert(void_at.target);
+    return index;
 }
 
 struct PartFold {
@@ -119,7 +180,8 @@ struct PartFold {
 };
 
 PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
-                   const WithdrawnIds& voided, const HistoryQuery& query) {
+                   const WithdrawnIds& voided, const FirstCopies& copies,
+                   const HistoryQuery& query) {
     PartFold fold;
     Record record;  // reused: lines in the common shape allocate nothing
     const auto on_line = [&](std::size_t number, std::string_view line, bool complete) {
@@ -130,6 +192,7 @@ PartFold fold_part(const fs::path& log, LogPart part, std::size_t first_line,
             return note_bad_line(fold.bad_lines, fold.bad_line_count, number,
                                  complete ? error.what() : std::string(kTornLineSkipped));
         }
+        if (!copies.counts(record.id, number)) return;
         if (!record_counts(record, query.today, voided)) return;
         if (is_body_weight(record)) {
             fold.body_weights.add(record);
@@ -167,13 +230,31 @@ void note_bad_line(std::vector<BadLine>& first, std::size_t& count, std::size_t 
     if (++count <= kReportedBadLines + 1) first.push_back({number, std::move(reason)});
 }
 
-std::unordered_set<std::string> read_voided_ids(const fs::path& log) {
-    std::unordered_set<std::string> voided;
-    for (const LogPart part : split_log(log, 1)) {
-        const PartScan scan = scan_part(log, part);
-        voided.insert(scan.voided.begin(), scan.voided.end());
+std::uint64_t record_id_key(std::string_view id) {
+    std::uint64_t value = 0;
+    if (id.size() == 16) {
+        for (const char c : id) {
+            if (c >= '0' && c <= '9')
+                value = value << 4 | static_cast<std::uint64_t>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                value = value << 4 | static_cast<std::uint64_t>(c - 'a' + 10);
+            else
+                return std::hash<std::string_view>{}(id);
+        }
+        return value;
     }
-    return voided;
+    return std::hash<std::string_view>{}(id);
+}
+
+LogIndex index_log(const fs::path& log) {
+    const std::vector<LogPart> parts = split_log(log, 1);
+    std::vector<PartScan> scans;
+    for (const LogPart part : parts) scans.push_back(scan_part(log, part));
+    return index_from_scans(scans, std::vector<std::size_t>(scans.size(), 1));
+}
+
+std::unordered_set<std::string> read_voided_ids(const fs::path& log) {
+    return index_log(log).voided;
 }
 
 LogSummary summarize_log(const fs::path& log, const HistoryQuery& query, std::size_t part_limit) {
@@ -185,19 +266,22 @@ LogSummary summarize_log(const fs::path& log, const HistoryQuery& query, std::si
     const std::vector<LogPart> parts =
         split_log(log, part_limit == 0 ? part_count(log) : part_limit);
     if (parts.empty()) return summary;
-    // First the void records, which may come after the records they withdraw.
+    // First the void records, which may come after the records they withdraw,
+    // and the ids that stand on several lines.
     std::vector<PartScan> scans(parts.size());
     run_parts(parts.size(), [&](std::size_t i) { scans[i] = scan_part(log, parts[i]); });
     std::vector<std::size_t> first_lines(parts.size(), 1);
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        summary.voided.insert(scans[i].voided.begin(), scans[i].voided.end());
         first_lines[i] = summary.lines + 1;
         summary.lines += scans[i].lines;
     }
+    LogIndex index = index_from_scans(scans, first_lines);
+    scans.clear();
+    summary.voided = std::move(index.voided);
     const WithdrawnIds withdrawn(summary.voided);
     std::vector<PartFold> folds(parts.size());
     run_parts(parts.size(), [&](std::size_t i) {
-        folds[i] = fold_part(log, parts[i], first_lines[i], withdrawn, query);
+        folds[i] = fold_part(log, parts[i], first_lines[i], withdrawn, index.copies, query);
     });
     for (auto& fold : folds) merge_fold(summary, std::move(fold));
     return summary;
@@ -206,9 +290,9 @@ LogSummary summarize_log(const fs::path& log, const HistoryQuery& query, std::si
 bool extend_summary(LogSummary& summary, const fs::path& log, LogPart part,
                     const HistoryQuery& query) {
     PartScan scan = scan_part(log, part);
-    if (!scan.voided.empty()) return false;
-    merge_fold(summary,
-               fold_part(log, part, summary.lines + 1, WithdrawnIds(summary.voided), query));
+    if (!scan.voids.empty()) return false;
+    merge_fold(summary, fold_part(log, part, summary.lines + 1, WithdrawnIds(summary.voided),
+                                  FirstCopies(), query));
     summary.lines += scan.lines;
     return true;
 }
@@ -246,7 +330,8 @@ std::optional<Date> training_record_date(std::string_view line) {
 // One pass over the records that count, in log order. `notes` (the first pass
 // only) collects the bad lines; `skip` may turn a line away unparsed.
 void read_counted_records(const fs::path& log, Date today, const WithdrawnIds& withdrawn,
-                          LogSummary* notes, const std::function<bool(std::string_view)>& skip,
+                          const FirstCopies& copies, LogSummary* notes,
+                          const std::function<bool(std::string_view)>& skip,
                           const CountedRecordSink& on_record) {
     Record record;  // reused: lines in the common shape allocate nothing
     for_each_line(log, [&](std::size_t number, std::string_view line, bool complete) {
@@ -264,6 +349,7 @@ void read_counted_records(const fs::path& log, Date today, const WithdrawnIds& w
                               complete ? error.what() : std::string(kTornLineSkipped));
             return;
         }
+        if (!copies.counts(record.id, number)) return;
         // Body weights reach reports through the summary's timeline.
         if (!record_counts(record, today, withdrawn) || is_body_weight(record)) return;
         if (notes && (!notes->last_date || *notes->last_date < record.date))
@@ -275,7 +361,6 @@ void read_counted_records(const fs::path& log, Date today, const WithdrawnIds& w
 // What the first pass of a date-ordered read learns: the void records, how
 // many records each date has, and whether the dates already come in order.
 struct DateCensus {
-    std::unordered_set<std::string> voided;
     std::map<Date, std::size_t> records_per_date;  // every record line, withdrawn or not
     bool in_date_order = true;
 };
@@ -293,8 +378,7 @@ DateCensus take_date_census(const fs::path& log, Date today) {
         if (const auto date = training_record_date(line)) return count(*date);
         try {
             const Record record = parse_record(line);
-            if (record.voids) return void(census.voided.insert(*record.voids));
-            count(record.date);
+            if (!record.voids) count(record.date);
         } catch (const RecordError&) {
             // Reported, with its line number, by the first pass over the records.
         }
@@ -328,9 +412,10 @@ LogSummary for_each_counted_record(const fs::path& log, Date today,
         return for_each_counted_record(snapshot.path(), today, on_record);
     }
     LogSummary summary;
-    summary.voided = read_voided_ids(log);
+    LogIndex index = index_log(log);
+    summary.voided = std::move(index.voided);
     const WithdrawnIds withdrawn(summary.voided);
-    read_counted_records(log, today, withdrawn, &summary, nullptr, on_record);
+    read_counted_records(log, today, withdrawn, index.copies, &summary, nullptr, on_record);
     return summary;
 }
 
@@ -342,13 +427,15 @@ LogSummary for_each_counted_record_by_date(const fs::path& log, Date today,
         return for_each_counted_record_by_date(snapshot.path(), today, wanted, on_record, window);
     }
     DateCensus census = take_date_census(log, today);
+    LogIndex index = index_log(log);
     LogSummary summary;
-    summary.voided = std::move(census.voided);
+    summary.voided = std::move(index.voided);
     const WithdrawnIds withdrawn(summary.voided);
     if (census.in_date_order) {
-        read_counted_records(log, today, withdrawn, &summary, nullptr, [&](const Record& record) {
-            if (wanted(record)) on_record(record);
-        });
+        read_counted_records(log, today, withdrawn, index.copies, &summary, nullptr,
+                             [&](const Record& record) {
+                                 if (wanted(record)) on_record(record);
+                             });
         return summary;
     }
     bool first_pass = true;
@@ -361,8 +448,8 @@ LogSummary for_each_counted_record_by_date(const fs::path& log, Date today,
             return date && (*date < first || *date > last);
         };
         std::vector<Record> held;
-        read_counted_records(log, today, withdrawn, first_pass ? &summary : nullptr, outside,
-                             [&](const Record& record) {
+        read_counted_records(log, today, withdrawn, index.copies, first_pass ? &summary : nullptr,
+                             outside, [&](const Record& record) {
                                  if (record.date < first || record.date > last) return;
                                  if (wanted(record)) held.push_back(record);
                              });

@@ -189,6 +189,7 @@ TEST_CASE("bash completes every command and every option --help lists", "[e2e][c
     REQUIRE(commands.size() >= 10);
     CHECK(bash_complete(sandbox, {"liftlog", ""}) == Words(commands.begin(), commands.end()));
     CHECK(bash_complete(sandbox, {"liftlog", "pr"}) == Words{"progress"});
+    CHECK(bash_complete(sandbox, {"liftlog", "mer"}) == Words{"merge"});
     const Words globals = help_long_options(sandbox, {});
     CHECK(globals.contains("--format"));
     CHECK(starting_with(bash_complete(sandbox, {"liftlog", "--"}), "--") == globals);
@@ -253,6 +254,8 @@ TEST_CASE("bash completes file names for --log and import's file", "[e2e][comple
     sandbox.write_file("strong-export.csv", "");
     CHECK(bash_complete(sandbox, {"liftlog", "--log", "strong-"}) == Words{"strong-export.csv"});
     CHECK(bash_complete(sandbox, {"liftlog", "import", "strong-"}) == Words{"strong-export.csv"});
+    sandbox.write_file("phone-log.jsonl", "");
+    CHECK(bash_complete(sandbox, {"liftlog", "merge", "phone-"}) == Words{"phone-log.jsonl"});
 }
 
 TEST_CASE("the zsh script declares every command and passes zsh -n", "[e2e][completion]") {

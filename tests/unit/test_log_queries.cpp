@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <thread>
 
 #include <unistd.h>
@@ -24,7 +25,7 @@ namespace {
 // A log with everything that makes folding hard: dates out of order, several
 // records a day, voids near and far from their targets, a void that comes
 // before its target, repeated ids, bad and empty lines.
-std::string random_log(std::mt19937& random, int records, bool torn_tail) {
+std::string random_log(std::mt19937& random, int records, bool torn_tail, bool repeat_ids = true) {
     const std::vector<std::string> exercises = {"deadlift", "pull-up", "back-extension"};
     std::vector<std::string> ids;
     std::string log;
@@ -50,8 +51,9 @@ std::string random_log(std::mt19937& random, int records, bool torn_tail) {
             continue;
         }
         Record record;
-        record.id = kind < 11 && !ids.empty() ? ids[pick(static_cast<int>(ids.size()))]
-                                              : "r" + std::to_string(i);
+        record.id = repeat_ids && kind < 11 && !ids.empty()
+                        ? ids[pick(static_cast<int>(ids.size()))]
+                        : "r" + std::to_string(i);
         record.time = "2026-01-01T08:00:00+00:00";
         record.date =
             *parse_date("2026-01-01") + std::chrono::days{i / 3 - pick(5) * (kind % 7 == 0)};
@@ -73,14 +75,22 @@ std::string random_log(std::mt19937& random, int records, bool torn_tail) {
     return log;
 }
 
-// The definition, with the reference parser and no parts.
+// The definition, with the reference parser and no parts: of each id only the
+// first record that reads counts, training record or void.
 LogSummary reference_summary(const fs::path& log, const HistoryQuery& query) {
     LogSummary summary;
-    summary.voided = {};
-    for (const auto& id : read_voided_ids(log)) summary.voided.insert(id);
+    std::set<std::string> seen;
+    read_log(
+        log,
+        [&](Record&& record) {
+            if (seen.insert(record.id).second && record.voids) summary.voided.insert(*record.voids);
+        },
+        [](std::size_t, const std::string&) {});
+    seen.clear();
     const ReadSummary read = read_log(
         log,
         [&](Record&& record) {
+            if (!seen.insert(record.id).second) return;
             if (is_void(record) || record.date > query.today || summary.voided.contains(record.id))
                 return;
             if (query.exercise && record.exercise != *query.exercise) return;
@@ -156,6 +166,66 @@ TEST_CASE("the fold in parts equals folding the whole log in order", "[queries]"
     CHECK(coverage.table_full);
 }
 
+TEST_CASE("every copy of a record id after the first is ignored", "[queries]") {
+    TempDir dir;
+    const fs::path single = dir.path / "single.jsonl";
+    const fs::path doubled = dir.path / "doubled.jsonl";
+    std::mt19937 random(13);
+    const std::string content = random_log(random, 300, false, false);
+    std::ofstream(single, std::ios::binary) << content;
+    std::ofstream(doubled, std::ios::binary) << content << content;
+    const HistoryQuery query{Date::max(), std::nullopt, ExerciseHistory::kAllSessions};
+    const LogSummary expected = summarize_log(single, query);
+    for (std::size_t parts = 1; parts <= 5; ++parts) {
+        INFO(parts << " parts");
+        const LogSummary actual = summarize_log(doubled, query, parts);
+        REQUIRE(actual.histories.size() == expected.histories.size());
+        for (const auto& [id, history] : expected.histories)
+            CHECK(history_to_state(actual.histories.at(id)) == history_to_state(history));
+        CHECK(actual.voided == expected.voided);
+    }
+    std::size_t single_count = 0;
+    std::size_t doubled_count = 0;
+    for_each_counted_record(single, Date::max(), [&](const Record&) { ++single_count; });
+    for_each_counted_record(doubled, Date::max(), [&](const Record&) { ++doubled_count; });
+    CHECK(single_count > 0);
+    CHECK(doubled_count == single_count);
+    std::size_t by_date = 0;
+    for_each_counted_record_by_date(
+        doubled, Date::max(), [](const Record&) { return true; }, [&](const Record&) { ++by_date; },
+        64);
+    CHECK(by_date == single_count);
+}
+
+TEST_CASE("the first copy of an id counts, whatever the later copies hold", "[queries]") {
+    TempDir dir;
+    const fs::path log = dir.path / "log.jsonl";
+    Record first;
+    first.id = "00000000000000aa";
+    first.time = "2026-01-01T08:00:00+00:00";
+    first.date = *parse_date("2026-01-01");
+    first.exercise = "deadlift";
+    first.sets = {{5, Load::external(10000, Unit::kg), false}};
+    Record conflicting = first;
+    conflicting.sets = {{5, Load::external(20000, Unit::kg), false}};
+    Record void_copy;
+    void_copy.id = first.id;  // a void that reuses the id withdraws nothing
+    void_copy.time = first.time;
+    void_copy.voids = first.id;
+    std::ofstream(log, std::ios::binary) << serialize_record(first) << "\n"
+                                         << serialize_record(conflicting) << "\n"
+                                         << serialize_record(void_copy) << "\n";
+    const LogSummary summary = summarize_log(log, {Date::max(), std::nullopt});
+    REQUIRE(summary.histories.contains("deadlift"));
+    CHECK(summary.voided.empty());
+    std::vector<Record> counted;
+    for_each_counted_record(log, Date::max(), [&](const Record& r) { counted.push_back(r); });
+    REQUIRE(counted.size() == 1);
+    CHECK(counted.front().sets == first.sets);
+    CHECK(record_id_key("00000000000000aa") == 0xaa);
+    CHECK(record_id_key("not-hex-at-all!!") != record_id_key("not-hex-at-all!?"));
+}
+
 TEST_CASE("bad lines beyond the reported ones are counted, in line order", "[queries]") {
     TempDir dir;
     const fs::path log = dir.path / "log.jsonl";
@@ -180,7 +250,8 @@ TEST_CASE("extending a summary with the lines appended equals reading the whole 
     TempDir dir;
     const fs::path log = dir.path / "log.jsonl";
     std::mt19937 random(7);
-    const std::string content = random_log(random, 400, false);
+    // Appended lines are new records, so their ids are new too.
+    const std::string content = random_log(random, 400, false, false);
     const HistoryQuery everything{Date::max(), std::nullopt};
     for (std::size_t cut = content.find('\n', content.size() / 2) + 1; cut < content.size();
          cut = content.find('\n', cut + 400) + 1) {
