@@ -295,7 +295,8 @@ TEST_CASE("a user's timed exercise loads and its new fields are checked", "[libr
     REQUIRE(build_error(timed_exercise(seconds, climb)) == "accepted");
     auto sources = builtin_sources();
     sources.push_back({"/u/x.json", DefinitionKind::exercise, timed_exercise(seconds, "{}")});
-    const Exercise& hold = Library::build(sources).exercise("x");
+    const Library library = Library::build(sources);
+    const Exercise& hold = library.exercise("x");
     CHECK(hold.measure == Measure::time);
     CHECK(hold.progression.time_range.max == 90);  // from the prescription
     CHECK(hold.progression.time_step == 5);
