@@ -111,6 +111,5 @@ Exercise parse_exercise(const nlohmann::json& definition);
 nlohmann::ordered_json exercise_to_json(const Exercise& exercise);
 
 std::string_view loading_name(Loading loading);
-std::string_view measure_name(Measure measure);
 
 }  // namespace liftlog

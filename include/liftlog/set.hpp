@@ -25,6 +25,9 @@ enum class SetType : std::uint8_t {
 // What an exercise's sets count: repetitions, seconds held, or distance covered.
 enum class Measure { reps, time, distance };
 
+// "reps", "time", "distance": as exercise files and outputs spell it.
+std::string_view measure_name(Measure measure);
+
 enum class DistanceUnit { m, km, yd, ft, mi };
 
 // A distance exactly as entered, in hundredths of its unit.

@@ -302,18 +302,6 @@ std::string_view loading_name(Loading loading) {
     return loading == Loading::bodyweight ? "bodyweight" : "external";
 }
 
-std::string_view measure_name(Measure measure) {
-    switch (measure) {
-        case Measure::time:
-            return "time";
-        case Measure::distance:
-            return "distance";
-        case Measure::reps:
-            break;
-    }
-    return "reps";
-}
-
 Exercise parse_exercise(const json& definition) {
     if (!definition.is_object()) throw DefinitionError("an exercise must be a JSON object");
     reject_unknown_fields(definition, kExerciseFields, "the exercise");

@@ -400,6 +400,23 @@ bool ready_for_weight(const TopSets& last, int threshold) {
     return last.fewest() >= threshold && last.most() > threshold;
 }
 
+// Every judged set at the top of the rep range: the load goes up a step (help
+// comes off) and the reps start again from the bottom.
+Suggestion up_from_the_top(const Exercise& exercise, const TopSets& last, Unit unit) {
+    const auto& range = exercise.progression.rep_range;
+    const Load next = heavier(last.load, unit, exercise);
+    const std::string step =
+        last.load.kind == LoadKind::assisted
+            ? fmt::format("take {} ({})", added_text(last.load, next), describe_load(next))
+            : fmt::format("add {} to {}", added_text(last.load, next), describe_load(next));
+    return {Action::add_weight,
+            fmt::format("On {}; every set reached the top of the {}-{} rep range, so {} and "
+                        "start again from {} reps.",
+                        describe(last), range.min, range.max, step, range.min),
+            {clamp_sets(exercise, last.reps.size()), range.min, next, {}},
+            std::nullopt};
+}
+
 // With assistance the help works like a machine's load: once every set
 // reaches the top of the rep range, take some help off and start again from
 // the bottom, until no help is left.
@@ -408,16 +425,8 @@ Suggestion progress_assisted(const Exercise& exercise, const std::vector<TopSets
     const auto& last = judged.back();
     const auto& range = exercise.progression.rep_range;
     const int sets = clamp_sets(exercise, last.reps.size());
-    if (last.fewest() >= range.max && complete(exercise, last)) {
-        const Load next = heavier(last.load, unit, exercise);
-        return {Action::add_weight,
-                fmt::format("On {}; every set reached the top of the {}-{} rep range, so take {} "
-                            "({}) and start again from {} reps.",
-                            describe(last), range.min, range.max, added_text(last.load, next),
-                            describe_load(next), range.min),
-                {sets, range.min, next, {}},
-                std::nullopt};
-    }
+    if (last.fewest() >= range.max && complete(exercise, last))
+        return up_from_the_top(exercise, last, unit);
     if (stalled_twice(exercise, judged)) return deload(exercise, judged, unit);
     const NextSession next =
         aim_each_set(sets, last.reps, std::min(last.fewest() + 1, range.max),
@@ -577,16 +586,8 @@ Suggestion progress_loaded(const Exercise& exercise, const std::vector<TopSets>&
     const auto& range = exercise.progression.rep_range;
     const int sets = clamp_sets(exercise, last.reps.size());
     const Load same = load_in_unit(last.load, unit, exercise.progression.load_step);
-    if (last.fewest() >= range.max && complete(exercise, last)) {
-        const Load next = heavier(last.load, unit, exercise);
-        return {Action::add_weight,
-                fmt::format("On {}; every set reached the top of the {}-{} rep range, so add {} "
-                            "to {} and start again from {} reps.",
-                            describe(last), range.min, range.max, added_text(last.load, next),
-                            describe_load(next), range.min),
-                {sets, range.min, next, {}},
-                std::nullopt};
-    }
+    if (last.fewest() >= range.max && complete(exercise, last))
+        return up_from_the_top(exercise, last, unit);
     if (stalled_twice(exercise, judged)) return deload(exercise, judged, unit);
     if (last.fewest() < range.min) {
         const NextSession next = aim_each_set(sets, last.reps, range.min, same);

@@ -50,6 +50,18 @@ std::string format_seconds(int seconds) {
     return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }
 
+std::string_view measure_name(Measure measure) {
+    switch (measure) {
+        case Measure::time:
+            return "time";
+        case Measure::distance:
+            return "distance";
+        case Measure::reps:
+            break;
+    }
+    return "reps";
+}
+
 std::string_view set_type_name(SetType type) {
     switch (type) {
         case SetType::warmup:

@@ -48,13 +48,6 @@ class ArgumentReader {
         if (value < 1 || value > max) fail(at, fmt::format("{} must be from 1 to {}", what, max));
     }
 
-    int read_count(const char* what, int max) {
-        const std::size_t start = pos_;
-        const long long value = read_number(what);
-        check_range(start, value, what, max);
-        return static_cast<int>(value);
-    }
-
     [[noreturn]] void fail(std::size_t at, const std::string& problem) const {
         const std::string shown = escape_for_terminal(text_);
         // The caret goes under the character, counted in code points of what is shown.
@@ -260,18 +253,6 @@ std::vector<ParsedSet> parse_set_notation(std::span<const std::string> arguments
 
 namespace {
 
-std::string_view measure_word(Measure measure) {
-    switch (measure) {
-        case Measure::time:
-            return "time";
-        case Measure::distance:
-            return "distance";
-        case Measure::reps:
-            break;
-    }
-    return "reps";
-}
-
 Measure measure_of(const ParsedSet& set) {
     if (set.seconds) return Measure::time;
     if (set.distance) return Measure::distance;
@@ -282,7 +263,7 @@ void check_measure(const ParsedSet& set, Measure measure, const std::string& exe
     if (measure_of(set) == measure) return;
     static constexpr const char* kExample[] = {"3x10", "3x60s", "3x40m"};
     throw UsageError(fmt::format("{} measures {}, not {}; for example: liftlog log {} {}{}",
-                                 exercise_id, measure_word(measure), measure_word(measure_of(set)),
+                                 exercise_id, measure_name(measure), measure_name(measure_of(set)),
                                  exercise_id, kExample[static_cast<int>(measure)],
                                  measure == Measure::distance ? "@32kg" : ""));
 }

@@ -186,19 +186,31 @@ Log::Matches Log::entries_with_id_prefix(std::string_view prefix) {
     return {std::move(entries), identity ? identity->size : 0};
 }
 
-Log::Contents Log::ids_present() {
-    Contents present;
-    const auto identity = identify_file(source());
-    present.size_read = identity ? identity->size : 0;
+namespace {
+
+// Every line that parses as a record, bad ones skipped. A last line that
+// parses although its newline is missing is a whole record (JSON cut short
+// never parses); the next append completes it.
+template <class OnRecord>
+void for_each_parsed_record(const std::filesystem::path& source, OnRecord on_record) {
     Record record;
-    // A last line that parses although its newline is missing is a whole
-    // record (JSON cut short never parses); the next append completes it.
-    for_each_line(source(), [&](std::size_t, std::string_view line, bool) {
+    for_each_line(source, [&](std::size_t, std::string_view line, bool) {
         try {
             parse_record_into(line, record);
         } catch (const RecordError&) {
             return;
         }
+        on_record(record);
+    });
+}
+
+}  // namespace
+
+Log::Contents Log::ids_present() {
+    Contents present;
+    const auto identity = identify_file(source());
+    present.size_read = identity ? identity->size : 0;
+    for_each_parsed_record(source(), [&](Record& record) {
         if (record.voids) present.ids.withdrawn.insert(*record.voids);
         present.ids.ids.insert(std::move(record.id));
     });
@@ -213,13 +225,7 @@ Log::Fingerprints Log::fingerprints() {
     Fingerprints found;
     const auto identity = identify_file(source());
     found.size_read = identity ? identity->size : 0;
-    Record record;
-    for_each_line(source(), [&](std::size_t, std::string_view line, bool) {
-        try {
-            parse_record_into(line, record);
-        } catch (const RecordError&) {
-            return;
-        }
+    for_each_parsed_record(source(), [&](const Record& record) {
         found.by_id.try_emplace(record.id, record_fingerprint(record));
     });
     return found;
