@@ -85,6 +85,9 @@ struct Exercise {
     std::vector<std::string> equipment;
     Loading loading = Loading::external;
     Measure measure = Measure::reps;
+    // Its reps may be held at the top for a few seconds ("measure":
+    // "reps_with_pause"); the pause is logged with `pause3s`.
+    bool pause_at_top = false;
     std::vector<std::string> steps;
     std::vector<std::string> tips;
     std::vector<Variation> variations;
@@ -96,6 +99,9 @@ struct Exercise {
     // only id, name and loading are required (docs/exercise-format.md).
     bool custom = false;
 };
+
+// "reps", "reps_with_pause", "time" or "distance", as the definition says it.
+std::string_view declared_measure(const Exercise& exercise);
 
 // A definition file that cannot be used; the message says which field and why.
 class DefinitionError : public std::runtime_error {

@@ -27,6 +27,9 @@ struct NextSession {
     std::vector<int> reps_per_set;
     // What `reps` counts: seconds for a timed hold, metres for a carry.
     Measure measure = Measure::reps;
+    // The pause at the top of each rep that the latest session held, kept on
+    // exercises with Exercise::pause_at_top.
+    std::optional<int> pause_seconds{};
 };
 
 struct Suggestion {
@@ -75,8 +78,8 @@ Suggestion suggest_next_time(const Exercise& exercise, std::span<const Session> 
                              Date today, std::optional<Unit> unit,
                              const std::optional<RelatedPain>& related = std::nullopt);
 
-// "3x10@+2.5kg" or "8,8,6@100kg": the next session in set notation, ready for
-// `liftlog log`.
+// "3x10@+2.5kg", "8,8,6@100kg" or "3x12@bw pause3s": the next session in set
+// notation, ready for `liftlog log`.
 std::string next_notation(const NextSession& next);
 
 }  // namespace liftlog

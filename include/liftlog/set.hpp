@@ -23,6 +23,7 @@ enum class SetType : std::uint8_t {
 };
 
 // What an exercise's sets count: repetitions, seconds held, or distance covered.
+// Reps that may be paused at the top are reps (Exercise::pause_at_top).
 enum class Measure { reps, time, distance };
 
 // "reps", "time", "distance": as exercise files and outputs spell it.
@@ -37,6 +38,9 @@ struct Distance {
     friend bool operator==(const Distance&, const Distance&) = default;
 };
 
+// The longest pause at the top of a rep that a set may record.
+inline constexpr int kMaxPauseSeconds = 60;
+
 // One set as stored in the log.
 struct SetEntry {
     SetEntry() = default;
@@ -50,6 +54,9 @@ struct SetEntry {
     std::optional<double> rpe;         // this set's effort, 1-10
     std::optional<int> seconds;        // a timed set: held or carried this long
     std::optional<Distance> distance;  // a carry or push over this distance
+    // Reps held at the top for this many seconds each, on exercises whose reps
+    // may carry a pause (Exercise::pause_at_top).
+    std::optional<int> pause_seconds;
 
     bool failed() const { return reps == 0 && !seconds && !distance; }
     bool timed() const { return seconds.has_value(); }

@@ -12,6 +12,7 @@
 //   3x60s, 1:30   timed sets (seconds, or minutes:seconds)
 //   3x40m@32kg    distance sets (m, km, yd, ft, mi)
 //   3x5@100kg rpe8  an RPE for the sets of the argument before it
+//   3x12 pause3s  each rep held 3 s at the top, for the sets of the argument before it
 #include <optional>
 #include <span>
 #include <string>
@@ -34,6 +35,8 @@ struct ParsedSet {
     std::optional<double> rpe;
     std::optional<int> seconds;
     std::optional<Distance> distance;
+    std::optional<int> pause_seconds;
+    std::string argument;  // the argument it was written in, for errors
 };
 
 inline constexpr int kMaxSeconds = 4 * 3600;
@@ -47,10 +50,11 @@ std::vector<ParsedSet> parse_set_notation(std::span<const std::string> arguments
 // none; a UsageError showing the right notation where a loaded exercise got none
 // or a load that does not fit how the exercise is loaded.
 // A set that measures something else than the exercise does (seconds for a
-// deadlift, reps for a plank) is a UsageError too.
+// deadlift, reps for a plank), or a pause on an exercise without
+// `pause_at_top`, is a UsageError too.
 std::vector<SetEntry> resolve_loads(const std::vector<ParsedSet>& sets, Loading loading,
-                                    const std::string& exercise_id,
-                                    Measure measure = Measure::reps);
+                                    const std::string& exercise_id, Measure measure = Measure::reps,
+                                    bool pause_at_top = false);
 
 }  // namespace liftlog
 

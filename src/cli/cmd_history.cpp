@@ -22,9 +22,9 @@ using nlohmann::ordered_json;
 // The stable columns of `history --format csv`, and the keys of its JSON. New
 // columns go at the end, so a script that reads them by position keeps working.
 const std::vector<std::string> kHistoryColumns = {
-    "date",  "exercise", "set_number", "reps",          "load",     "load_kind",
-    "unit",  "warmup",   "rpe",        "pain",          "note",     "record_id",
-    "light", "seconds",  "distance",   "distance_unit", "set_type", "set_rpe"};
+    "date",     "exercise",      "set_number", "reps",    "load",         "load_kind", "unit",
+    "warmup",   "rpe",           "pain",       "note",    "record_id",    "light",     "seconds",
+    "distance", "distance_unit", "set_type",   "set_rpe", "pause_seconds"};
 // The columns that hold text from the log rather than numbers or fixed words.
 const std::vector<std::string> kHistoryFreeText = {"exercise", "note", "record_id"};
 
@@ -66,6 +66,7 @@ std::string reps_cell(const SetEntry& set) {
                                       : std::to_string(set.reps);
     if (set.type == SetType::drop) text += 'd';
     if (set.type == SetType::failure) text += 'f';
+    if (set.pause_seconds) text += fmt::format(" pause{}s", *set.pause_seconds);
     return text;
 }
 
@@ -88,7 +89,8 @@ std::vector<std::string> csv_row(const Record& record, std::size_t index) {
             distance_text(set),
             distance_unit_text(set),
             set_type_text(set),
-            rpe_text(set.rpe)};
+            rpe_text(set.rpe),
+            set.pause_seconds ? std::to_string(*set.pause_seconds) : ""};
 }
 
 ordered_json json_row(const Record& record, std::size_t index) {
@@ -113,7 +115,9 @@ ordered_json json_row(const Record& record, std::size_t index) {
         {"distance_unit", set.distance ? ordered_json(distance_unit_name(set.distance->unit))
                                        : ordered_json(nullptr)},
         {"set_type", set_type_text(set)},
-        {"set_rpe", rpe_json(set.rpe)}};
+        {"set_rpe", rpe_json(set.rpe)},
+        {"pause_seconds",
+         set.pause_seconds ? ordered_json(*set.pause_seconds) : ordered_json(nullptr)}};
 }
 
 // The table repeats date and exercise on every row; what belongs to the whole

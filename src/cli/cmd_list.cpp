@@ -59,7 +59,7 @@ void run_list(const ListArguments& args, const Library& library, const Output& o
                         {"secondary_muscles", exercise.secondary_muscles},
                         {"equipment", exercise.equipment},
                         {"loading", loading_name(exercise.loading)},
-                        {"measure", measure_name(exercise.measure)}});
+                        {"measure", declared_measure(exercise)}});
         table.add_row({id, exercise.name,
                        fmt::format("{}", fmt::join(exercise.primary_muscles, ",")),
                        fmt::format("{}", fmt::join(exercise.secondary_muscles, ",")),

@@ -70,7 +70,8 @@ Record build_record(const Exercise& exercise, const LogArguments& args, const Se
     check_optional_fields(args);
     const Date today = settings.today();
     const auto parsed = parse_set_notation(args.sets, settings.unit.value_or(Unit::kg));
-    record.sets = resolve_loads(parsed, exercise.loading, exercise.id, exercise.measure);
+    record.sets = resolve_loads(parsed, exercise.loading, exercise.id, exercise.measure,
+                                exercise.pause_at_top);
     record.date = training_date(args.date, args.date_given, today);
     record.exercise = exercise.id;
     record.rpe = args.rpe;

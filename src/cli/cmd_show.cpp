@@ -37,6 +37,7 @@ std::string per_set_text(const Exercise& exercise) {
         case Measure::reps:
             break;
     }
+    if (exercise.pause_at_top) return range_text(p.reps) + " reps, each may be held at the top";
     return range_text(p.reps) + " reps";
 }
 

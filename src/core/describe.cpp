@@ -34,7 +34,9 @@ ordered_json suggestion_json(const Suggestion& suggestion) {
              {{"sets", next.sets},
               {"reps", next.reps},
               {"load", next.load ? load_to_json(*next.load) : ordered_json(nullptr)},
-              {"notation", next_notation(next)}}},
+              {"notation", next_notation(next)},
+              {"pause_seconds",
+               next.pause_seconds ? ordered_json(*next.pause_seconds) : ordered_json(nullptr)}}},
             {"not_before", optional_date(suggestion.not_before)}};
 }
 

@@ -269,13 +269,22 @@ Prescription parse_prescription(const json& object, Measure measure) {
     return prescription;
 }
 
+// "reps_with_pause" counts reps, each of which may be held at the top.
+constexpr std::string_view kRepsWithPause = "reps_with_pause";
+
 Measure parse_measure(const json& object) {
     if (!object.contains("measure")) return Measure::reps;
     const std::string measure = string_field(object, "measure");
+    if (measure == kRepsWithPause) return Measure::reps;
     for (const Measure known : {Measure::reps, Measure::time, Measure::distance})
         if (measure == measure_name(known)) return known;
-    throw DefinitionError(
-        fmt::format("'measure' is '{}'; it must be \"reps\", \"time\" or \"distance\"", measure));
+    throw DefinitionError(fmt::format(
+        "'measure' is '{}'; it must be \"reps\", \"reps_with_pause\", \"time\" or \"distance\"",
+        measure));
+}
+
+bool parse_pause_at_top(const json& object) {
+    return object.contains("measure") && object.at("measure") == kRepsWithPause;
 }
 
 bool parse_custom(const json& definition) {
@@ -286,6 +295,10 @@ bool parse_custom(const json& definition) {
 }
 
 }  // namespace
+
+std::string_view declared_measure(const Exercise& exercise) {
+    return exercise.pause_at_top ? kRepsWithPause : measure_name(exercise.measure);
+}
 
 bool is_kebab_case(std::string_view id) {
     if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -326,6 +339,7 @@ Exercise parse_exercise(const json& definition) {
     if (given("equipment")) exercise.equipment = string_list_field(definition, "equipment", true);
     exercise.loading = parse_loading(definition);
     exercise.measure = parse_measure(definition);
+    exercise.pause_at_top = parse_pause_at_top(definition);
     if (given("steps")) exercise.steps = string_list_field(definition, "steps", true);
     if (given("tips")) exercise.tips = string_list_field(definition, "tips");
     if (given("variations")) exercise.variations = parse_variations(definition);
@@ -401,7 +415,7 @@ nlohmann::ordered_json exercise_to_json(const Exercise& exercise) {
                                          {"secondary_muscles", exercise.secondary_muscles},
                                          {"equipment", exercise.equipment},
                                          {"loading", loading_name(exercise.loading)},
-                                         {"measure", measure_name(exercise.measure)},
+                                         {"measure", declared_measure(exercise)},
                                          {"steps", exercise.steps},
                                          {"tips", exercise.tips},
                                          {"variations", variations},

@@ -984,11 +984,41 @@ Suggestion suggest_by_rules(const Exercise& exercise, std::span<const Session> s
 
 }  // namespace
 
+namespace {
+
+// The longest pause at the top among the working sets of the latest session
+// on or before `today`; none when that session paused no rep.
+std::optional<int> latest_pause(std::span<const Session> sessions, Date today) {
+    for (auto session = sessions.rbegin(); session != sessions.rend(); ++session) {
+        if (session->date > today) continue;
+        const auto sets = working_sets(*session);
+        if (sets.empty()) continue;
+        std::optional<int> longest;
+        for (const auto& set : sets)
+            if (set.pause_seconds && (!longest || *set.pause_seconds > *longest))
+                longest = set.pause_seconds;
+        return longest;
+    }
+    return std::nullopt;
+}
+
+// Reps paused at the top are judged as reps; the pause itself carries over, so
+// the next session is as hard per rep as the one judged.
+void keep_the_pause(std::span<const Session> sessions, Date today, Suggestion& suggestion) {
+    const auto pause = latest_pause(sessions, today);
+    if (!pause) return;
+    suggestion.next.pause_seconds = pause;
+    suggestion.reason += fmt::format(" Keep the {} s pause at the top of every rep.", *pause);
+}
+
+}  // namespace
+
 Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, Date today,
                    std::optional<Unit> unit, const std::optional<Target>& target,
                    const std::optional<RelatedPain>& related) {
     Suggestion suggestion = suggest_by_rules(exercise, sessions, today, unit, target, related);
     suggestion.next.measure = exercise.measure;  // every rule counts what the exercise measures
+    if (exercise.pause_at_top) keep_the_pause(sessions, today, suggestion);
     return suggestion;
 }
 
@@ -1013,6 +1043,7 @@ std::string next_notation(const NextSession& next) {
     }
     // Appended piece by piece: `"@" + string` trips a false -Wrestrict in g++ 12 -O3.
     if (next.load) notation.append("@").append(format_load(*next.load));
+    if (next.pause_seconds) notation.append(fmt::format(" pause{}s", *next.pause_seconds));
     return notation;
 }
 

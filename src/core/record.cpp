@@ -130,6 +130,14 @@ SetEntry parse_set(const json& object) {
             bad("set 'rpe' must be a number from 1 to 10");
         set.rpe = it->get<double>();
     }
+    if (const auto it = object.find("pause"); it != object.end()) {
+        if (!it->is_number_integer() || it->get<long long>() < 1 ||
+            it->get<long long>() > kMaxPauseSeconds)
+            bad(fmt::format("set 'pause' must be a whole number of seconds from 1 to {}",
+                            kMaxPauseSeconds));
+        if (set.seconds || set.distance) bad("a timed or distance set has no 'pause'");
+        set.pause_seconds = it->get<int>();
+    }
     return set;
 }
 
@@ -213,6 +221,7 @@ nlohmann::ordered_json sets_to_json(const std::vector<SetEntry>& sets) {
         if (set.warmup) entry["warmup"] = true;
         if (set.type != SetType::normal) entry["type"] = set_type_name(set.type);
         if (set.rpe) entry["rpe"] = *set.rpe;
+        if (set.pause_seconds) entry["pause"] = *set.pause_seconds;
         list.push_back(std::move(entry));
     }
     return list;
@@ -229,7 +238,7 @@ namespace {
 
 bool needs_version_2(const SetEntry& set) {
     return set.failed() || set.load.kind == LoadKind::assisted || set.seconds || set.distance ||
-           set.rpe || set.type != SetType::normal;
+           set.rpe || set.type != SetType::normal || set.pause_seconds;
 }
 
 }  // namespace

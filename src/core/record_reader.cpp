@@ -96,6 +96,17 @@ bool read_seconds(Cursor& cursor, std::optional<int>& seconds) {
     return true;
 }
 
+// Only reps carry a pause, as parse_record insists.
+bool read_pause(Cursor& cursor, SetEntry& set) {
+    std::string_view digits;
+    if (set.seconds || set.distance) return false;
+    if (!cursor.integer_digits(digits) || digits.size() > 2) return false;
+    const std::int64_t value = digits_value(digits);
+    if (value < 1 || value > kMaxPauseSeconds) return false;
+    set.pause_seconds = static_cast<int>(value);
+    return true;
+}
+
 // An amount with at most two decimals, exactly as parse_record would round it.
 bool read_amount(Cursor& cursor, std::int64_t& hundredths) {
     std::string_view whole;
@@ -176,6 +187,7 @@ bool read_set(Cursor& cursor, SetEntry& set) {
     else if (cursor.literal(R"(,"type":"failure")"))
         set.type = SetType::failure;
     if (cursor.literal(R"(,"rpe":)") && !read_rpe(cursor, set.rpe.emplace())) return false;
+    if (cursor.literal(R"(,"pause":)") && !read_pause(cursor, set)) return false;
     return cursor.literal("}");
 }
 

@@ -105,6 +105,7 @@ struct ArgumentSets {
     std::vector<ParsedSet> sets;
     std::optional<Load> load;
     std::optional<double> rpe;
+    std::optional<int> pause_seconds;
 };
 
 // "5", "0", "60s", "1:30", "40m", "1.5km": what one set measured.
@@ -177,10 +178,24 @@ std::optional<double> read_rpe_argument(const std::string& argument) {
     return static_cast<double>(*amount) / 100.0;
 }
 
+// "pause3s": every rep of the sets in the argument before it held 3 s at the top.
+std::optional<int> read_pause_argument(const std::string& argument) {
+    if (!argument.starts_with("pause")) return std::nullopt;
+    ArgumentReader reader(argument);
+    reader.skip(5);
+    const std::size_t start = reader.position();
+    const long long seconds = reader.done() ? -1 : reader.read_number("seconds");
+    if (seconds < 1 || seconds > kMaxPauseSeconds || !reader.accept('s') || !reader.done())
+        reader.fail(
+            start, fmt::format("a pause is from 1 to {} seconds, as in pause3s", kMaxPauseSeconds));
+    return static_cast<int>(seconds);
+}
+
 ArgumentSets read_argument(const std::string& argument, Unit default_unit) {
     ArgumentSets result;
     if (argument.empty()) ArgumentReader(argument).fail(0, "the argument is empty");
     if ((result.rpe = read_rpe_argument(argument))) return result;
+    if ((result.pause_seconds = read_pause_argument(argument))) return result;
     if (argument.starts_with("rir") || argument.starts_with("RIR"))
         ArgumentReader(argument).fail(
             0, "write effort as RPE, 10 less the reps in reserve: rir2 is rpe8");
@@ -222,17 +237,23 @@ std::vector<ParsedSet> parse_set_notation(std::span<const std::string> arguments
     std::size_t previous_begin = 0;  // the sets the argument before this one gave or loaded
     for (const auto& argument : arguments) {
         auto parsed = read_argument(argument, default_unit);
-        if (parsed.rpe) {
+        if (parsed.rpe || parsed.pause_seconds) {
+            // Several of them may follow the same sets: 3x12@bw rpe8 pause3s.
             if (previous_begin == sets.size())
                 throw UsageError(fmt::format(
-                    "'{}' has no sets before it; put it after them, as in 3x5@100kg rpe8",
-                    escape_for_terminal(argument)));
-            for (std::size_t i = previous_begin; i < sets.size(); ++i) sets[i].rpe = parsed.rpe;
-            previous_begin = sets.size();
+                    "'{}' has no sets before it; put it after them, as in {}",
+                    escape_for_terminal(argument), parsed.rpe ? "3x5@100kg rpe8" : "3x12 pause3s"));
+            for (std::size_t i = previous_begin; i < sets.size(); ++i) {
+                if (parsed.rpe) sets[i].rpe = parsed.rpe;
+                if (parsed.pause_seconds) sets[i].pause_seconds = parsed.pause_seconds;
+            }
             continue;
         }
         const std::size_t begin = parsed.sets.empty() ? first_unloaded : sets.size();
-        for (auto& set : parsed.sets) set.load = parsed.load;
+        for (auto& set : parsed.sets) {
+            set.load = parsed.load;
+            set.argument = argument;
+        }
         const bool load_alone = parsed.sets.empty();
         sets.insert(sets.end(), parsed.sets.begin(), parsed.sets.end());
         if (load_alone) {
@@ -259,13 +280,42 @@ Measure measure_of(const ParsedSet& set) {
     return Measure::reps;
 }
 
-void check_measure(const ParsedSet& set, Measure measure, const std::string& exercise_id) {
+// Sets that `log` takes for an exercise measured and loaded this way.
+std::string example_sets(Measure measure, Loading loading) {
+    const bool external = loading == Loading::external;
+    switch (measure) {
+        case Measure::time:
+            return external ? "3x60s@20kg" : "3x60s";
+        case Measure::distance:
+            return external ? "3x40m@32kg" : "3x40m";
+        case Measure::reps:
+            break;
+    }
+    return external ? "3x5@100kg" : "3x10";
+}
+
+void check_measure(const ParsedSet& set, Measure measure, Loading loading,
+                   const std::string& exercise_id) {
     if (measure_of(set) == measure) return;
-    static constexpr const char* kExample[] = {"3x10", "3x60s", "3x40m"};
-    throw UsageError(fmt::format("{} measures {}, not {}; for example: liftlog log {} {}{}",
-                                 exercise_id, measure_name(measure), measure_name(measure_of(set)),
-                                 exercise_id, kExample[static_cast<int>(measure)],
-                                 measure == Measure::distance ? "@32kg" : ""));
+    throw UsageError(fmt::format("'{}': {} measures {}, not {}; for example: liftlog log {} {}",
+                                 escape_for_terminal(set.argument), exercise_id,
+                                 measure_name(measure), measure_name(measure_of(set)), exercise_id,
+                                 example_sets(measure, loading)));
+}
+
+void check_pause(const ParsedSet& set, Measure measure, bool pause_at_top,
+                 const std::string& exercise_id) {
+    if (!set.pause_seconds) return;
+    if (measure != Measure::reps)
+        throw UsageError(
+            fmt::format("a pause is held at the top of a rep, and {} measures {}; "
+                        "leave out pause{}s",
+                        exercise_id, measure_name(measure), *set.pause_seconds));
+    if (!pause_at_top)
+        throw UsageError(fmt::format(
+            "{} has no pause at the top; log its reps without pause{}s, or pause them on an "
+            "exercise made for it, for example: liftlog log reverse-back-extension 3x12 pause3s",
+            exercise_id, *set.pause_seconds));
 }
 
 void check_load(const ParsedSet& set, Loading loading, const std::string& exercise_id) {
@@ -286,16 +336,19 @@ void check_load(const ParsedSet& set, Loading loading, const std::string& exerci
 }  // namespace
 
 std::vector<SetEntry> resolve_loads(const std::vector<ParsedSet>& sets, Loading loading,
-                                    const std::string& exercise_id, Measure measure) {
+                                    const std::string& exercise_id, Measure measure,
+                                    bool pause_at_top) {
     std::vector<SetEntry> resolved;
     for (const auto& set : sets) {
-        check_measure(set, measure, exercise_id);
+        check_measure(set, measure, loading, exercise_id);
+        check_pause(set, measure, pause_at_top, exercise_id);
         check_load(set, loading, exercise_id);
         SetEntry entry(set.reps, set.load.value_or(Load::bodyweight()), set.warmup);
         entry.type = set.type;
         entry.rpe = set.rpe;
         entry.seconds = set.seconds;
         entry.distance = set.distance;
+        entry.pause_seconds = set.pause_seconds;
         resolved.push_back(entry);
     }
     return resolved;
@@ -344,20 +397,22 @@ std::string format_same_load_run(std::span<const SetEntry> run) {
     }
     text += "@" + format_load(run.front().load);
     if (run.front().rpe) text += rpe_text(*run.front().rpe);
+    if (run.front().pause_seconds) text += fmt::format(" pause{}s", *run.front().pause_seconds);
     return text;
 }
 
 }  // namespace
 
-// Sets are grouped by load and RPE, since an RPE argument applies to every
-// set of the argument before it.
+// Sets are grouped by load, RPE and pause, since an RPE or pause argument
+// applies to every set of the argument before it.
 std::string format_sets(const std::vector<SetEntry>& sets) {
     std::string text;
     std::size_t start = 0;
     while (start < sets.size()) {
         std::size_t end = start + 1;
         while (end < sets.size() && sets[end].load == sets[start].load &&
-               sets[end].rpe == sets[start].rpe)
+               sets[end].rpe == sets[start].rpe &&
+               sets[end].pause_seconds == sets[start].pause_seconds)
             ++end;
         if (!text.empty()) text += ' ';
         text += format_same_load_run(std::span<const SetEntry>(sets).subspan(start, end - start));

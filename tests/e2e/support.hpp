@@ -3,6 +3,7 @@
 // log seeding, exercise definitions and stderr checks.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -17,6 +18,18 @@ inline const std::string kToday = "2026-11-20";
 
 inline nlohmann::ordered_json parse_json(const std::string& text) {
     return nlohmann::ordered_json::parse(text);
+}
+
+// "3x12@bw pause3s" -> {"3x12@bw", "pause3s"}: a notation as a shell splits it.
+inline std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find(' ', start), text.size());
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
 }
 
 inline std::vector<std::string> split_lines(const std::string& text) {

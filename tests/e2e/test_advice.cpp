@@ -326,5 +326,5 @@ TEST_CASE("log --light marks a day progression does not judge", "[e2e][advice][l
     CHECK(parse_json(fresh.out).at(0)["suggestion"] == next);
     const auto csv = sandbox.run({"history", "--format", "csv", "--today", "2026-11-09"});
     CHECK(e2e::contains(csv.out, "2026-11-05,deadlift,1,10,120,external,kg,false,,false,,"));
-    CHECK(e2e::count_of(csv.out, ",true,,,,normal,\n") == 1);
+    CHECK(e2e::count_of(csv.out, ",true,,,,normal,,\n") == 1);
 }

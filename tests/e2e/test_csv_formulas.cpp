@@ -69,7 +69,7 @@ TEST_CASE("history CSV: every formula in a note is shown as text", "[e2e][csv][f
     // numbers beside them are as they were.
     CHECK(contains(
         result.out,
-        "2026-11-18,\"'=1+1\",1,5,50,external,kg,false,,false,,\"'=2+2\",false,,,,normal,\n"));
+        "2026-11-18,\"'=1+1\",1,5,50,external,kg,false,,false,,\"'=2+2\",false,,,,normal,,\n"));
     CHECK(contains(result.out, "2026-11-10,deadlift,1,5,95,external,kg,false,,false,"));
 }
 
@@ -81,7 +81,7 @@ TEST_CASE("history CSV: --raw-csv keeps every cell as stored", "[e2e][csv][formu
     CHECK(neutralised_count(raw.out) == 0);
     CHECK(contains(raw.out, R"csv(,"=HYPERLINK(""http://example.com/x"",""click"")",)csv"));
     CHECK(contains(raw.out,
-                   "2026-11-18,=1+1,1,5,50,external,kg,false,,false,,=2+2,false,,,,normal,\n"));
+                   "2026-11-18,=1+1,1,5,50,external,kg,false,,false,,=2+2,false,,,,normal,,\n"));
     const auto text = sandbox.run({"history", "--raw-csv", "--today", kToday});
     CHECK(text.status == 2);
     CHECK(e2e::is_single_error(text.err));

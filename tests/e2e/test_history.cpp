@@ -19,7 +19,7 @@ namespace {
 
 const std::string kColumns =
     "date,exercise,set_number,reps,load,load_kind,unit,warmup,rpe,pain,note,record_id,light,"
-    "seconds,distance,distance_unit,set_type,set_rpe";
+    "seconds,distance,distance_unit,set_type,set_rpe,pause_seconds";
 
 // Out of date order (a backdated pull-up), a voided record, a future one, a
 // bad line, and loads of every kind in both units.
@@ -109,33 +109,34 @@ TEST_CASE("history --format csv: one row per set, in date order, RFC 4180", "[e2
     e2e::Sandbox sandbox;
     seed_history(sandbox);
     const auto result = history(sandbox, {});
-    CHECK(result.out ==
-          kColumns +
-              "\n"
-              "2026-11-10,pull-up,1,8,10,added,kg,false,,false,,00000000000000a3,false,,,,normal,\n"
-              "2026-11-10,pull-up,2,8,,bw,,false,,false,,00000000000000a3,false,,,,normal,\n"
-              "2026-11-13,deadlift,1,5,60,external,kg,true,8,false,\"belt, \"\"new\"\"\","
-              "00000000000000a1,false,,,,warmup,\n"
-              "2026-11-13,deadlift,2,5,60,external,kg,true,8,false,\"belt, \"\"new\"\"\","
-              "00000000000000a1,false,,,,warmup,\n"
-              "2026-11-13,deadlift,3,5,102.5,external,kg,false,8,false,\"belt, "
-              "\"\"new\"\"\",00000000000000a1,false,,,,normal,\n"
-              "2026-11-13,deadlift,4,5,102.5,external,kg,false,8,false,\"belt, "
-              "\"\"new\"\"\",00000000000000a1,false,,,,normal,\n"
-              "2026-11-13,deadlift,5,5,102.5,external,kg,false,8,false,\"belt, "
-              "\"\"new\"\"\",00000000000000a1,false,,,,normal,\n"
-              "2026-11-16,back-extension,1,12,,bw,,false,,false,easy,00000000000000a2,false,,,,"
-              "normal,\n"
-              "2026-11-16,back-extension,2,12,,bw,,false,,false,easy,00000000000000a2,false,,,,"
-              "normal,\n"
-              "2026-11-16,back-extension,3,11,,bw,,false,,false,easy,00000000000000a2,false,,,,"
-              "normal,\n"
-              "2026-11-17,deadlift,1,5,225,external,lb,false,,true,,00000000000000a4,false,,,,"
-              "normal,\n"
-              "2026-11-17,deadlift,2,5,225,external,lb,false,,true,,00000000000000a4,false,,,,"
-              "normal,\n"
-              "2026-11-17,deadlift,3,5,225,external,lb,false,,true,,00000000000000a4,false,,,,"
-              "normal,\n");
+    CHECK(
+        result.out ==
+        kColumns +
+            "\n"
+            "2026-11-10,pull-up,1,8,10,added,kg,false,,false,,00000000000000a3,false,,,,normal,,\n"
+            "2026-11-10,pull-up,2,8,,bw,,false,,false,,00000000000000a3,false,,,,normal,,\n"
+            "2026-11-13,deadlift,1,5,60,external,kg,true,8,false,\"belt, \"\"new\"\"\","
+            "00000000000000a1,false,,,,warmup,,\n"
+            "2026-11-13,deadlift,2,5,60,external,kg,true,8,false,\"belt, \"\"new\"\"\","
+            "00000000000000a1,false,,,,warmup,,\n"
+            "2026-11-13,deadlift,3,5,102.5,external,kg,false,8,false,\"belt, "
+            "\"\"new\"\"\",00000000000000a1,false,,,,normal,,\n"
+            "2026-11-13,deadlift,4,5,102.5,external,kg,false,8,false,\"belt, "
+            "\"\"new\"\"\",00000000000000a1,false,,,,normal,,\n"
+            "2026-11-13,deadlift,5,5,102.5,external,kg,false,8,false,\"belt, "
+            "\"\"new\"\"\",00000000000000a1,false,,,,normal,,\n"
+            "2026-11-16,back-extension,1,12,,bw,,false,,false,easy,00000000000000a2,false,,,,"
+            "normal,,\n"
+            "2026-11-16,back-extension,2,12,,bw,,false,,false,easy,00000000000000a2,false,,,,"
+            "normal,,\n"
+            "2026-11-16,back-extension,3,11,,bw,,false,,false,easy,00000000000000a2,false,,,,"
+            "normal,,\n"
+            "2026-11-17,deadlift,1,5,225,external,lb,false,,true,,00000000000000a4,false,,,,"
+            "normal,,\n"
+            "2026-11-17,deadlift,2,5,225,external,lb,false,,true,,00000000000000a4,false,,,,"
+            "normal,,\n"
+            "2026-11-17,deadlift,3,5,225,external,lb,false,,true,,00000000000000a4,false,,,,"
+            "normal,,\n");
     // The bad line is reported like every report does; the rest is covered.
     CHECK(starts_with(result.err, "liftlog: warning: " + sandbox.log().string() + ":8: "));
     CHECK(split_lines(result.err).size() == 1);
@@ -149,16 +150,16 @@ TEST_CASE("history --format jsonl and json: the same rows, typed", "[e2e][histor
     REQUIRE(rows.size() == 13);
     std::vector<std::string> keys;
     for (const auto& [key, value] : rows[0].items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"date", "exercise", "set_number", "reps", "load",
-                                           "load_kind", "unit", "warmup", "rpe", "pain", "note",
-                                           "record_id", "light", "seconds", "distance",
-                                           "distance_unit", "set_type", "set_rpe"});
+    CHECK(keys == std::vector<std::string>{
+                      "date", "exercise", "set_number", "reps", "load", "load_kind", "unit",
+                      "warmup", "rpe", "pain", "note", "record_id", "light", "seconds", "distance",
+                      "distance_unit", "set_type", "set_rpe", "pause_seconds"});
     CHECK(rows[0] == parse_json(R"({"date":"2026-11-10","exercise":"pull-up","set_number":1,)"
                                 R"("reps":8,"load":10,"load_kind":"added","unit":"kg",)"
                                 R"("warmup":false,"rpe":null,"pain":false,"note":null,)"
                                 R"("record_id":"00000000000000a3","light":false,)"
                                 R"("seconds":null,"distance":null,"distance_unit":null,)"
-                                R"("set_type":"normal","set_rpe":null})"));
+                                R"("set_type":"normal","set_rpe":null,"pause_seconds":null})"));
     CHECK(rows[1]["load"].is_null());
     CHECK(rows[1]["unit"].is_null());
     CHECK(rows[1]["load_kind"] == "bw");

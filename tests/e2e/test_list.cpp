@@ -107,8 +107,8 @@ TEST_CASE("list in JSON gives the documented fields for each exercise", "[e2e][l
                                                "secondary_muscles", "equipment", "loading",
                                                "measure"});
         CHECK((item["loading"] == "bodyweight" || item["loading"] == "external"));
-        CHECK((item["measure"] == "reps" || item["measure"] == "time" ||
-               item["measure"] == "distance"));
+        CHECK((item["measure"] == "reps" || item["measure"] == "reps_with_pause" ||
+               item["measure"] == "time" || item["measure"] == "distance"));
         CHECK_FALSE(item["primary_muscles"].empty());
         CHECK_FALSE(item["equipment"].empty());
     }
@@ -300,5 +300,6 @@ TEST_CASE("list shows the timed and distance exercises with their measure", "[e2
         if (item["id"] == "plank") CHECK(item["measure"] == "time");
         if (item["id"] == "farmers-walk") CHECK(item["measure"] == "distance");
         if (item["id"] == "deadlift") CHECK(item["measure"] == "reps");
+        if (item["id"] == "hip-thrust") CHECK(item["measure"] == "reps_with_pause");
     }
 }

@@ -106,12 +106,13 @@ TEST_CASE("plan in JSON has one item per exercise with a suggestion", "[e2e][pla
     CHECK(deadlift["follows_plan"] == true);
     CHECK(deadlift["suggestion"]["action"] == "start");
     CHECK(deadlift["suggestion"]["next"] ==
-          parse_json(R"({"sets":3,"reps":5,"load":null,"notation":"3x5"})"));
+          parse_json(R"({"sets":3,"reps":5,"load":null,"notation":"3x5","pause_seconds":null})"));
     CHECK(deadlift["suggestion"]["not_before"].is_null());
     CHECK(plan["items"][1]["alternatives"] == parse_json(R"(["lat-pulldown"])"));
     const auto& back = item_for(plan, "back-extension");
     CHECK(back["suggestion"]["next"] ==
-          parse_json(R"({"sets":3,"reps":12,"load":{"kind":"bw"},"notation":"3x12@bw"})"));
+          parse_json(R"({"sets":3,"reps":12,"load":{"kind":"bw"},"notation":"3x12@bw",)"
+                     R"("pause_seconds":null})"));
 }
 
 TEST_CASE("plan suggestions follow the log", "[e2e][plan]") {

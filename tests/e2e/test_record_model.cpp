@@ -185,3 +185,45 @@ TEST_CASE("with a body weight, assisted sets count what the lifter moved",
                    "2026-11-01)"));
     CHECK(sandbox.read_log() == before);
 }
+
+TEST_CASE("reps paused at the top are logged, kept in the advice and refused elsewhere",
+          "[e2e][record-model][pause]") {
+    e2e::Sandbox sandbox;
+    const auto logged = log_on(sandbox, {"back-extension", "3x12", "pause3s"}, "2026-11-02");
+    REQUIRE(logged.status == 0);
+    CHECK(contains(logged.out, "Logged back-extension on 2026-11-02: 3x12@bw pause3s"));
+    CHECK(contains(sandbox.read_log(), R"({"reps":12,"load":{"kind":"bw"},"pause":3})"));
+    CHECK(contains(sandbox.read_log(), R"({"v":2,)"));
+    const auto next = suggestion(sandbox, "back-extension", "2026-11-05");
+    CHECK(next["next"]["pause_seconds"] == 3);
+    CHECK(contains(next["next"]["notation"].get<std::string>(), " pause3s"));
+    CHECK(contains(next["reason"].get<std::string>(), "Keep the 3 s pause at the top"));
+    // The suggestion pastes back into `log` as it is.
+    std::vector<std::string> pasted{"back-extension"};
+    for (const auto& word : e2e::split_words(next["next"]["notation"].get<std::string>()))
+        pasted.push_back(word);
+    REQUIRE(log_on(sandbox, pasted, "2026-11-05").status == 0);
+    const auto csv = sandbox.run({"history", "--format", "csv", "--today", "2026-11-05"});
+    CHECK(contains(csv.out, ",pause_seconds\n"));
+    CHECK(contains(csv.out, ",normal,,3\n"));
+    const auto table = sandbox.run({"history", "--today", "2026-11-05"});
+    CHECK(contains(table.out, "12 pause3s"));
+
+    const std::string before = sandbox.read_log();
+    for (const auto& [exercise, sets, message] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"pull-up", "3x8", "pull-up has no pause at the top"},
+             {"plank", "3x60s", "plank measures time"},
+             {"back-extension", "3x12", "from 1 to 60 seconds"}}) {
+        const std::string pause = message == "from 1 to 60 seconds" ? "pause90s" : "pause3s";
+        const auto refused = sandbox.run({"log", exercise, sets, pause, "--today", "2026-11-05"});
+        INFO(refused.err);
+        CHECK(refused.status == 2);
+        CHECK(e2e::is_single_error(refused.err));
+        CHECK(contains(refused.err, message));
+        CHECK(refused.out.empty());
+        CHECK(sandbox.read_log() == before);
+    }
+    const auto listed = sandbox.run({"list", "--format", "json"});
+    CHECK(contains(listed.out, R"("measure": "reps_with_pause")"));
+}

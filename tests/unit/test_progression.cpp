@@ -768,3 +768,24 @@ TEST_CASE("a session marked light is not judged, whatever its load", "[progressi
     const auto after_gap = run(linear_deadlift(), {heavy, marked}, "2026-11-24");
     CHECK(after_gap.action == Action::add_weight);
 }
+
+TEST_CASE("reps paused at the top are judged as reps and the pause carries over",
+          "[progression][record-model]") {
+    Exercise paused_exercise = back_extension();
+    paused_exercise.pause_at_top = true;
+    Session held = session("2026-11-20", {12, 11, 11}, Load::bodyweight());
+    for (auto& set : held.sets) set.pause_seconds = 3;
+    held.sets.back().pause_seconds = 2;  // the longest pause of the session is kept
+    const Suggestion next = run(paused_exercise, {held});
+    CHECK(next.action == Action::add_reps);
+    CHECK(next.next.pause_seconds == 3);
+    CHECK(next_notation(next.next) == "3x12@bw pause3s");
+    CHECK(contains_text(next.reason, "Keep the 3 s pause at the top of every rep."));
+    // The same reps with no pause: no pause is asked for.
+    const Suggestion plain =
+        run(paused_exercise, {session("2026-11-20", {12, 11, 11}, Load::bodyweight())});
+    CHECK_FALSE(plain.next.pause_seconds.has_value());
+    CHECK(next_notation(plain.next) == "3x12@bw");
+    // An exercise without a pause at the top ignores one in its history.
+    CHECK_FALSE(run(back_extension(), {held}).next.pause_seconds.has_value());
+}

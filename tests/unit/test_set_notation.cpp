@@ -235,3 +235,36 @@ TEST_CASE("the new notations format back to what parses to the same sets",
         CHECK(format_sets(resolve_loads(parse(words), loading, "x", measure)) == text);
     }
 }
+
+TEST_CASE("a pause at the top of each rep", "[notation][record-model]") {
+    const auto paused = parse({"3x12", "pause3s", "2x10@+5kg"});
+    REQUIRE(paused.size() == 5);
+    CHECK(paused[0].pause_seconds == 3);
+    CHECK(paused[2].pause_seconds == 3);
+    CHECK_FALSE(paused[3].pause_seconds.has_value());
+    // RPE and pause may both follow the same sets, in either order.
+    const auto both = parse({"3x12@bw", "rpe8", "pause2s"});
+    CHECK(both[2].rpe == 8.0);
+    CHECK(both[2].pause_seconds == 2);
+    CHECK(parse({"3x12@bw", "pause2s", "rpe8"})[0].rpe == 8.0);
+    CHECK(parse({"12", "pause60s"})[0].pause_seconds == 60);
+    CHECK_THROWS_WITH(parse({"pause3s", "3x12"}), Catch::Contains("no sets before it"));
+    CHECK_THROWS_WITH(parse({"3x12", "pause0s"}), Catch::Contains("from 1 to 60 seconds"));
+    CHECK_THROWS_WITH(parse({"3x12", "pause61s"}), Catch::Contains("from 1 to 60 seconds"));
+    CHECK_THROWS_WITH(parse({"3x12", "pause3"}), Catch::Contains("as in pause3s"));
+    CHECK_THROWS_WITH(parse({"3x12", "pause"}), Catch::Contains("as in pause3s"));
+    // Only exercises whose reps may pause at the top take one.
+    CHECK(resolve_loads(paused, Loading::bodyweight, "back-extension", Measure::reps, true)[0]
+              .pause_seconds == 3);
+    CHECK_THROWS_WITH(resolve_loads(paused, Loading::bodyweight, "pull-up", Measure::reps, false),
+                      Catch::Contains("pull-up has no pause at the top"));
+    CHECK_THROWS_WITH(
+        resolve_loads(parse({"3x60s", "pause3s"}), Loading::bodyweight, "plank", Measure::time),
+        Catch::Contains("plank measures time"));
+    CHECK(format_sets(resolve_loads(parse({"3x12@bw", "rpe8", "pause3s"}), Loading::bodyweight,
+                                    "back-extension", Measure::reps, true)) ==
+          "3x12@bw rpe8 pause3s");
+    CHECK(format_sets(resolve_loads(parse({"3x12@bw", "pause3s", "10@bw"}), Loading::bodyweight,
+                                    "back-extension", Measure::reps, true)) ==
+          "3x12@bw pause3s 10@bw");
+}
