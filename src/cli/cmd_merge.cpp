@@ -2,9 +2,15 @@
 // history kept on another device, a sync tool's conflict copy) that this log
 // lacks, in one locked append. Ids say what is already here, so merging again
 // adds nothing.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <ostream>
 
 #include "commands.hpp"
@@ -28,6 +34,24 @@ std::string plural(std::size_t count, std::string_view noun) {
     return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
+// Refuses a source that is a directory or cannot be read, naming it as
+// merge's argument (the reader's own errors speak of "the log" and --log).
+// A missing file is left to the reader, which says so.
+void check_readable(const std::string& file) {
+    // O_NONBLOCK: a FIFO is not waited on here.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno == ENOENT) return;
+        throw Failure(
+            fmt::format("cannot read {}: {}; nothing was merged", file, std::strerror(errno)));
+    }
+    struct stat status {};
+    const bool directory = ::fstat(fd, &status) == 0 && S_ISDIR(status.st_mode);
+    ::close(fd);
+    if (directory)
+        throw UsageError(fmt::format("{}: it is a directory; give a liftlog log to merge", file));
+}
+
 // The records of one file that neither this log nor an earlier file holds.
 // Lines are re-serialized, as every append writes them: fields this liftlog
 // does not know are kept by the parser, and the fast reader reads the result.
@@ -35,6 +59,7 @@ FileTally take_new_records(const std::string& file, Log& log,
                            std::unordered_map<std::string, std::uint64_t>& known,
                            std::vector<Record>& to_append, const Output& output) {
     FileTally tally{file};
+    check_readable(file);
     bool first_line = true;
     log.for_each_line_of_other(file, [&](std::size_t number, std::string_view line, bool complete) {
         Record record;
