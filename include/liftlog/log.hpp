@@ -83,6 +83,10 @@ class Log {
     // date order (same-day records keep their file order), in bounded memory.
     void for_each_counted(Order order, const RecordPredicate& wanted,
                           const CountedRecordSink& on_record);
+    // The same in file order, with the body-weight timeline of the same read
+    // in `body_weights` (weighings never reach `on_record`): a pipe is read once.
+    void for_each_counted(const RecordPredicate& wanted, const CountedRecordSink& on_record,
+                          BodyWeightTimeline& body_weights);
     // Whether records of exactly this exercise id count. A log that is a pipe
     // can be read only once, so it has none here.
     bool has_records_of(const std::string& exercise);

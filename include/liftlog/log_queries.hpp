@@ -121,8 +121,9 @@ Histories read_histories(const std::filesystem::path& log, const HistoryQuery& q
 // stands in the file, what it withdraws is left out.
 
 // In log (file) order, in one pass after a cheap pass that collects the void
-// records. What the read found (bad lines, voided ids, lines) comes back with
-// empty histories, for name_bad_lines. A pipe is first copied to memory.
+// records. What the read found (bad lines, voided ids, lines, and the
+// body-weight timeline) comes back with empty histories, for name_bad_lines.
+// Weighings are not passed to `on_record`. A pipe is first copied to memory.
 LogSummary for_each_counted_record(const std::filesystem::path& log, Date today,
                                    const CountedRecordSink& on_record);
 
@@ -131,6 +132,7 @@ inline constexpr std::size_t kDateOrderWindow = std::size_t{1} << 16;
 
 // As for_each_counted_record, but in date order; records of the same date keep
 // their log order (a stable sort). Only records `wanted` accepts are passed on.
+// The summary's body-weight timeline may miss weighings here.
 // A log already in date order (the usual case) streams in one pass. Otherwise
 // the dates are cut into windows of at most `window` records (a single date is
 // never split), and each window takes one more pass: memory stays bounded

@@ -144,6 +144,15 @@ void Log::for_each_counted(Order order, const RecordPredicate& wanted,
     name_bad_lines(summary, issues());
 }
 
+void Log::for_each_counted(const RecordPredicate& wanted, const CountedRecordSink& on_record,
+                           BodyWeightTimeline& body_weights) {
+    LogSummary summary = for_each_counted_record(source(), today_, [&](const Record& record) {
+        if (wanted(record)) on_record(record);
+    });
+    name_bad_lines(summary, issues());
+    body_weights = std::move(summary.body_weights);
+}
+
 bool Log::has_records_of(const std::string& exercise) {
     if (is_stream(source())) return false;
     const HistoryQuery query{today_, exercise, 0};

@@ -350,8 +350,12 @@ void read_counted_records(const fs::path& log, Date today, const WithdrawnIds& w
             return;
         }
         if (!copies.counts(record.id, number)) return;
+        if (!record_counts(record, today, withdrawn)) return;
         // Body weights reach reports through the summary's timeline.
-        if (!record_counts(record, today, withdrawn) || is_body_weight(record)) return;
+        if (is_body_weight(record)) {
+            if (notes) notes->body_weights.add(record);
+            return;
+        }
         if (notes && (!notes->last_date || *notes->last_date < record.date))
             notes->last_date = record.date;
         on_record(record);

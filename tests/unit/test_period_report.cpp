@@ -160,3 +160,171 @@ TEST_CASE("a month or week spans records of the same exercise on different days"
     CHECK(list[0].sessions == 3);
     CHECK(list[0].volume.hundredths_in(Unit::lb) == 220462);  // 1000 kg = 2204.62 lb
 }
+
+namespace {
+
+SetEntry added(int reps, std::int64_t hundredths, Unit unit = Unit::kg) {
+    return {reps, Load::added(hundredths, unit)};
+}
+
+SetEntry assisted(int reps, std::int64_t hundredths, Unit unit = Unit::kg) {
+    return {reps, Load::assisted(hundredths, unit)};
+}
+
+SetEntry held(int seconds) {
+    SetEntry set(0, Load::bodyweight());
+    set.seconds = seconds;
+    return set;
+}
+
+SetEntry carried(std::int64_t hundredths, DistanceUnit unit, std::int64_t load_kg_hundredths) {
+    SetEntry set(0, Load::external(load_kg_hundredths, Unit::kg));
+    set.distance = Distance{hundredths, unit};
+    return set;
+}
+
+Record weighing(const char* date, std::int64_t hundredths, Unit unit = Unit::kg) {
+    Record r;
+    r.id = std::string("weigh") + date;
+    r.date = day(date);
+    r.body_weight = BodyWeight{hundredths, unit};
+    return r;
+}
+
+BodyWeightTimeline timeline(std::vector<Record> weighings) {
+    BodyWeightTimeline body_weights;
+    for (const auto& weighing : weighings) body_weights.add(weighing);
+    return body_weights;
+}
+
+}  // namespace
+
+TEST_CASE("bodyweight sets count the body weight of their day once one is known",
+          "[periods][bodyweight]") {
+    PeriodReport report(PeriodKind::week, kMuscles);
+    report.add(record("2026-11-16", "pull-up", {added(8, 1000), added(8, 1000), added(8, 1000)}));
+    report.add(record("2026-11-18", "back-extension", {bw(12), bw(12)}));
+
+    SECTION("without a weighing: the added load alone, and the sets are counted as such") {
+        const auto weeks = report.periods();
+        REQUIRE(weeks.size() == 1);
+        CHECK(weeks[0].volume.hundredths_in(Unit::kg) == 24000);  // 10 kg x 24
+        CHECK(weeks[0].bodyweight_sets_without_body_weight == 5);
+    }
+    SECTION("with 80 kg weighed before: (80 + 10) x 24 + 80 x 24") {
+        const auto weeks =
+            report.periods(std::nullopt, std::nullopt, timeline({weighing("2026-11-01", 8000)}));
+        REQUIRE(weeks.size() == 1);
+        CHECK(weeks[0].volume.hundredths_in(Unit::kg) == 216000 + 192000);
+        CHECK(weeks[0].bodyweight_sets_without_body_weight == 0);
+    }
+    SECTION("each day takes the latest weighing on or before it, not a later one") {
+        const auto weeks =
+            report.periods(std::nullopt, std::nullopt,
+                           timeline({weighing("2026-11-01", 8000), weighing("2026-11-17", 7000),
+                                     weighing("2026-11-19", 6000)}));
+        REQUIRE(weeks.size() == 1);
+        // 2026-11-16 at 80 kg: 90 x 24; 2026-11-18 at 70 kg: 70 x 24.
+        CHECK(weeks[0].volume.hundredths_in(Unit::kg) == 216000 + 168000);
+    }
+    SECTION("a weighing after the first day leaves it without a body weight") {
+        const auto weeks =
+            report.periods(std::nullopt, std::nullopt, timeline({weighing("2026-11-17", 7000)}));
+        REQUIRE(weeks.size() == 1);
+        CHECK(weeks[0].volume.hundredths_in(Unit::kg) == 24000 + 168000);
+        CHECK(weeks[0].bodyweight_sets_without_body_weight == 3);
+    }
+}
+
+TEST_CASE("a weighing logged later with an earlier date counts for sets added before it",
+          "[periods][bodyweight]") {
+    PeriodReport report(PeriodKind::month, kMuscles);
+    report.add(record("2026-11-10", "pull-up", {bw(10)}));
+    const auto before = report.periods();
+    REQUIRE(before.size() == 1);
+    CHECK(before[0].volume.hundredths_in(Unit::kg) == 0);
+    CHECK(before[0].bodyweight_sets_without_body_weight == 1);
+    // The timeline grows after the records were folded: the report is not redone.
+    BodyWeightTimeline body_weights;
+    body_weights.add(weighing("2026-11-05", 8250));
+    const auto after = report.periods(std::nullopt, std::nullopt, body_weights);
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].volume.hundredths_in(Unit::kg) == 82500);  // 82.5 kg x 10
+    CHECK(after[0].bodyweight_sets_without_body_weight == 0);
+}
+
+TEST_CASE("assisted sets count body weight less the help, never below 0", "[periods][bodyweight]") {
+    PeriodReport report(PeriodKind::week, kMuscles);
+    report.add(record("2026-11-16", "pull-up", {assisted(5, 2000), assisted(5, 2000)}));
+    // Help of more than the body weight counts 0 for its set alone: it takes
+    // nothing off the day's other sets.
+    report.add(record("2026-11-17", "pull-up", {assisted(4, 9000), bw(3)}));
+    const auto weeks =
+        report.periods(std::nullopt, std::nullopt, timeline({weighing("2026-11-01", 8000)}));
+    REQUIRE(weeks.size() == 1);
+    // (80 - 20) x 10 + 0 x 4 + 80 x 3.
+    CHECK(weeks[0].volume.hundredths_in(Unit::kg) == 60000 + 24000);
+    CHECK(weeks[0].bodyweight_sets == 1);  // body weight alone, as before
+    CHECK(weeks[0].bodyweight_sets_without_body_weight == 0);
+
+    const auto unweighed = report.periods();
+    REQUIRE(unweighed.size() == 1);
+    CHECK(unweighed[0].volume.hundredths_in(Unit::kg) == 0);  // help is no volume alone
+    CHECK(unweighed[0].bodyweight_sets_without_body_weight == 4);
+}
+
+TEST_CASE("body weights and loads in kg and lb mix exactly", "[periods][bodyweight]") {
+    PeriodReport report(PeriodKind::week, kMuscles);
+    // At 180 lb: (180 lb + 10 kg) x 5 and (180 lb - 20 kg) x 5.
+    report.add(record("2026-11-16", "pull-up", {added(5, 1000), assisted(5, 2000)}));
+    report.add(record("2026-11-16", "deadlift", {lb(5, 22500)}));
+    const auto weeks = report.periods(std::nullopt, std::nullopt,
+                                      timeline({weighing("2026-11-16", 18000, Unit::lb)}));
+    REQUIRE(weeks.size() == 1);
+    // 1800 lb + 50 kg - 100 kg + 1125 lb = 2925 lb - 50 kg = 1326.75768225 - 50 kg
+    // = 1276.75768225 kg = 2814.77... lb.
+    CHECK(weeks[0].volume.hundredths_in(Unit::kg) == 127676);
+    CHECK(weeks[0].volume.hundredths_in(Unit::lb) == 281477);
+    // 176.36 lb is 79.99555... kg, 176.37 lb 80.0000863 kg: just more than 80 kg.
+    ExactVolume volume;
+    volume.add_body_weight(BodyWeight{8000, Unit::kg}, 17636, Unit::lb, 1000);
+    CHECK(volume.hundredths_in(Unit::kg) == 445);  // 0.0044496268 kg x 1000
+    volume.add_body_weight(BodyWeight{8000, Unit::kg}, 17637, Unit::lb, 1000);
+    CHECK(volume.hundredths_in(Unit::kg) == 445);  // clamped: not 4.45 - 0.09 kg
+    volume.add_body_weight(BodyWeight{8000, Unit::kg}, 0, Unit::kg, 3);
+    CHECK(volume.hundredths_in(Unit::kg) == 24445);
+}
+
+TEST_CASE("timed and distance sets count their seconds and metres, not load x reps",
+          "[periods][timed]") {
+    PeriodReport report(PeriodKind::week, kMuscles);
+    report.add(record("2026-11-16", "plank", {held(60), held(60), held(60)}));
+    SetEntry warmup = held(30);
+    warmup.warmup = true;
+    report.add(record("2026-11-17", "plank", {warmup, held(45)}));
+    report.add(record("2026-11-18", "farmers-walk",
+                      {carried(4000, DistanceUnit::m, 3200), carried(5000, DistanceUnit::yd, 3200),
+                       carried(12, DistanceUnit::km, 3200)}));
+    report.add(record("2026-11-18", "pull-up", {bw(0)}));  // a failed attempt
+    const auto weeks =
+        report.periods(std::nullopt, std::nullopt, timeline({weighing("2026-11-01", 8000)}));
+    REQUIRE(weeks.size() == 1);
+    const PeriodTotals& week = weeks[0];
+    CHECK(week.timed_sets == 4);
+    CHECK(week.seconds == 225);  // the warm-up's 30 s are not counted
+    CHECK(week.distance_sets == 3);
+    // 40 m + 50 yd (45.72 m) + 0.12 km (120 m).
+    CHECK(week.distance.centimetres() == 20572);
+    // Neither the 32 kg carried nor the body weight held adds volume; nor
+    // does the failed attempt, which is still a working set.
+    CHECK(week.volume.hundredths_in(Unit::kg) == 0);
+    CHECK(week.working_sets == 3 + 1 + 3 + 1);
+    CHECK(week.warmup_sets == 1);
+    CHECK(week.bodyweight_sets_without_body_weight == 0);
+    CHECK(report.periods()[0].bodyweight_sets_without_body_weight == 0);  // none need one
+
+    ExactDistance miles;
+    miles.add(Distance{150, DistanceUnit::mi});  // 1.5 mi = 2414.016 m
+    miles.add(Distance{100, DistanceUnit::ft});  // 1 ft = 0.3048 m
+    CHECK(miles.centimetres() == 241432);
+}

@@ -46,7 +46,12 @@ ordered_json period_json(const PeriodTotals& totals, Unit unit,
         {"bodyweight_sets", totals.bodyweight_sets},
         {"bodyweight_reps", totals.bodyweight_reps},
         {"warmup_sets", totals.warmup_sets},
-        {"muscle_sets", muscle_sets}};
+        {"muscle_sets", muscle_sets},
+        {"bodyweight_sets_without_body_weight", totals.bodyweight_sets_without_body_weight},
+        {"timed_sets", totals.timed_sets},
+        {"seconds", totals.seconds},
+        {"distance_sets", totals.distance_sets},
+        {"metres", amount_json(totals.distance.centimetres())}};
 }
 
 // "lower-back" becomes the column sets_lower_back, a name SQL takes unquoted.
@@ -62,6 +67,9 @@ void print_periods_csv(std::ostream& out, const std::vector<PeriodTotals>& perio
         "period", "start",  "end",         "training_days",   "sessions",        "working_sets",
         "reps",   "volume", "volume_unit", "bodyweight_sets", "bodyweight_reps", "warmup_sets"};
     for (const auto& muscle : muscles) header.push_back(muscle_column(muscle));
+    // Appended after the muscles, so that no column moves.
+    header.insert(header.end(), {"bodyweight_sets_without_body_weight", "timed_sets", "seconds",
+                                 "distance_sets", "metres"});
     CsvWriter csv(out, header);
     for (const auto& totals : periods) {
         std::vector<std::string> row = {totals.period.label,
@@ -77,6 +85,10 @@ void print_periods_csv(std::ostream& out, const std::vector<PeriodTotals>& perio
                                         std::to_string(totals.bodyweight_reps),
                                         std::to_string(totals.warmup_sets)};
         for (const auto& muscle : muscles) row.push_back(std::to_string(sets_of(totals, muscle)));
+        row.insert(row.end(), {std::to_string(totals.bodyweight_sets_without_body_weight),
+                               std::to_string(totals.timed_sets), std::to_string(totals.seconds),
+                               std::to_string(totals.distance_sets),
+                               format_amount(totals.distance.centimetres())});
         csv.row(row);
     }
 }
@@ -93,18 +105,57 @@ std::string muscles_text(const PeriodTotals& totals) {
     return text;
 }
 
+// "3:00", "1:02:03": a period's time, minutes and seconds, hours past an hour.
+std::string time_text(long long seconds) {
+    if (seconds < 3600) return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+    return fmt::format("{}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
+}
+
+long long without_body_weight(const std::vector<PeriodTotals>& periods) {
+    long long sets = 0;
+    for (const auto& totals : periods) sets += totals.bodyweight_sets_without_body_weight;
+    return sets;
+}
+
 void print_periods_text(std::ostream& out, const std::vector<PeriodTotals>& periods, Unit unit) {
-    Table table({"PERIOD", "START", "DAYS", "SESSIONS", "SETS", "REPS", "VOLUME", "BW SETS",
-                 "BW REPS", "SETS PER MUSCLE"});
-    for (const auto& totals : periods)
-        table.add_row({totals.period.label, format_date(totals.period.start),
-                       std::to_string(totals.training_days), std::to_string(totals.sessions),
-                       std::to_string(totals.working_sets), std::to_string(totals.reps),
-                       fmt::format("{} {}", format_amount(totals.volume.hundredths_in(unit)),
-                                   unit_name(unit)),
-                       std::to_string(totals.bodyweight_sets),
-                       std::to_string(totals.bodyweight_reps), muscles_text(totals)});
+    // TIME and DISTANCE only when some period has a timed or distance set,
+    // so that a log of lifts alone keeps its table as narrow as before.
+    const bool timed = std::any_of(periods.begin(), periods.end(), [](const PeriodTotals& totals) {
+        return totals.timed_sets > 0;
+    });
+    const bool distance =
+        std::any_of(periods.begin(), periods.end(),
+                    [](const PeriodTotals& totals) { return totals.distance_sets > 0; });
+    std::vector<std::string> header = {"PERIOD", "START",  "DAYS",    "SESSIONS", "SETS",
+                                       "REPS",   "VOLUME", "BW SETS", "BW REPS"};
+    if (timed) header.emplace_back("TIME");
+    if (distance) header.emplace_back("DISTANCE");
+    header.emplace_back("SETS PER MUSCLE");
+    Table table(header);
+    for (const auto& totals : periods) {
+        std::vector<std::string> row = {
+            totals.period.label,
+            format_date(totals.period.start),
+            std::to_string(totals.training_days),
+            std::to_string(totals.sessions),
+            std::to_string(totals.working_sets),
+            std::to_string(totals.reps),
+            fmt::format("{} {}", format_amount(totals.volume.hundredths_in(unit)), unit_name(unit)),
+            std::to_string(totals.bodyweight_sets),
+            std::to_string(totals.bodyweight_reps)};
+        if (timed) row.push_back(time_text(totals.seconds));
+        if (distance)
+            row.push_back(fmt::format("{} m", format_amount(totals.distance.centimetres())));
+        row.push_back(muscles_text(totals));
+        table.add_row(row);
+    }
     table.print(out);
+    if (const long long sets = without_body_weight(periods); sets > 0)
+        out << fmt::format(
+            "\n{} bodyweight {} no body weight on or before {} day, so {} volume counts the "
+            "added load alone; log one with: liftlog weigh 80kg --date YYYY-MM-DD\n",
+            sets, sets == 1 ? "set has" : "sets have", sets == 1 ? "its" : "their",
+            sets == 1 ? "its" : "their");
 }
 
 void print_totals(const std::vector<PeriodTotals>& periods, const PrimaryMuscles& muscles,
@@ -139,14 +190,17 @@ void print_periods(const PeriodOptions& options, const RecordFilter& filter, con
                    Log& log, const Settings& settings, const Output& output) {
     const PrimaryMuscles muscles = primary_muscles(library);
     PeriodReport report(options.weekly ? PeriodKind::week : PeriodKind::month, muscles);
-    log.for_each_counted(
-        Log::Order::file, [&filter](const Record& record) { return filter.matches(record); },
-        [&report](const Record& record) { report.add(record); });
+    // Every weighing, whatever the filters: a body weight from before --since
+    // still holds on the days after it. Read with the records, as a pipe is
+    // read once.
+    BodyWeightTimeline body_weights;
+    log.for_each_counted([&filter](const Record& record) { return filter.matches(record); },
+                         [&report](const Record& record) { report.add(record); }, body_weights);
     // Nothing after today counts, so the periods stop at today's.
     const Date today = settings.today();
     const auto last = filter.until ? std::min(*filter.until, today) : filter.until;
-    print_totals(report.periods(filter.since, last), muscles, settings.unit.value_or(Unit::kg),
-                 output);
+    print_totals(report.periods(filter.since, last, body_weights), muscles,
+                 settings.unit.value_or(Unit::kg), output);
 }
 
 }  // namespace liftlog::cli
