@@ -14,7 +14,8 @@ namespace liftlog {
 
 nlohmann::ordered_json suggestion_json(const Suggestion& suggestion);
 nlohmann::ordered_json session_json(const Session& session);
-// sessions, first, last, best_set, e1rm, total_reps, volume (in `unit`).
+// sessions, first, last, best_set, e1rm, total_reps, volume (in `unit`),
+// total_seconds and total_distance (in metres).
 // Loads in JSON are as logged; what reports compute (volume, e1RM) is in `unit`.
 // With `body_weights`, bodyweight sets count the body weight of their day in
 // the volume, and "bodyweight_e1rm" gives their best e1RM (null when unknown).
@@ -28,8 +29,12 @@ nlohmann::ordered_json bodyweight_e1rm_json(const std::optional<BodyweightOneRep
 // (100), else the shortest decimal that reads back the same (102.5, 1.25).
 nlohmann::ordered_json amount_json(std::int64_t hundredths);
 
-// "13 @ bw", "5 @ 100kg", the load in `unit` (see load_in_unit).
+// "13 @ bw", "5 @ 100kg", "75s @ bw", "40m @ 32kg", the load in `unit` (see load_in_unit).
 std::string format_best_set(const SetEntry& set, Unit unit, const UnitAmounts& load_step);
+// "405 s": the seconds of every timed set.
+std::string format_total_seconds(long long seconds);
+// "220 m", "1500.5 m": a distance in metres, to the centimetre.
+std::string format_total_metres(double metres);
 
 // An e1RM in `unit`, to one decimal: it is an estimate, not a load to put on
 // the bar, so it is not rounded to the load step.
@@ -39,7 +44,8 @@ std::string format_one_rep_max(const OneRepMax& estimate, Unit unit);
 // {value, unit, reps, load, date, id, beyond_epley_range}, or null.
 nlohmann::ordered_json e1rm_json(const std::optional<Standing>& best_e1rm, Unit unit);
 // The record table of `progress EXERCISE`: e1rm, heaviest_by_reps,
-// most_reps_by_load (heaviest first), most_reps_bodyweight.
+// most_reps_by_load (heaviest first), most_reps_bodyweight, longest_time
+// (seconds) and longest_distance (metres).
 nlohmann::ordered_json records_json(const PersonalRecords& records, Unit unit,
                                     const UnitAmounts& load_step);
 

@@ -1,5 +1,6 @@
 #pragma once
 // Folding log records into sessions and per-exercise summaries.
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,7 +26,8 @@ struct Session {
 
 std::vector<SetEntry> working_sets(const Session& session);
 
-// The heavier of two sets: more weight beyond body weight, then more reps.
+// The heavier of two sets: more weight beyond body weight, then more reps,
+// then (timed and distance sets) longer held or farther carried.
 bool heavier_set(const SetEntry& a, const SetEntry& b);
 
 // A body weight and the day it was weighed.
@@ -99,6 +101,12 @@ class ExerciseHistory {
     const std::optional<SetEntry>& best_set() const { return best_set_; }
     std::optional<Date> best_set_date() const { return best_set_date_; }
     long long total_reps() const { return total_reps_; }
+    // Seconds of every timed working set, and the distance of every distance
+    // working set in metres.
+    long long total_seconds() const { return total_seconds_; }
+    double total_metres() const;
+    bool has_timed_sets() const { return total_seconds_ > 0; }
+    bool has_distance_sets() const;
     double volume_kg() const;
     // volume_kg with each bodyweight set counted as (body weight + added
     // load) x reps, with the latest body weight on or before its day; sets of
@@ -125,6 +133,9 @@ class ExerciseHistory {
     std::optional<SetEntry> best_set_;
     std::optional<Date> best_set_date_;
     long long total_reps_ = 0;
+    long long total_seconds_ = 0;
+    // Distances summed exactly in hundredths of each unit (DistanceUnit order).
+    std::array<long long, 5> distance_hundredths_{};
     // Load x reps summed exactly in hundredths, per unit, so that the total
     // does not depend on the order records are added or merged in.
     // 128 bits: a billion-hundredths load times 100000 reps overflows 64 bits

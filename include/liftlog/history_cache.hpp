@@ -21,8 +21,9 @@ namespace liftlog {
 // (2: personal records; 3: a flagged e1RM never replaces one within Epley's range;
 // 4: sessions marked light; 5: assistance, failed, timed and distance sets;
 // 6: bodyweight days and the body-weight timeline; 7: each record id counted once;
-// 8: a pause at the top of a rep).
-inline constexpr int kHistoryCacheFormat = 8;
+// 8: time and distance totals and records, timed and distance best sets;
+// 9: a pause at the top of a rep).
+inline constexpr int kHistoryCacheFormat = 9;
 
 // The cache file for `log` inside `cache_dir`, named after the log's path.
 std::filesystem::path history_cache_file(const std::filesystem::path& cache_dir,

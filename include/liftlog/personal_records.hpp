@@ -48,13 +48,22 @@ struct HeavierLoadFirst {
 // cache's format checks a stored state against the same rules.
 namespace record_rules {
 
-// A failed attempt, a timed or a distance set has no reps to hold a record.
+// A failed attempt, a timed or a distance set has no reps to hold a record
+// by reps; timed and distance sets hold records of their own.
 inline bool is_loaded_work(const SetEntry& set) {
     return !set.warmup && set.reps >= 1 && set.load.kind != LoadKind::bodyweight;
 }
 
 inline bool is_bodyweight_work(const SetEntry& set) {
     return !set.warmup && set.reps >= 1 && set.load.kind == LoadKind::bodyweight;
+}
+
+inline bool is_timed_work(const SetEntry& set) {
+    return !set.warmup && set.seconds && *set.seconds > 0;
+}
+
+inline bool is_distance_work(const SetEntry& set) {
+    return !set.warmup && set.distance && set.distance->hundredths > 0;
 }
 
 // added_kilograms, inline here: records compare the load of every set of
@@ -72,6 +81,17 @@ inline double kilograms(const Load& load) {
 inline constexpr auto load_score = [](const SetEntry& set) { return kilograms(set.load); };
 
 inline constexpr auto reps_score = [](const SetEntry& set) { return set.reps; };
+
+// The longest hold, and of two as long the one at the heavier load (less
+// assistance counts as heavier): a longer hold at any load is the record.
+inline constexpr auto time_score = [](const SetEntry& set) {
+    return std::pair{set.seconds.value_or(0), kilograms(set.load)};
+};
+
+// The same for distance, compared in metres across units.
+inline constexpr auto distance_score = [](const SetEntry& set) {
+    return std::pair{set.distance ? to_metres(*set.distance) : 0.0, kilograms(set.load)};
+};
 
 // Within Epley's range first, then the estimate: a set of more than
 // kEpleyMaxReps reps overestimates widely, so its flagged estimate never
@@ -116,6 +136,9 @@ class PersonalRecords {
     ByLoad most_reps_by_load() const;
     const std::optional<Standing>& best_e1rm() const { return best_e1rm_; }
     const std::optional<Standing>& most_bodyweight_reps() const { return most_bodyweight_reps_; }
+    // The longest timed working set, and the farthest distance working set.
+    const std::optional<Standing>& longest_time() const { return longest_time_; }
+    const std::optional<Standing>& longest_distance() const { return longest_distance_; }
 
     friend bool operator==(const PersonalRecords&, const PersonalRecords&) = default;
 
@@ -131,6 +154,8 @@ class PersonalRecords {
     std::vector<Standing> most_reps_at_;
     std::optional<Standing> best_e1rm_;
     std::optional<Standing> most_bodyweight_reps_;
+    std::optional<Standing> longest_time_;
+    std::optional<Standing> longest_distance_;
 };
 
 // The e1RM of a record-holding set (it has a load beyond body weight).
@@ -141,7 +166,9 @@ enum class RecordKind {
     heaviest_load,  // the heaviest load ever lifted, at any reps
     heaviest_for_reps,
     most_reps_at_load,
-    most_reps_bodyweight
+    most_reps_bodyweight,
+    longest_time,     // the longest timed set
+    longest_distance  // the farthest distance set
 };
 
 // A record that one log record set by beating an earlier one.
@@ -153,7 +180,8 @@ struct NewRecord {
 
 // The records `record_id` holds in categories that had an earlier best to
 // beat. A category's first entry is not a record. In order: e1RM, heaviest
-// load ever, heaviest loads by rep count, most reps at loads (heaviest first), body weight.
+// load ever, heaviest loads by rep count, most reps at loads (heaviest first), body weight, longest
+// time, longest distance.
 std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::string_view record_id);
 
 // The heaviest loaded working set of any log record but `record_id`: for the

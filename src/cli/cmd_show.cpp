@@ -10,6 +10,7 @@
 #include "invocation.hpp"
 #include "liftlog/describe.hpp"
 #include "output.hpp"
+#include "progress/progress.hpp"
 
 namespace liftlog::cli {
 
@@ -18,6 +19,7 @@ namespace {
 // The log's view of one exercise, when it has any entries.
 struct ExerciseRecord {
     ExerciseHistory history;
+    BodyWeightTimeline body_weights;  // bodyweight sets count the body weight of their day
     Suggestion suggestion;
 };
 
@@ -119,7 +121,8 @@ void print_history(std::ostream& out, const ExerciseRecord& record, Unit unit,
                        format_date(*history.last_date()));
     if (history.best_set())
         out << ", best set " << format_best_set(*history.best_set(), unit, load_step);
-    out << fmt::format(", volume {}\n", format_volume(history.volume_kg(), unit));
+    out << totals_text(history, &record.body_weights, unit) << '\n';
+    if (history.has_bodyweight_sets()) out << body_weight_note(record.body_weights, unit) << '\n';
     print_suggestion(out, record.suggestion);
 }
 
@@ -128,8 +131,8 @@ void print_show(const Exercise& exercise, const std::optional<ExerciseRecord>& r
     std::ostream& out = output.out();
     if (output.format() == OutputFormat::json) {
         auto object = exercise_to_json(exercise);
-        object["history"] =
-            record ? summary_json(record->history, unit) : nlohmann::ordered_json(nullptr);
+        object["history"] = record ? summary_json(record->history, unit, &record->body_weights)
+                                   : nlohmann::ordered_json(nullptr);
         object["suggestion"] =
             record ? suggestion_json(record->suggestion) : nlohmann::ordered_json(nullptr);
         return print_json(out, object);
@@ -141,12 +144,15 @@ void print_show(const Exercise& exercise, const std::optional<ExerciseRecord>& r
 
 std::optional<ExerciseRecord> read_record(const Exercise& exercise, const Library& library,
                                           Log& log, const Settings& settings) {
-    ExerciseHistory history = log.history(exercise.id);
+    BodyWeightTimeline body_weights;
+    ExerciseHistory history =
+        log.history(exercise.id, ExerciseHistory::kRecentSessions, &body_weights);
     if (history.session_count() == 0) return std::nullopt;
     const auto sessions = history.recent_sessions();
     const auto related = related_pain_in_log(exercise, library, log, settings.today());
-    return ExerciseRecord{history, suggest(exercise, sessions, settings.today(), settings.unit,
-                                           std::nullopt, related)};
+    return ExerciseRecord{
+        history, std::move(body_weights),
+        suggest(exercise, sessions, settings.today(), settings.unit, std::nullopt, related)};
 }
 
 }  // namespace

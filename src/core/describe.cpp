@@ -20,6 +20,18 @@ double round_to_tenth(double value) {
     return std::round(value * 10.0) / 10.0;
 }
 
+ordered_json metres_json(double metres) {
+    return amount_json(std::llround(metres * 100.0));
+}
+
+// "seconds" of a timed set and "distance" of a distance set, after its reps and load.
+void add_measure_fields(ordered_json& object, const SetEntry& set) {
+    if (set.seconds) object["seconds"] = *set.seconds;
+    if (set.distance)
+        object["distance"] = {{"value", amount_json(set.distance->hundredths)},
+                              {"unit", distance_unit_name(set.distance->unit)}};
+}
+
 }  // namespace
 
 double kilograms_in(double kilograms, Unit unit) {
@@ -56,10 +68,11 @@ ordered_json session_json(const Session& session) {
 ordered_json summary_json(const ExerciseHistory& history, Unit unit,
                           const BodyWeightTimeline* body_weights) {
     ordered_json best = nullptr;
-    if (const auto& set = history.best_set())
-        best = {{"reps", set->reps},
-                {"load", load_to_json(set->load)},
-                {"date", optional_date(history.best_set_date())}};
+    if (const auto& set = history.best_set()) {
+        best = {{"reps", set->reps}, {"load", load_to_json(set->load)}};
+        add_measure_fields(best, *set);
+        best["date"] = optional_date(history.best_set_date());
+    }
     const double volume = body_weights ? history.volume_kg(*body_weights) : history.volume_kg();
     ordered_json summary = {
         {"sessions", history.session_count()},
@@ -69,7 +82,9 @@ ordered_json summary_json(const ExerciseHistory& history, Unit unit,
         {"e1rm", e1rm_json(history.records().best_e1rm(), unit)},
         {"total_reps", history.total_reps()},
         {"volume",
-         {{"value", round_to_tenth(kilograms_in(volume, unit))}, {"unit", unit_name(unit)}}}};
+         {{"value", round_to_tenth(kilograms_in(volume, unit))}, {"unit", unit_name(unit)}}},
+        {"total_seconds", history.total_seconds()},
+        {"total_distance", {{"value", metres_json(history.total_metres())}, {"unit", "m"}}}};
     if (body_weights && history.has_bodyweight_sets())
         summary["bodyweight_e1rm"] =
             bodyweight_e1rm_json(history.best_bodyweight_e1rm(*body_weights), unit);
@@ -95,7 +110,20 @@ std::string format_volume(double kilograms, Unit unit) {
 }
 
 std::string format_best_set(const SetEntry& set, Unit unit, const UnitAmounts& load_step) {
-    return fmt::format("{} @ {}", set.reps, format_load(load_in_unit(set.load, unit, load_step)));
+    std::string amount = std::to_string(set.reps);
+    if (set.seconds)
+        amount = format_seconds(*set.seconds);
+    else if (set.distance)
+        amount = format_distance(*set.distance);
+    return fmt::format("{} @ {}", amount, format_load(load_in_unit(set.load, unit, load_step)));
+}
+
+std::string format_total_seconds(long long seconds) {
+    return fmt::format("{} s", seconds);
+}
+
+std::string format_total_metres(double metres) {
+    return fmt::format("{} m", format_amount(std::llround(metres * 100.0)));
 }
 
 double one_rep_max_in(const OneRepMax& estimate, Unit unit) {
@@ -122,10 +150,11 @@ void append_fields(ordered_json& into, const ordered_json& from) {
 
 // The set, day and log record of a record holder.
 ordered_json holder_json(const RecordHolder& holder) {
-    return {{"reps", holder.set.reps},
-            {"load", load_to_json(holder.set.load)},
-            {"date", format_date(holder.date)},
-            {"id", holder.record_id}};
+    ordered_json object = {{"reps", holder.set.reps}, {"load", load_to_json(holder.set.load)}};
+    add_measure_fields(object, holder.set);
+    object["date"] = format_date(holder.date);
+    object["id"] = holder.record_id;
+    return object;
 }
 
 // What a category compares, in `unit`, put before the holder's fields.
@@ -140,6 +169,12 @@ ordered_json measured_json(RecordKind kind, const RecordHolder& holder, Unit uni
     } else if (kind == RecordKind::heaviest_for_reps || kind == RecordKind::heaviest_load) {
         object["value"] = amount_json(load_in_unit(holder.set.load, unit, load_step).hundredths);
         object["unit"] = unit_name(unit);
+    } else if (kind == RecordKind::longest_time) {
+        object["value"] = holder.set.seconds.value_or(0);
+        object["unit"] = "s";
+    } else if (kind == RecordKind::longest_distance) {
+        object["value"] = metres_json(holder.set.distance ? to_metres(*holder.set.distance) : 0.0);
+        object["unit"] = "m";
     }
     append_fields(object, holder_json(holder));
     return object;
@@ -177,7 +212,15 @@ ordered_json records_json(const PersonalRecords& records, Unit unit, const UnitA
     return {{"e1rm", e1rm_json(records.best_e1rm(), unit)},
             {"heaviest_by_reps", std::move(by_reps)},
             {"most_reps_by_load", std::move(by_load)},
-            {"most_reps_bodyweight", bodyweight ? holder_json(bodyweight->best) : nullptr}};
+            {"most_reps_bodyweight", bodyweight ? holder_json(bodyweight->best) : nullptr},
+            {"longest_time",
+             records.longest_time()
+                 ? measured_json(RecordKind::longest_time, records.longest_time()->best, unit, {})
+                 : nullptr},
+            {"longest_distance", records.longest_distance()
+                                     ? measured_json(RecordKind::longest_distance,
+                                                     records.longest_distance()->best, unit, {})
+                                     : nullptr}};
 }
 
 std::string_view record_kind_name(RecordKind kind) {
@@ -190,6 +233,10 @@ std::string_view record_kind_name(RecordKind kind) {
             return "heaviest_for_reps";
         case RecordKind::most_reps_at_load:
             return "most_reps_at_load";
+        case RecordKind::longest_time:
+            return "longest_time";
+        case RecordKind::longest_distance:
+            return "longest_distance";
         case RecordKind::most_reps_bodyweight:
             break;
     }
@@ -253,6 +300,15 @@ std::string describe_new_record(const NewRecord& record, Unit unit, const UnitAm
                 converted ? fmt::format(" (logged as {})", describe_load(now.load)) : "",
                 before.reps);
         }
+        case RecordKind::longest_time:
+            return fmt::format("longest hold {} s at {} (was {} s at {})", now.seconds.value_or(0),
+                               exact_load_text(now.load, unit), before.seconds.value_or(0),
+                               exact_load_text(before.load, unit));
+        case RecordKind::longest_distance:
+            return fmt::format(
+                "longest distance {} (was {})",
+                now.distance ? format_distance(*now.distance) : std::string("-"),
+                before.distance ? format_distance(*before.distance) : std::string("-"));
         case RecordKind::most_reps_bodyweight:
             break;
     }

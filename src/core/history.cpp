@@ -108,11 +108,16 @@ bool heavier_set(const SetEntry& a, const SetEntry& b) {
     const double a_kg = added_kilograms(a.load);
     const double b_kg = added_kilograms(b.load);
     if (a_kg != b_kg) return a_kg > b_kg;
-    return a.reps > b.reps;
+    if (a.reps != b.reps) return a.reps > b.reps;
+    if (a.seconds.value_or(0) != b.seconds.value_or(0))
+        return a.seconds.value_or(0) > b.seconds.value_or(0);
+    const double a_m = a.distance ? to_metres(*a.distance) : 0.0;
+    const double b_m = b.distance ? to_metres(*b.distance) : 0.0;
+    return a_m > b_m;
 }
 
 void ExerciseHistory::keep_best(const SetEntry& set, Date date) {
-    if (set.reps < 1) return;  // a failed attempt, or a timed or distance set
+    if (set.failed()) return;  // a failed attempt is never the best
     if (best_set_ && !heavier_set(set, *best_set_)) return;
     best_set_ = set;
     best_set_date_ = date;
@@ -133,6 +138,10 @@ void ExerciseHistory::add(const Record& record) {
     for (const auto& set : record.sets) {
         if (set.warmup) continue;
         total_reps_ += set.reps;
+        if (set.seconds) total_seconds_ += *set.seconds;
+        if (set.distance)
+            distance_hundredths_[static_cast<std::size_t>(set.distance->unit)] +=
+                set.distance->hundredths;
         if (carries_volume(set.load)) {
             auto& volume =
                 set.load.unit == Unit::kg ? kg_volume_hundredths_ : lb_volume_hundredths_;
@@ -162,6 +171,9 @@ void ExerciseHistory::merge(ExerciseHistory&& later) {
     dates_ = std::move(dates);
     if (later.best_set_) keep_best(*later.best_set_, *later.best_set_date_);
     total_reps_ += later.total_reps_;
+    total_seconds_ += later.total_seconds_;
+    for (std::size_t i = 0; i < distance_hundredths_.size(); ++i)
+        distance_hundredths_[i] += later.distance_hundredths_[i];
     kg_volume_hundredths_ += later.kg_volume_hundredths_;
     lb_volume_hundredths_ += later.lb_volume_hundredths_;
     records_.merge(std::move(later.records_));
@@ -192,6 +204,19 @@ std::optional<Date> ExerciseHistory::first_date() const {
 std::optional<Date> ExerciseHistory::last_date() const {
     if (dates_.empty()) return std::nullopt;
     return dates_.back();
+}
+
+double ExerciseHistory::total_metres() const {
+    double metres = 0.0;
+    for (std::size_t i = 0; i < distance_hundredths_.size(); ++i)
+        metres += to_metres({distance_hundredths_[i], static_cast<DistanceUnit>(i)});
+    return metres;
+}
+
+bool ExerciseHistory::has_distance_sets() const {
+    for (const long long hundredths : distance_hundredths_)
+        if (hundredths > 0) return true;
+    return false;
 }
 
 double ExerciseHistory::volume_kg() const {

@@ -114,6 +114,8 @@ json HistoryState::of(const ExerciseHistory& history) {
         {"best_date",
          history.best_set_date_ ? json(format_date(*history.best_set_date_)) : json(nullptr)},
         {"reps", history.total_reps_},
+        {"seconds", history.total_seconds_},
+        {"distance", history.distance_hundredths_},
         {"kg_volume", integer_text(history.kg_volume_hundredths_)},
         {"lb_volume", integer_text(history.lb_volume_hundredths_)},
         {"records", of(history.records_)},
@@ -136,9 +138,20 @@ ExerciseHistory HistoryState::history_from(const json& state) {
     if (!state.at("best").is_null()) {
         history.best_set_ = sets_from_json(json::array({state.at("best")})).at(0);
         history.best_set_date_ = date_state(state.at("best_date"));
+        require(!history.best_set_->failed() && !history.best_set_->warmup,
+                "a failed or warm-up best set");
     }
     history.total_reps_ = state.at("reps").get<long long>();
     require(history.total_reps_ >= 0, "negative reps");
+    history.total_seconds_ = state.at("seconds").get<long long>();
+    require(history.total_seconds_ >= 0, "negative seconds");
+    const auto& distance = state.at("distance");
+    require(distance.is_array() && distance.size() == history.distance_hundredths_.size(),
+            "bad distance totals");
+    for (std::size_t i = 0; i < history.distance_hundredths_.size(); ++i) {
+        history.distance_hundredths_[i] = distance[i].get<long long>();
+        require(history.distance_hundredths_[i] >= 0, "negative distance");
+    }
     const auto volume = [&](const char* key) {
         const auto text = state.at(key).get<std::string>();
         require(text.size() <= 30, "volume out of range");
@@ -159,16 +172,24 @@ ExerciseHistory HistoryState::history_from(const json& state) {
 
 // The state: each standing is [best] or [best, runner-up], each entry
 // [reps, kind, hundredths, unit, day, "record id"] with kind 0 for body
-// weight, 1 added, 2 external, unit 0 for kg and 1 for lb, and the day
-// counted from 1970-01-01. Compact, because `progress` reads every
+// weight, 1 added, 2 external, 3 assisted, unit 0 for kg and 1 for lb, and
+// the day counted from 1970-01-01. A timed entry adds its seconds (reps 0),
+// a distance entry its distance's hundredths and unit (0 m, 1 km, 2 yd, 3 ft,
+// 4 mi; reps 0). Compact, because `progress` reads every
 // exercise's records from the cache.
 namespace {
 
 json entry_state(const RecordHolder& entry) {
     const Load& load = entry.set.load;
-    return json::array({entry.set.reps, static_cast<int>(load.kind), load.hundredths,
-                        static_cast<int>(load.unit), entry.date.time_since_epoch().count(),
-                        entry.record_id});
+    json state = json::array({entry.set.reps, static_cast<int>(load.kind), load.hundredths,
+                              static_cast<int>(load.unit), entry.date.time_since_epoch().count(),
+                              entry.record_id});
+    if (entry.set.seconds) state.push_back(*entry.set.seconds);
+    if (entry.set.distance) {
+        state.push_back(entry.set.distance->hundredths);
+        state.push_back(static_cast<int>(entry.set.distance->unit));
+    }
+    return state;
 }
 
 json standing_state(const Standing& standing) {
@@ -200,10 +221,23 @@ Load load_from_state(int kind, std::int64_t hundredths, int unit) {
 }
 
 RecordHolder entry_from_state(const json& state) {
-    require(state.is_array() && state.size() == 6, "bad record entry");
+    require(state.is_array() && state.size() >= 6 && state.size() <= 8, "bad record entry");
     RecordHolder entry;
     entry.set.reps = state[0].get<int>();
-    require(entry.set.reps >= 1 && entry.set.reps <= 100'000, "reps out of range");
+    if (state.size() == 6) {
+        require(entry.set.reps >= 1 && entry.set.reps <= 100'000, "reps out of range");
+    } else if (state.size() == 7) {
+        require(entry.set.reps == 0, "reps in a timed set");
+        entry.set.seconds = state[6].get<int>();
+        require(*entry.set.seconds >= 1 && *entry.set.seconds <= 86'400, "seconds out of range");
+    } else {
+        require(entry.set.reps == 0, "reps in a distance set");
+        const auto hundredths = state[6].get<std::int64_t>();
+        const int unit = state[7].get<int>();
+        require(hundredths > 0 && hundredths <= 1'000'000'000, "distance out of range");
+        require(unit >= 0 && unit <= static_cast<int>(DistanceUnit::mi), "bad distance unit");
+        entry.set.distance = Distance{hundredths, static_cast<DistanceUnit>(unit)};
+    }
     entry.set.load =
         load_from_state(state[1].get<int>(), state[2].get<std::int64_t>(), state[3].get<int>());
     const auto day = state[4].get<long long>();
@@ -241,7 +275,9 @@ json HistoryState::of(const PersonalRecords& records) {
     return {{"by_reps", table_state(records.heaviest_by_reps())},
             {"by_load", table_state(records.most_reps_by_load())},
             {"e1rm", optional_standing_state(records.best_e1rm_)},
-            {"bodyweight", optional_standing_state(records.most_bodyweight_reps_)}};
+            {"bodyweight", optional_standing_state(records.most_bodyweight_reps_)},
+            {"time", optional_standing_state(records.longest_time_)},
+            {"distance", optional_standing_state(records.longest_distance_)}};
 }
 
 PersonalRecords HistoryState::records_from(const json& state) {
@@ -267,6 +303,10 @@ PersonalRecords HistoryState::records_from(const json& state) {
     records.best_e1rm_ = optional_standing_from_state(state.at("e1rm"), is_loaded_work, e1rm_score);
     records.most_bodyweight_reps_ =
         optional_standing_from_state(state.at("bodyweight"), is_bodyweight_work, reps_score);
+    records.longest_time_ =
+        optional_standing_from_state(state.at("time"), is_timed_work, time_score);
+    records.longest_distance_ =
+        optional_standing_from_state(state.at("distance"), is_distance_work, distance_score);
     return records;
 }
 

@@ -140,12 +140,20 @@ void PersonalRecords::add(const Record& record) {
     const auto offered = [&](std::size_t i) { return Candidate{sets[i], record.date, record.id}; };
     std::optional<std::size_t> most_bodyweight_reps;
     std::optional<std::size_t> best_e1rm;
+    std::optional<std::size_t> longest_time;
+    std::optional<std::size_t> longest_distance;
     decltype(e1rm_score(sets.front())) best_e1rm_score{};
     for (std::size_t i = 0; i < sets.size(); ++i) {
         const SetEntry& set = sets[i];
         if (is_bodyweight_work(set) &&
             (!most_bodyweight_reps || set.reps > sets[*most_bodyweight_reps].reps))
             most_bodyweight_reps = i;
+        if (is_timed_work(set) &&
+            (!longest_time || time_score(set) > time_score(sets[*longest_time])))
+            longest_time = i;
+        if (is_distance_work(set) &&
+            (!longest_distance || distance_score(set) > distance_score(sets[*longest_distance])))
+            longest_distance = i;
         if (!is_loaded_work(set)) continue;
         if (const auto e1rm = e1rm_score(set);
             estimate_one_rep_max(set) && (!best_e1rm || e1rm > best_e1rm_score)) {
@@ -166,6 +174,8 @@ void PersonalRecords::add(const Record& record) {
     if (most_bodyweight_reps)
         offer(most_bodyweight_reps_, offered(*most_bodyweight_reps), reps_score);
     if (best_e1rm) offer(best_e1rm_, offered(*best_e1rm), e1rm_score);
+    if (longest_time) offer(longest_time_, offered(*longest_time), time_score);
+    if (longest_distance) offer(longest_distance_, offered(*longest_distance), distance_score);
 }
 
 PersonalRecords::ByLoad PersonalRecords::most_reps_by_load() const {
@@ -213,6 +223,8 @@ void PersonalRecords::merge(PersonalRecords&& later) {
     trim_loads(loads_, most_reps_at_);
     merge_standing(best_e1rm_, std::move(later.best_e1rm_), e1rm_score);
     merge_standing(most_bodyweight_reps_, std::move(later.most_bodyweight_reps_), reps_score);
+    merge_standing(longest_time_, std::move(later.longest_time_), time_score);
+    merge_standing(longest_distance_, std::move(later.longest_distance_), distance_score);
 }
 
 namespace {
@@ -273,6 +285,11 @@ std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::strin
             case RecordKind::heaviest_load:
             case RecordKind::heaviest_for_reps:
                 return load_score(now) > load_score(before);
+            case RecordKind::longest_time:
+                // Longer only: as long at a heavier load is not announced.
+                return now.seconds.value_or(0) > before.seconds.value_or(0);
+            case RecordKind::longest_distance:
+                return distance_score(now).first > distance_score(before).first;
             case RecordKind::most_reps_at_load:
             case RecordKind::most_reps_bodyweight:
                 break;
@@ -303,6 +320,9 @@ std::vector<NewRecord> records_set_by(const PersonalRecords& records, std::strin
         check(RecordKind::most_reps_at_load, standing);
     if (records.most_bodyweight_reps())
         check(RecordKind::most_reps_bodyweight, *records.most_bodyweight_reps());
+    if (records.longest_time()) check(RecordKind::longest_time, *records.longest_time());
+    if (records.longest_distance())
+        check(RecordKind::longest_distance, *records.longest_distance());
     return found;
 }
 

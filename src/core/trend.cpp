@@ -11,9 +11,9 @@ namespace liftlog {
 namespace {
 
 constexpr std::pair<TrendMetric, std::string_view> kMetricNames[] = {
-    {TrendMetric::top, "top"},
-    {TrendMetric::e1rm, "e1rm"},
-    {TrendMetric::volume, "volume"},
+    {TrendMetric::top, "top"},           {TrendMetric::e1rm, "e1rm"},
+    {TrendMetric::volume, "volume"},     {TrendMetric::time, "time"},
+    {TrendMetric::distance, "distance"},
 };
 
 double to_hundredths(double value) {
@@ -55,6 +55,20 @@ std::optional<double> volume(const std::vector<SetEntry>& sets, bool in_reps, Un
     return total;
 }
 
+std::optional<double> longest_time(const std::vector<SetEntry>& sets) {
+    std::optional<double> longest;
+    for (const auto& set : sets)
+        if (set.seconds) longest = std::max(longest.value_or(0.0), double(*set.seconds));
+    return longest;
+}
+
+std::optional<double> farthest_distance(const std::vector<SetEntry>& sets) {
+    std::optional<double> farthest;
+    for (const auto& set : sets)
+        if (set.distance) farthest = std::max(farthest.value_or(0.0), to_metres(*set.distance));
+    return farthest;
+}
+
 std::optional<double> session_value(const Session& session, TrendMetric metric, bool in_reps,
                                     Unit unit, bool& beyond_epley_range) {
     const auto sets = working_sets(session);
@@ -69,6 +83,10 @@ std::optional<double> session_value(const Session& session, TrendMetric metric, 
         }
         case TrendMetric::volume:
             return volume(sets, in_reps, unit);
+        case TrendMetric::time:
+            return longest_time(sets);
+        case TrendMetric::distance:
+            return farthest_distance(sets);
     }
     return std::nullopt;
 }
@@ -87,9 +105,38 @@ std::string_view trend_metric_name(TrendMetric metric) {
     return "top";
 }
 
+TrendMetric default_trend_metric(Measure measure) {
+    switch (measure) {
+        case Measure::time:
+            return TrendMetric::time;
+        case Measure::distance:
+            return TrendMetric::distance;
+        case Measure::reps:
+            break;
+    }
+    return TrendMetric::top;
+}
+
+bool trend_metric_fits(TrendMetric metric, Measure measure) {
+    switch (metric) {
+        case TrendMetric::time:
+            return measure == Measure::time;
+        case TrendMetric::distance:
+            return measure == Measure::distance;
+        case TrendMetric::top:
+        case TrendMetric::e1rm:
+        case TrendMetric::volume:
+            break;
+    }
+    return measure == Measure::reps;
+}
+
 TrendSeries trend_series(const std::vector<Session>& sessions, TrendMetric metric, Unit unit) {
     const bool in_reps = metric != TrendMetric::e1rm && !any_weight(sessions);
-    TrendSeries series{in_reps ? "reps" : std::string(unit_name(unit)), {}};
+    std::string series_unit = in_reps ? "reps" : std::string(unit_name(unit));
+    if (metric == TrendMetric::time) series_unit = "s";
+    if (metric == TrendMetric::distance) series_unit = "m";
+    TrendSeries series{series_unit, {}};
     for (const auto& session : sessions)
         if (const auto value =
                 session_value(session, metric, in_reps, unit, series.beyond_epley_range))

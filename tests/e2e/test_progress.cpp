@@ -69,7 +69,10 @@ TEST_CASE("progress overview in JSON has the documented fields", "[e2e][progress
     for (const auto& [key, value] : list[0].items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"exercise", "name", "sessions", "first", "last",
                                            "best_set", "e1rm", "total_reps", "volume",
-                                           "bodyweight_e1rm", "suggestion"});
+                                           "total_seconds", "total_distance", "bodyweight_e1rm",
+                                           "suggestion"});
+    CHECK(list[0]["total_seconds"] == 0);
+    CHECK(list[0]["total_distance"]["value"] == 0);
     CHECK(list[0]["exercise"] == "back-extension");
     CHECK(list[0]["name"] == "Back Extension");
     CHECK(list[0]["total_reps"] == 35);

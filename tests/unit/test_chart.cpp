@@ -245,3 +245,42 @@ TEST_CASE("trend: metric names") {
     CHECK_FALSE(parse_trend_metric("deadlift"));
     CHECK(trend_metric_name(TrendMetric::e1rm) == "e1rm");
 }
+
+TEST_CASE("trend: time is the longest hold of a session, distance the farthest carry") {
+    SetEntry hold{0, Load::bodyweight(), false};
+    const auto timed = [&](int seconds, bool warmup = false) {
+        SetEntry set = hold;
+        set.seconds = seconds;
+        set.warmup = warmup;
+        return set;
+    };
+    const std::vector<Session> planks{
+        session("2026-11-01", {timed(90, true), timed(60), timed(55)}),
+        session("2026-11-04", {timed(75), timed(70)}),
+    };
+    const auto time = trend_series(planks, TrendMetric::time, Unit::kg);
+    CHECK(time.unit == "s");
+    CHECK(values(time) == std::vector<double>{60, 75});
+    CHECK(values(trend_series(planks, TrendMetric::distance, Unit::kg)).empty());
+
+    SetEntry walk{0, Load::external(3200, Unit::kg), false};
+    walk.distance = Distance{4000, DistanceUnit::m};
+    SetEntry yards = walk;
+    yards.distance = Distance{5000, DistanceUnit::yd};
+    const std::vector<Session> carries{session("2026-11-01", {walk, yards})};
+    const auto distance = trend_series(carries, TrendMetric::distance, Unit::kg);
+    CHECK(distance.unit == "m");
+    CHECK(values(distance) == std::vector<double>{45.72});
+}
+
+TEST_CASE("trend: which charts fit which measure") {
+    CHECK(default_trend_metric(Measure::time) == TrendMetric::time);
+    CHECK(default_trend_metric(Measure::distance) == TrendMetric::distance);
+    CHECK(default_trend_metric(Measure::reps) == TrendMetric::top);
+    CHECK(trend_metric_fits(TrendMetric::e1rm, Measure::reps));
+    CHECK_FALSE(trend_metric_fits(TrendMetric::e1rm, Measure::time));
+    CHECK_FALSE(trend_metric_fits(TrendMetric::volume, Measure::distance));
+    CHECK_FALSE(trend_metric_fits(TrendMetric::time, Measure::reps));
+    CHECK(parse_trend_metric("time") == TrendMetric::time);
+    CHECK(trend_metric_name(TrendMetric::distance) == "distance");
+}

@@ -403,3 +403,156 @@ TEST_CASE("a day is light only when every record of it was marked light", "[hist
     const auto restored = HistoryState::history_from(HistoryState::of(marked));
     CHECK(restored.recent_sessions().back().light);
 }
+
+namespace {
+
+SetEntry held(int seconds, const Load& load = Load::bodyweight(), bool warmup = false) {
+    SetEntry set{0, load, warmup};
+    set.seconds = seconds;
+    return set;
+}
+
+SetEntry carried(double metres, const Load& load) {
+    SetEntry set{0, load, false};
+    set.distance = Distance{std::llround(metres * 100), DistanceUnit::m};
+    return set;
+}
+
+}  // namespace
+
+TEST_CASE("records: the longest hold, a longer one at any load, never a failed attempt",
+          "[records][timed]") {
+    const Load plus10 = Load::added(1000, Unit::kg);
+    const auto records =
+        fold({record("a", 0, {held(60), held(60), held(90, Load::bodyweight(), true)}),
+              record("b", 1, {held(75), held(75, plus10), SetEntry{0, Load::bodyweight()}}),
+              record("c", 2, {held(70, plus10)})});
+    REQUIRE(records.longest_time());
+    // 75 s at +10 kg beats 75 s at body weight in the same record; the warm-up never counts.
+    CHECK(records.longest_time()->best.record_id == "b");
+    CHECK(records.longest_time()->best.set.seconds == 75);
+    CHECK(records.longest_time()->best.set.load == plus10);
+    // The runner-up is the best of another record: c's 70 s beats a's 60 s.
+    CHECK(records.longest_time()->runner_up->record_id == "c");
+    // No reps: no e1RM and no rep tables, and the failed attempt holds nothing.
+    CHECK_FALSE(records.best_e1rm());
+    CHECK(records.heaviest_by_reps().empty());
+    CHECK_FALSE(records.most_bodyweight_reps());
+    CHECK_FALSE(records.longest_distance());
+
+    CHECK(records_set_by(records, "c").empty());
+    const auto before_c =
+        fold({record("a", 0, {held(60), held(60)}), record("b", 1, {held(75), held(75, plus10)})});
+    const auto set_by_b = records_set_by(before_c, "b");
+    REQUIRE(set_by_b.size() == 1);
+    CHECK(set_by_b[0].kind == RecordKind::longest_time);
+    CHECK(describe_new_record(set_by_b[0], Unit::kg, kSteps) ==
+          "longest hold 75 s at bodyweight + 10 kg (was 60 s at bodyweight)");
+}
+
+TEST_CASE("records: less assistance is the heavier load for a hold of the same length",
+          "[records][timed]") {
+    const auto records = fold({record("a", 0, {held(30, Load::assisted(2000, Unit::kg))}),
+                               record("b", 1, {held(30, Load::assisted(1000, Unit::kg))})});
+    REQUIRE(records.longest_time());
+    CHECK(records.longest_time()->best.record_id == "b");
+    // As long at less help is better, but not announced as a longer hold.
+    CHECK(records_set_by(records, "b").empty());
+}
+
+TEST_CASE("records: the farthest carry, across units, folded and merged alike",
+          "[records][distance]") {
+    const Load kettlebells = Load::external(3200, Unit::kg);
+    SetEntry yards{0, kettlebells, false};
+    yards.distance = Distance{6000, DistanceUnit::yd};  // 54.86 m
+    const std::vector<Record> log = {record("a", 0, {carried(40, kettlebells)}),
+                                     record("b", 1, {carried(50, kettlebells), yards}),
+                                     record("c", 2, {carried(45, kettlebells)})};
+    const auto records = fold(log);
+    REQUIRE(records.longest_distance());
+    CHECK(records.longest_distance()->best.set.distance == Distance{6000, DistanceUnit::yd});
+    CHECK(records.longest_distance()->runner_up->record_id == "c");  // 45 m beats 40 m
+    const auto set_by_b = records_set_by(fold({log[0], log[1]}), "b");
+    REQUIRE(set_by_b.size() == 1);
+    CHECK(set_by_b[0].kind == RecordKind::longest_distance);
+    CHECK(describe_new_record(set_by_b[0], Unit::kg, kSteps) == "longest distance 60yd (was 40m)");
+
+    PersonalRecords merged = fold({log[0]});
+    merged.merge(fold({log[1], log[2]}));
+    CHECK(merged == records);
+}
+
+TEST_CASE("records: timed and distance standings survive the state, and damage is refused",
+          "[records][timed]") {
+    const auto records =
+        fold({record("a", 0, {held(60), carried(40, Load::external(3200, Unit::kg))}),
+              record("b", 1, {held(75), carried(50, Load::external(3200, Unit::kg))})});
+    const nlohmann::json state = records_to_state(records);
+    CHECK(records_from_state(state) == records);
+    CHECK(state["time"][0].size() == 7);
+    CHECK(state["distance"][0].size() == 8);
+    const auto refused = [&](auto damage) {
+        nlohmann::json bad = state;
+        damage(bad);
+        try {
+            records_from_state(bad);
+        } catch (const std::exception&) {
+            return true;
+        }
+        return false;
+    };
+    CHECK(refused([](auto& s) { s["time"][0][6] = 0; }));                    // no time
+    CHECK(refused([](auto& s) { s["time"][0][0] = 3; }));                    // reps in a timed set
+    CHECK(refused([](auto& s) { std::swap(s["time"][0], s["time"][1]); }));  // runner-up wins
+    CHECK(refused([](auto& s) { s["time"] = s["distance"]; }));              // the wrong category
+    CHECK(refused([](auto& s) { s["distance"][0][7] = 9; }));                // no such unit
+    CHECK(refused([](auto& s) { s["distance"][0][6] = -100; }));             // a negative distance
+    CHECK(refused([](auto& s) { s.erase("time"); }));
+    CHECK_FALSE(refused([](auto&) {}));
+}
+
+TEST_CASE("history: timed and distance totals, best sets, merged and through the state",
+          "[records][timed]") {
+    const Load plus10 = Load::added(1000, Unit::kg);
+    Record plank_a = record("a", 0, {held(60), held(60), held(60)});
+    Record plank_b = record("b", 1, {held(75), held(75), held(75), SetEntry{0, plus10}});
+    ExerciseHistory whole;
+    whole.add(plank_a);
+    whole.add(plank_b);
+    CHECK(whole.total_seconds() == 405);
+    CHECK(whole.total_reps() == 0);
+    CHECK(whole.volume_kg() == 0.0);
+    REQUIRE(whole.best_set());
+    // The failed attempt at +10 kg is heavier but never the best set.
+    CHECK(whole.best_set()->seconds == 75);
+    CHECK(format_best_set(*whole.best_set(), Unit::kg, kSteps) == "75s @ bw");
+    CHECK_FALSE(whole.has_bodyweight_sets());
+
+    ExerciseHistory first;
+    ExerciseHistory second;
+    first.add(plank_a);
+    second.add(plank_b);
+    first.merge(std::move(second));
+    CHECK(history_to_state(first) == history_to_state(whole));
+    CHECK(history_to_state(history_from_state(history_to_state(whole))) == history_to_state(whole));
+
+    ExerciseHistory walk;
+    walk.add(record("c", 0,
+                    {carried(40, Load::external(3200, Unit::kg)),
+                     carried(40, Load::external(3200, Unit::kg))}));
+    SetEntry km{0, Load::external(3200, Unit::kg), false};
+    km.distance = Distance{15, DistanceUnit::km};  // 0.15 km
+    walk.add(record("d", 1, {km}));
+    CHECK(walk.has_distance_sets());
+    CHECK_FALSE(walk.has_timed_sets());
+    CHECK(walk.total_metres() == Approx(230.0));
+    CHECK(format_best_set(*walk.best_set(), Unit::kg, kSteps) == "0.15km @ 32kg");
+    CHECK(format_total_metres(walk.total_metres()) == "230 m");
+
+    auto state = history_to_state(whole);
+    state["seconds"] = -1;
+    CHECK_THROWS(history_from_state(state));
+    state = history_to_state(whole);
+    state["best"] = sets_to_json({SetEntry{0, Load::bodyweight()}})[0];
+    CHECK_THROWS(history_from_state(state));
+}

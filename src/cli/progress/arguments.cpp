@@ -24,7 +24,8 @@ void add_chart_options(CLI::App& command, ChartRequest& request) {
         command
             .add_option("--chart", request.metric,
                         "Chart the exercise over every session: top (the heaviest set, "
-                        "default), e1rm or volume")
+                        "default), e1rm or volume; time (the longest hold) for timed exercises, "
+                        "distance for distance ones")
             ->expected(0, 1);
     command.add_flag("--ascii", request.ascii,
                      "Draw charts and trends in ASCII (the default when the locale is not UTF-8)");
@@ -60,14 +61,15 @@ ProgressRequest chart_request(const ProgressArguments& args, OutputFormat format
     if (const auto parsed = parse_trend_metric(metric); !metric.empty() && parsed) {
         request.metric = *parsed;
     } else if (!metric.empty() && !args.exercise.empty()) {
-        throw UsageError(fmt::format("--chart {}: unknown chart; use top, e1rm or volume", metric));
+        throw UsageError(fmt::format(
+            "--chart {}: unknown chart; use top, e1rm, volume, time or distance", metric));
     } else if (!metric.empty()) {
         request.exercise = metric;
     }
     if (request.exercise.empty())
         throw UsageError(
             "--chart needs an exercise; write it as: liftlog progress EXERCISE --chart "
-            "[top|e1rm|volume]");
+            "[top|e1rm|volume|time|distance]");
     if (format != OutputFormat::text && format != OutputFormat::json)
         throw UsageError(fmt::format("--format {}: 'progress --chart' prints text or json",
                                      format_name(format)));

@@ -29,6 +29,10 @@ std::string metric_title(TrendMetric metric, bool in_reps) {
             return "estimated 1RM (Epley)";
         case TrendMetric::volume:
             return in_reps ? "reps" : "volume";
+        case TrendMetric::time:
+            return "longest hold";
+        case TrendMetric::distance:
+            return "longest distance";
     }
     return "top set";
 }
@@ -130,6 +134,15 @@ std::string empty_chart_hint(const Exercise& exercise, TrendMetric metric, bool 
     if (!has_sessions)
         return fmt::format("The log has no entries for {0} yet; add one with: liftlog log {0} SETS",
                            exercise.id);
+    if (metric == TrendMetric::time)
+        return fmt::format(
+            "{} has no timed working sets to chart; log some like: liftlog log {} "
+            "3x60s",
+            exercise.id, exercise.id);
+    if (metric == TrendMetric::distance)
+        return fmt::format(
+            "{} has no distance working sets to chart; log some like: liftlog log {} 3x40m",
+            exercise.id, exercise.id);
     if (metric == TrendMetric::e1rm)
         return fmt::format(
             "No e1RM to chart: {} has no working sets with weight beyond body weight; try "
@@ -138,23 +151,41 @@ std::string empty_chart_hint(const Exercise& exercise, TrendMetric metric, bool 
     return fmt::format("{} has only warm-up sets; log working sets to chart them", exercise.id);
 }
 
+// The chart drawn for `exercise`: top reads as its own measure for a timed or
+// distance exercise; a chart of another measure is refused.
+TrendMetric chart_metric(const Exercise& exercise, TrendMetric asked) {
+    const Measure measure = exercise.measure;
+    if (asked == TrendMetric::top) return default_trend_metric(measure);
+    if (trend_metric_fits(asked, measure)) return asked;
+    if (measure == Measure::reps)
+        throw UsageError(
+            fmt::format("--chart {}: {} counts reps, not {}; use --chart top, e1rm or volume",
+                        trend_metric_name(asked), exercise.id, trend_metric_name(asked)));
+    const bool time = measure == Measure::time;
+    throw UsageError(fmt::format("--chart {}: {} is a {} exercise; use --chart {} ({} per session)",
+                                 trend_metric_name(asked), exercise.id, time ? "timed" : "distance",
+                                 time ? "time" : "distance",
+                                 time ? "the longest hold" : "the longest distance"));
+}
+
 }  // namespace
 
-std::string trend_cell(const ExerciseHistory& history, Unit unit, Glyphs glyphs) {
-    const auto series = trend_series(history.recent_sessions(), TrendMetric::top, unit);
+std::string trend_cell(const ExerciseHistory& history, Unit unit, Glyphs glyphs, Measure measure) {
+    const auto series =
+        trend_series(history.recent_sessions(), default_trend_metric(measure), unit);
     const std::string line = sparkline(trend_values(series), glyphs);
     return line.empty() ? "-" : line;
 }
 
 void print_chart(const Exercise& exercise, const std::vector<Session>& sessions,
                  const ProgressRequest& request, const Settings& settings, const Output& output) {
-    const TrendSeries series =
-        trend_series(sessions, request.metric, settings.unit.value_or(Unit::kg));
+    const TrendMetric metric = chart_metric(exercise, request.metric);
+    const TrendSeries series = trend_series(sessions, metric, settings.unit.value_or(Unit::kg));
     if (output.format() == OutputFormat::json)
-        return print_json(output.out(), series_json(exercise, request.metric, series));
+        return print_json(output.out(), series_json(exercise, metric, series));
     if (series.points.empty())
-        return output.hint(empty_chart_hint(exercise, request.metric, !sessions.empty()));
-    print_chart_text(exercise, request.metric, series, request.glyphs, output);
+        return output.hint(empty_chart_hint(exercise, metric, !sessions.empty()));
+    print_chart_text(exercise, metric, series, request.glyphs, output);
 }
 
 }  // namespace liftlog::cli

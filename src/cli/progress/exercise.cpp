@@ -25,7 +25,7 @@ void print_sessions_text(const Exercise& exercise, const ExerciseHistory& histor
     const UnitAmounts load_step = load_step_of(&exercise);
     if (history.best_set())
         out << ", best set " << format_best_set(*history.best_set(), unit, load_step);
-    out << fmt::format(", volume {}\n", format_volume(history.volume_kg(body_weights), unit));
+    out << totals_text(history, &body_weights, unit) << '\n';
     if (history.has_bodyweight_sets()) out << body_weight_note(body_weights, unit) << '\n';
     out << '\n';
     Table table({"DATE", "SETS", "RPE", "PAIN", "ID", "NOTE"});

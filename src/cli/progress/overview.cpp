@@ -47,6 +47,13 @@ void print_json_rows(const std::vector<OverviewRow>& rows, const BodyWeightTimel
     print_json(out, list);
 }
 
+// "-" for an exercise of timed or distance sets alone, which counts no reps.
+std::string reps_cell(const ExerciseHistory& history) {
+    if (history.total_reps() == 0 && (history.has_timed_sets() || history.has_distance_sets()))
+        return "-";
+    return std::to_string(history.total_reps());
+}
+
 void print_text_rows(const std::vector<OverviewRow>& rows, const BodyWeightTimeline& body_weights,
                      Unit unit, Glyphs glyphs, const Output& output) {
     Table table(
@@ -60,9 +67,10 @@ void print_text_rows(const std::vector<OverviewRow>& rows, const BodyWeightTimel
              history.best_set()
                  ? format_best_set(*history.best_set(), unit, load_step_of(row.exercise))
                  : "-",
-             e1rm_cell(history, body_weights, unit), std::to_string(history.total_reps()),
-             format_volume(history.volume_kg(body_weights), unit),
-             trend_cell(history, unit, glyphs),
+             e1rm_cell(history, body_weights, unit), reps_cell(history),
+             volume_cell(history, body_weights, unit),
+             trend_cell(history, unit, glyphs,
+                        row.exercise ? row.exercise->measure : Measure::reps),
              row.suggestion ? suggestion_summary(*row.suggestion) : "(not in the library)"});
         beyond_epley = beyond_epley || marks_beyond_epley(history);
         bodyweight_sets = bodyweight_sets || history.has_bodyweight_sets();

@@ -89,8 +89,19 @@ void print_periods(const PeriodOptions& options, const RecordFilter& filter, con
 // chart.cpp
 void print_chart(const Exercise& exercise, const std::vector<Session>& sessions,
                  const ProgressRequest& request, const Settings& settings, const Output& output);
-// The TREND cell: the top set of each recent session as a sparkline, "-" for none.
-std::string trend_cell(const ExerciseHistory& history, Unit unit, Glyphs glyphs);
+// The TREND cell: the top set of each recent session as a sparkline (the
+// longest hold or distance for a timed or distance exercise), "-" for none.
+std::string trend_cell(const ExerciseHistory& history, Unit unit, Glyphs glyphs,
+                       Measure measure = Measure::reps);
+// The VOLUME cell and the line of `progress EXERCISE`: the volume, or for an
+// exercise of timed or distance sets alone, the time held or distance covered.
+std::string volume_cell(const ExerciseHistory& history, const BodyWeightTimeline& body_weights,
+                        Unit unit);
+// ", volume 2160.0 kg", ", total time 405 s", ", total distance 220 m": what
+// an exercise's sets add up to (volume with body weight when `body_weights`
+// is given), for `progress EXERCISE` and `show`.
+std::string totals_text(const ExerciseHistory& history, const BodyWeightTimeline* body_weights,
+                        Unit unit);
 
 // records.cpp
 // The load step of an exercise, or the usual one (2.5 kg / 5 lb) for an

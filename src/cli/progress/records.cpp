@@ -112,6 +112,51 @@ void print_records_text(std::ostream& out, const ExerciseHistory& history, Unit 
     if (const auto& bodyweight = records.most_bodyweight_reps())
         out << fmt::format("\nMost reps at bodyweight: {} on {}\n", bodyweight->best.set.reps,
                            format_date(bodyweight->best.date));
+    if (const auto& longest = records.longest_time()) {
+        const RecordHolder& best = longest->best;
+        out << fmt::format("\nLongest hold: {} s at {} on {}\n", best.set.seconds.value_or(0),
+                           describe_load(load_in_unit(best.set.load, unit, load_step)),
+                           format_date(best.date));
+    }
+    if (const auto& farthest = records.longest_distance()) {
+        const RecordHolder& best = farthest->best;
+        out << fmt::format("\nLongest distance: {} at {} on {}\n",
+                           best.set.distance ? format_distance(*best.set.distance) : "-",
+                           describe_load(load_in_unit(best.set.load, unit, load_step)),
+                           format_date(best.date));
+    }
+}
+
+namespace {
+
+// Whether any set of the history moved a load a rep at a time.
+bool lifted(const ExerciseHistory& history, double volume) {
+    return history.total_reps() > 0 || volume > 0.0;
+}
+
+}  // namespace
+
+std::string volume_cell(const ExerciseHistory& history, const BodyWeightTimeline& body_weights,
+                        Unit unit) {
+    const double volume = history.volume_kg(body_weights);
+    if (!lifted(history, volume)) {
+        if (history.has_timed_sets()) return format_total_seconds(history.total_seconds());
+        if (history.has_distance_sets()) return format_total_metres(history.total_metres());
+    }
+    return format_volume(volume, unit);
+}
+
+std::string totals_text(const ExerciseHistory& history, const BodyWeightTimeline* body_weights,
+                        Unit unit) {
+    const double volume = body_weights ? history.volume_kg(*body_weights) : history.volume_kg();
+    std::string text;
+    const bool timed = history.has_timed_sets();
+    const bool distance = history.has_distance_sets();
+    if (lifted(history, volume) || (!timed && !distance))
+        text += ", volume " + format_volume(volume, unit);
+    if (timed) text += ", total time " + format_total_seconds(history.total_seconds());
+    if (distance) text += ", total distance " + format_total_metres(history.total_metres());
+    return text;
 }
 
 }  // namespace liftlog::cli
