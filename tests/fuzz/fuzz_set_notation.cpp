@@ -33,7 +33,7 @@ std::vector<std::string> split_arguments(const std::string& text) {
 }
 
 void check_round_trip(const std::string& input, const std::vector<liftlog::SetEntry>& sets,
-                      liftlog::Loading loading, liftlog::Measure measure) {
+                      liftlog::Loading loading, liftlog::Measure measure, bool pause_at_top) {
     const std::string formatted = liftlog::format_sets(sets);
     if (sets.empty()) return;
     std::vector<liftlog::SetEntry> again;
@@ -42,7 +42,7 @@ void check_round_trip(const std::string& input, const std::vector<liftlog::SetEn
         for (const auto unit : {liftlog::Unit::kg, liftlog::Unit::lb}) {
             again = liftlog::resolve_loads(
                 liftlog::parse_set_notation(split_arguments(formatted), unit), loading, "x",
-                measure);
+                measure, pause_at_top);
             if (again != sets)
                 invariant_broken("format_sets does not parse back to the same sets", input,
                                  formatted);
@@ -68,14 +68,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         for (const auto loading : {liftlog::Loading::bodyweight, liftlog::Loading::external})
             for (const auto measure :
-                 {liftlog::Measure::reps, liftlog::Measure::time, liftlog::Measure::distance}) {
-                try {
-                    check_round_trip(input, liftlog::resolve_loads(parsed, loading, "x", measure),
-                                     loading, measure);
-                } catch (const liftlog::UsageError&) {
-                    // The load or measure does not fit this kind of exercise: expected.
+                 {liftlog::Measure::reps, liftlog::Measure::time, liftlog::Measure::distance})
+                for (const bool pause_at_top : {false, true}) {
+                    try {
+                        check_round_trip(
+                            input,
+                            liftlog::resolve_loads(parsed, loading, "x", measure, pause_at_top),
+                            loading, measure, pause_at_top);
+                    } catch (const liftlog::UsageError&) {
+                        // The load, measure or pause does not fit this kind of exercise: expected.
+                    }
                 }
-            }
     }
     return 0;
 }
