@@ -19,7 +19,7 @@ namespace {
 const std::map<std::string, std::vector<std::string>> kUncheckedChoices = {
     {"--unit", {"kg", "lb"}},
     {"--from", {"strong", "hevy", "fitnotes", "stronglifts"}},
-    {"--chart", {"top", "e1rm", "volume"}},
+    {"--chart", {"top", "e1rm", "volume", "time", "distance"}},
 };
 // Which arguments name exercises, plans, files or directories, by name: the
 // same name means the same thing in every command.

@@ -122,7 +122,8 @@ void PeriodReport::add(const Record& record) {
         }
         ++totals.working_sets;
         totals.reps += set.reps;
-        if (set.load.kind == LoadKind::bodyweight) {
+        // Sets of reps at body weight alone; a plank's seconds are counted below.
+        if (set.load.kind == LoadKind::bodyweight && !timed_or_distance(set)) {
             ++totals.bodyweight_sets;
             totals.bodyweight_reps += set.reps;
         }

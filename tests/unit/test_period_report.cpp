@@ -320,6 +320,7 @@ TEST_CASE("timed and distance sets count their seconds and metres, not load x re
     CHECK(week.volume.hundredths_in(Unit::kg) == 0);
     CHECK(week.working_sets == 3 + 1 + 3 + 1);
     CHECK(week.warmup_sets == 1);
+    CHECK(week.bodyweight_sets == 1);  // the failed pull-up; held planks count as time
     CHECK(week.bodyweight_sets_without_body_weight == 0);
     CHECK(report.periods()[0].bodyweight_sets_without_body_weight == 0);  // none need one
 
