@@ -43,7 +43,7 @@ BodyWeight parse_weight(const std::string& token, Unit default_unit) {
     const double kilograms = body_weight_kilograms(weight);
     if (kilograms <= kLightestKilograms || kilograms > kHeaviestKilograms + 1e-9)
         refuse_weight(token,
-                      fmt::format("a body weight must be above {} kg and at most {} kg (881.8 lb)",
+                      fmt::format("a body weight must be above {} kg and at most {} kg (881.84 lb)",
                                   kLightestKilograms, kHeaviestKilograms));
     return weight;
 }

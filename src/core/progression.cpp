@@ -23,10 +23,11 @@ struct TopSets {
     Date date{};
     Load load;  // the working weight
     std::vector<int> reps;
-    bool heavier_included = false;    // a ramp: some judged sets were heavier than `load`
-    std::optional<SetEntry> top_set;  // a heavier set left out of the judgement
-    bool marked_light = false;        // logged with --light
-    std::size_t sets_at_load = 0;     // judged sets: at `load`, or the ramp's steps
+    bool heavier_included = false;       // a ramp: some judged sets were heavier than `load`
+    std::optional<SetEntry> top_set;     // a heavier set left out of the judgement
+    bool marked_light = false;           // logged with --light
+    std::size_t sets_at_load = 0;        // judged sets: at `load`, or the ramp's steps
+    std::optional<int> pause_seconds{};  // the longest pause at the top of its working sets
 
     int fewest() const { return *std::min_element(reps.begin(), reps.end()); }
     int most() const { return *std::max_element(reps.begin(), reps.end()); }
@@ -127,6 +128,9 @@ std::optional<TopSets> top_sets(const Exercise& exercise, const Session& session
     // A top single is not a set at the working weight: one rep cannot stand in
     // for a set of five.
     top.sets_at_load = top.reps.size();
+    for (const auto& set : sets)
+        if (set.pause_seconds && (!top.pause_seconds || *set.pause_seconds > *top.pause_seconds))
+            top.pause_seconds = set.pause_seconds;
     return top;
 }
 
@@ -948,6 +952,16 @@ std::string_view action_name(Action action) {
 
 namespace {
 
+// Reps paused at the top are judged as reps; the judged session's pause
+// carries over, so the next session is as hard per rep as the one judged.
+Suggestion with_pause(const Exercise& exercise, const TopSets& judged, Suggestion suggestion) {
+    if (!exercise.pause_at_top || !judged.pause_seconds) return suggestion;
+    suggestion.next.pause_seconds = judged.pause_seconds;
+    suggestion.reason +=
+        fmt::format(" Keep the {} s pause at the top of every rep.", *judged.pause_seconds);
+    return suggestion;
+}
+
 Suggestion suggest_by_rules(const Exercise& exercise, std::span<const Session> sessions, Date today,
                             std::optional<Unit> unit, const std::optional<Target>& target,
                             const std::optional<RelatedPain>& related) {
@@ -966,11 +980,13 @@ Suggestion suggest_by_rules(const Exercise& exercise, std::span<const Session> s
     std::erase_if(judged, [&](const TopSets& top) { return top.date < recent.front().date; });
     judged = without_light_days(since_pain(std::move(judged), recent));
     if (days_between(latest.date, today) >= kBreakDays)
-        return after_break(exercise, judged.back(), latest.date, today, chosen);
+        return with_pause(exercise, judged.back(),
+                          after_break(exercise, judged.back(), latest.date, today, chosen));
     judged = since_last_break(judged);
     if (auto built = build_up_after_return(exercise, judged, recent, chosen)) {
         built->reason = light_day_text(latest, judged) + built->reason;
-        return limit_frequency(exercise, sessions, today, std::move(*built));
+        return limit_frequency(exercise, sessions, today,
+                               with_pause(exercise, judged.back(), std::move(*built)));
     }
     Suggestion planned =
         exercise.measure != Measure::reps         ? progress_measured(exercise, judged, chosen)
@@ -979,36 +995,8 @@ Suggestion suggest_by_rules(const Exercise& exercise, std::span<const Session> s
     planned =
         hold_for_related_pain(exercise, judged.back(), std::move(planned), related, today, chosen);
     planned.reason = light_day_text(latest, judged) + planned.reason;
-    return limit_frequency(exercise, sessions, today, std::move(planned));
-}
-
-}  // namespace
-
-namespace {
-
-// The longest pause at the top among the working sets of the latest session
-// on or before `today`; none when that session paused no rep.
-std::optional<int> latest_pause(std::span<const Session> sessions, Date today) {
-    for (auto session = sessions.rbegin(); session != sessions.rend(); ++session) {
-        if (session->date > today) continue;
-        const auto sets = working_sets(*session);
-        if (sets.empty()) continue;
-        std::optional<int> longest;
-        for (const auto& set : sets)
-            if (set.pause_seconds && (!longest || *set.pause_seconds > *longest))
-                longest = set.pause_seconds;
-        return longest;
-    }
-    return std::nullopt;
-}
-
-// Reps paused at the top are judged as reps; the pause itself carries over, so
-// the next session is as hard per rep as the one judged.
-void keep_the_pause(std::span<const Session> sessions, Date today, Suggestion& suggestion) {
-    const auto pause = latest_pause(sessions, today);
-    if (!pause) return;
-    suggestion.next.pause_seconds = pause;
-    suggestion.reason += fmt::format(" Keep the {} s pause at the top of every rep.", *pause);
+    return limit_frequency(exercise, sessions, today,
+                           with_pause(exercise, judged.back(), std::move(planned)));
 }
 
 }  // namespace
@@ -1018,7 +1006,6 @@ Suggestion suggest(const Exercise& exercise, std::span<const Session> sessions, 
                    const std::optional<RelatedPain>& related) {
     Suggestion suggestion = suggest_by_rules(exercise, sessions, today, unit, target, related);
     suggestion.next.measure = exercise.measure;  // every rule counts what the exercise measures
-    if (exercise.pause_at_top) keep_the_pause(sessions, today, suggestion);
     return suggestion;
 }
 

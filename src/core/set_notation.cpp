@@ -243,6 +243,12 @@ std::vector<ParsedSet> parse_set_notation(std::span<const std::string> arguments
                 throw UsageError(fmt::format(
                     "'{}' has no sets before it; put it after them, as in {}",
                     escape_for_terminal(argument), parsed.rpe ? "3x5@100kg rpe8" : "3x12 pause3s"));
+            const ParsedSet& first = sets[previous_begin];
+            if ((parsed.rpe && first.rpe) || (parsed.pause_seconds && first.pause_seconds))
+                throw UsageError(fmt::format(
+                    "'{}': the sets before it already have {}; give one for each run of sets, "
+                    "as in 3x5@100kg rpe8 2x5@90kg rpe7",
+                    escape_for_terminal(argument), parsed.rpe ? "an RPE" : "a pause"));
             for (std::size_t i = previous_begin; i < sets.size(); ++i) {
                 if (parsed.rpe) sets[i].rpe = parsed.rpe;
                 if (parsed.pause_seconds) sets[i].pause_seconds = parsed.pause_seconds;

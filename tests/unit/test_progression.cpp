@@ -788,4 +788,16 @@ TEST_CASE("reps paused at the top are judged as reps and the pause carries over"
     CHECK(next_notation(plain.next) == "3x12@bw");
     // An exercise without a pause at the top ignores one in its history.
     CHECK_FALSE(run(back_extension(), {held}).next.pause_seconds.has_value());
+    // The pause is the judged session's: a light day after it neither brings
+    // its own pause nor drops this one.
+    Session light = session("2026-11-21", {12, 12}, Load::bodyweight());
+    light.light = true;
+    light.sets[0].pause_seconds = 10;
+    const Suggestion after_light = run(paused_exercise, {held, light});
+    CHECK(after_light.next.pause_seconds == 3);
+    // The gentle return after pain asks for no pause.
+    Session hurt = held;
+    hurt.pain = true;
+    const Suggestion back = run(paused_exercise, {hurt}, "2026-11-28");
+    CHECK_FALSE(back.next.pause_seconds.has_value());
 }

@@ -249,6 +249,12 @@ TEST_CASE("a pause at the top of each rep", "[notation][record-model]") {
     CHECK(parse({"3x12@bw", "pause2s", "rpe8"})[0].rpe == 8.0);
     CHECK(parse({"12", "pause60s"})[0].pause_seconds == 60);
     CHECK_THROWS_WITH(parse({"pause3s", "3x12"}), Catch::Contains("no sets before it"));
+    // One of each for the same sets: a second one is a typo, not a correction.
+    CHECK_THROWS_WITH(parse({"3x12", "pause3s", "pause5s"}),
+                      Catch::Contains("'pause5s': the sets before it already have a pause"));
+    CHECK_THROWS_WITH(parse({"3x5@100kg", "rpe8", "rpe9"}),
+                      Catch::Contains("'rpe9': the sets before it already have an RPE"));
+    CHECK(parse({"3x5@100kg", "rpe8", "2x5@90kg", "rpe7"})[3].rpe == 7.0);
     CHECK_THROWS_WITH(parse({"3x12", "pause0s"}), Catch::Contains("from 1 to 60 seconds"));
     CHECK_THROWS_WITH(parse({"3x12", "pause61s"}), Catch::Contains("from 1 to 60 seconds"));
     CHECK_THROWS_WITH(parse({"3x12", "pause3"}), Catch::Contains("as in pause3s"));

@@ -55,7 +55,8 @@ std::string body_weight_note(const BodyWeightTimeline& body_weights, Unit unit) 
                "added load alone; `liftlog weigh 80kg` adds one";
     return fmt::format(
         "Bodyweight sets count the latest body weight on or before each session in volume and "
-        "e1RM; the latest is {} {} from {}",
+        "e1RM (sessions before the first weighing count the added load alone); the latest is "
+        "{} {} from {}",
         amount_text(weight_in(latest->weight, unit)), unit_name(unit), format_date(latest->date));
 }
 
